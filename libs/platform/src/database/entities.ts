@@ -1,0 +1,16 @@
+import { OutboxEvent } from '../outbox/outbox-event.entity.js';
+import { JobFailure } from '../queues/job-failure.entity.js';
+import { User } from '../../../domain/src/identity/user.entity.js';
+import { RefreshToken } from '../../../domain/src/identity/refresh-token.entity.js';
+import { Organization } from '../../../domain/src/organizations/organization.entity.js';
+import { OrganizationMember } from '../../../domain/src/organizations/organization-member.entity.js';
+import { Notification } from '../../../domain/src/notifications/notification.entity.js';
+import { Challenge } from '../../../domain/src/challenges/challenge.entity.js';
+import { Theme } from '../../../domain/src/challenges/theme.entity.js';
+import { Criterion } from '../../../domain/src/challenges/criterion.entity.js';
+import { Team } from '../../../domain/src/teams/team.entity.js';
+import { TeamMember } from '../../../domain/src/teams/team-member.entity.js';
+import { Idea } from '../../../domain/src/ideas/idea.entity.js';
+
+/** Every entity, listed explicitly (no globs): what the migrations must match. */
+export const ENTITIES = [OutboxEvent, JobFailure, User, RefreshToken, Organization, OrganizationMember, Notification, Challenge, Theme, Criterion, Team, TeamMember, Idea];
