@@ -1,0 +1,21 @@
+import { Global, Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { Clock, SystemClock } from '../../platform/src/clock/clock.js';
+import { IdentityService } from './identity/identity.service.js';
+import { NotificationsService } from './notifications/notifications.service.js';
+import { OrganizationsService } from './organizations/organizations.service.js';
+import { ChallengeAccess } from './challenges/challenge-access.js';
+import { ChallengesService } from './challenges/challenges.service.js';
+import { TeamsService } from './teams/teams.service.js';
+import { IdeasService } from './ideas/ideas.service.js';
+
+const SERVICES = [IdentityService, OrganizationsService, NotificationsService, ChallengeAccess, ChallengesService, TeamsService, IdeasService];
+
+/** The domain services of both processes. The clock is a provider so tests can replace it. */
+@Global()
+@Module({
+  imports: [JwtModule.register({})],
+  providers: [{ provide: Clock, useClass: SystemClock }, ...SERVICES],
+  exports: [Clock, JwtModule, ...SERVICES],
+})
+export class DomainModule {}

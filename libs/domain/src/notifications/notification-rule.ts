@@ -1,0 +1,18 @@
+import type { EntityManager } from 'typeorm';
+import type { TemplateParams } from './templates.js';
+
+/** What one outbox event means for notifications: who is told, of which kind, with which words. */
+export interface NotificationPlan {
+  kind: string;
+  recipientIds: string[];
+  subjectId: string | null;
+  params: TemplateParams;
+  /** Per-recipient params (e.g. a juror's own count); merged over `params`. */
+  paramsFor?: (recipientId: string) => TemplateParams;
+}
+
+export interface NotificationRule<TPayload = Record<string, unknown>> {
+  eventType: string;
+  /** Re-reads current state; returns null when the event no longer calls for a notification. */
+  plan(manager: EntityManager, payload: TPayload): Promise<NotificationPlan | null>;
+}

@@ -1,0 +1,46 @@
+import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, Unique, type Relation } from 'typeorm';
+import { User } from '../identity/user.entity.js';
+
+/** One in-app notification; unique per causing event and recipient, so a re-run job stores nothing twice. */
+@Entity({ name: 'notification' })
+@Unique('uq_notification_event_recipient', ['eventId', 'recipientId'])
+@Index('ix_notification_recipient_created', ['recipientId', 'createdAt', 'id'])
+export class Notification {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  recipientId!: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  recipient?: Relation<User>;
+
+  /** The outbox event (or scheduled occurrence) that caused it. */
+  @Column({ type: 'text' })
+  eventId!: string;
+
+  @Column({ type: 'text' })
+  kind!: string;
+
+  @Column({ type: 'text' })
+  title!: string;
+
+  @Column({ type: 'text' })
+  body!: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  subjectId!: string | null;
+
+  @Column({ type: 'text' })
+  locale!: string;
+
+  @CreateDateColumn({ type: 'timestamptz', precision: 3, default: () => 'clock_timestamp()' })
+  createdAt!: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  readAt!: Date | null;
+
+  /** Set once the email went out; an email job that finds it set sends nothing. */
+  @Column({ type: 'timestamptz', nullable: true })
+  emailSentAt!: Date | null;
+}

@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, IsNull } from 'typeorm';
+import { Clock } from '../../../platform/src/clock/clock.js';
+import { DomainError } from '../../../platform/src/errors/domain-error.js';
+import { assertPageSize, decodeCursor, keysetCondition, toPage, type Page } from '../../../platform/src/pagination/cursor.js';
+import { isUuid } from '../validation.js';
+import { requireUser, type Viewer } from '../viewer.js';
+import { Notification } from './notification.entity.js';
+
+const ORDER = { columns: ['n.created_at', 'n.id'], directions: ['DESC', 'DESC'] as ('ASC' | 'DESC')[] };
+
+@Injectable()
+export class NotificationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async listMine(viewer: Viewer, args: { first?: number | null; after?: string | null; unreadOnly?: boolean | null }): Promise<Page<Notification> & { unreadCount: number }> {
+    const user = requireUser(viewer);
+    const first = assertPageSize(args.first);
+    const repo = this.dataSource.getRepository(Notification);
+    const query = repo.createQueryBuilder('n').where('n.recipient_id = :userId', { userId: user.userId });
+    if (args.unreadOnly) query.andWhere('n.read_at IS NULL');
+    const [totalCount, unreadCount] = await Promise.all([
+      query.clone().getCount(),
+      repo.countBy({ recipientId: user.userId, readAt: IsNull() }),
+    ]);
+    if (args.after) {
+      const [createdAt, id] = decodeCursor(args.after, 2);
+      if (typeof createdAt !== 'string' || Number.isNaN(Date.parse(createdAt)) || typeof id !== 'string' || !isUuid(id)) {
+        throw DomainError.badInput('after', 'Invalid cursor');
+      }
+      const { sql, params } = keysetCondition(ORDER, [createdAt, id]);
+      query.andWhere(sql, params);
+    }
+    const rows = await query.orderBy('n.created_at', 'DESC').addOrderBy('n.id', 'DESC').limit(first + 1).getMany();
+    return { ...toPage(rows, first, totalCount, (n) => [n.createdAt.toISOString(), n.id]), unreadCount };
+  }
+
+  /** Marks the viewer's own notifications read; ids of others' notifications are ignored. Returns how many changed. */
+  async markRead(viewer: Viewer, ids: string[]): Promise<number> {
+    const user = requireUser(viewer);
+    if (ids.length > 1000) throw DomainError.badInput('ids', 'At most 1000 ids at once');
+    const valid = ids.filter(isUuid);
+    if (valid.length === 0) return 0;
+    const result = await this.dataSource
+      .getRepository(Notification)
+      .update({ id: In(valid), recipientId: user.userId, readAt: IsNull() }, { readAt: this.clock.now() });
+    return result.affected ?? 0;
+  }
+}

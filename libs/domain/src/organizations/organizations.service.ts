@@ -1,0 +1,146 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { DomainError, isUniqueViolation } from '../../../platform/src/errors/domain-error.js';
+import { recordEvents } from '../../../platform/src/outbox/outbox.js';
+import { assertPageSize, decodeCursor, keysetCondition, toPage, type Page } from '../../../platform/src/pagination/cursor.js';
+import { User } from '../identity/user.entity.js';
+import { check, isUuid } from '../validation.js';
+import { requireUser, type Viewer } from '../viewer.js';
+import { OrganizationMember, OrganizationRole } from './organization-member.entity.js';
+import { Organization, OrganizationKind } from './organization.entity.js';
+
+export const ORGANIZATION_MEMBER_ADDED = 'organization.member_added';
+export interface OrganizationMemberAddedPayload {
+  organizationId: string;
+  userId: string;
+  role: OrganizationRole;
+  addedBy: string;
+}
+
+export interface CreateOrganizationData {
+  name: string;
+  kind: OrganizationKind;
+  city?: string | null;
+  district?: string | null;
+  sector?: string | null;
+  website?: string | null;
+}
+
+const ORDER = { columns: ['o.name', 'o.id'], directions: ['ASC', 'ASC'] as ('ASC' | 'DESC')[] };
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+@Injectable()
+export class OrganizationsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async create(viewer: Viewer, input: CreateOrganizationData): Promise<Organization> {
+    const user = requireUser(viewer);
+    const data = {
+      name: check.text('name', input.name, 1, 200),
+      kind: input.kind,
+      city: check.optionalText('city', input.city, 120),
+      district: check.optionalText('district', input.district, 120),
+      sector: check.optionalText('sector', input.sector, 200),
+      website: this.checkWebsite(input.website),
+    };
+    return this.dataSource.transaction(async (manager) => {
+      const organization = await manager.save(Organization, manager.create(Organization, data));
+      await manager.insert(OrganizationMember, { organizationId: organization.id, userId: user.userId, role: OrganizationRole.OWNER });
+      return organization;
+    });
+  }
+
+  /** Owners (and admins) add an existing user by email; the user is told so through the outbox. */
+  async addMember(viewer: Viewer, input: { organizationId: string; email: string; role?: OrganizationRole | null }): Promise<Organization> {
+    const user = requireUser(viewer);
+    const organization = await this.get(input.organizationId);
+    const email = check.email('email', input.email);
+    return this.dataSource.transaction(async (manager) => {
+      if (!viewer.isAdmin) {
+        const own = await manager.findOneBy(OrganizationMember, { organizationId: organization.id, userId: user.userId });
+        if (own?.role !== OrganizationRole.OWNER) throw DomainError.forbidden('Only an owner of the organization can add members');
+      }
+      const member = await manager.findOneBy(User, { email });
+      if (!member) throw DomainError.notFound('User');
+      const role = input.role ?? OrganizationRole.MEMBER;
+      try {
+        await manager.insert(OrganizationMember, { organizationId: organization.id, userId: member.id, role });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw DomainError.conflict('The user is already a member of the organization');
+        throw error;
+      }
+      const payload: OrganizationMemberAddedPayload = { organizationId: organization.id, userId: member.id, role, addedBy: user.userId };
+      await recordEvents(manager, [{ type: ORGANIZATION_MEMBER_ADDED, payload: { ...payload } }]);
+      return organization;
+    });
+  }
+
+  /** Organizations are a public directory. */
+  async get(id: string): Promise<Organization> {
+    const organization = isUuid(id) ? await this.dataSource.getRepository(Organization).findOneBy({ id }) : null;
+    if (!organization) throw DomainError.notFound('Organization');
+    return organization;
+  }
+
+  async byIds(ids: readonly string[]): Promise<Organization[]> {
+    return this.dataSource.getRepository(Organization).findBy({ id: In([...ids]) });
+  }
+
+  async list(args: { first?: number | null; after?: string | null; kind?: OrganizationKind | null; search?: string | null }): Promise<Page<Organization>> {
+    const first = assertPageSize(args.first);
+    const query = this.dataSource.getRepository(Organization).createQueryBuilder('o');
+    if (args.kind) query.andWhere('o.kind = :kind', { kind: args.kind });
+    const search = args.search?.trim();
+    if (search) {
+      if (search.length > 200) throw DomainError.badInput('search', 'search must be at most 200 characters');
+      query.andWhere('(o.name ILIKE :search OR o.city ILIKE :search OR o.district ILIKE :search)', { search: `%${escapeLike(search)}%` });
+    }
+    const totalCount = await query.clone().getCount();
+    if (args.after) {
+      const { sql, params } = keysetCondition(ORDER, decodeCursor(args.after, 2));
+      query.andWhere(sql, params);
+    }
+    const rows = await query.orderBy('o.name', 'ASC').addOrderBy('o.id', 'ASC').limit(first + 1).getMany();
+    return toPage(rows, first, totalCount, (o) => [o.name, o.id]);
+  }
+
+  /** Members per organization, for the organizations whose members the viewer may see. */
+  async membersVisibleTo(viewer: Viewer, organizationIds: readonly string[]): Promise<Map<string, OrganizationMember[]>> {
+    const visible = viewer.isAdmin ? [...organizationIds] : await this.organizationsOf(viewer, organizationIds);
+    const result = new Map<string, OrganizationMember[]>();
+    if (visible.length === 0) return result;
+    const members = await this.dataSource.getRepository(OrganizationMember).find({
+      where: { organizationId: In(visible) },
+      order: { createdAt: 'ASC' },
+    });
+    for (const member of members) {
+      const list = result.get(member.organizationId) ?? [];
+      list.push(member);
+      result.set(member.organizationId, list);
+    }
+    return result;
+  }
+
+  /** The ids among `organizationIds` the viewer belongs to. */
+  async organizationsOf(viewer: Viewer, organizationIds: readonly string[]): Promise<string[]> {
+    if (!viewer.userId || organizationIds.length === 0) return [];
+    const rows = await this.dataSource.getRepository(OrganizationMember).find({
+      select: { organizationId: true },
+      where: { userId: viewer.userId, organizationId: In([...organizationIds]) },
+    });
+    return rows.map((r) => r.organizationId);
+  }
+
+  private checkWebsite(website: string | null | undefined): string | null {
+    const value = check.optionalText('website', website, 500);
+    if (value === null) return null;
+    try {
+      const url = new URL(value);
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('scheme');
+    } catch {
+      throw DomainError.badInput('website', 'website must be an http(s) URL');
+    }
+    return value;
+  }
+}

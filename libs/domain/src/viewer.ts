@@ -1,0 +1,18 @@
+import { DomainError } from '../../platform/src/errors/domain-error.js';
+
+/** Who is asking: an authenticated user or nobody. Built once per request from the access token. */
+export interface Viewer {
+  userId: string | null;
+  isAdmin: boolean;
+}
+
+export const ANONYMOUS: Viewer = Object.freeze({ userId: null, isAdmin: false });
+
+export interface AuthenticatedViewer extends Viewer {
+  userId: string;
+}
+
+export function requireUser(viewer: Viewer): AuthenticatedViewer {
+  if (!viewer.userId) throw DomainError.unauthenticated();
+  return viewer as AuthenticatedViewer;
+}
