@@ -1,0 +1,353 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { DomainError, isUniqueViolation } from '../../../platform/src/errors/domain-error.js';
+import { recordEvents } from '../../../platform/src/outbox/outbox.js';
+import { assertPageSize, decodeCursor, keysetCondition, toPage, type Page } from '../../../platform/src/pagination/cursor.js';
+import { Organization } from '../organizations/organization.entity.js';
+import { check, isUuid } from '../validation.js';
+import { requireUser, type Viewer } from '../viewer.js';
+import { ChallengeAccess } from './challenge-access.js';
+import { Challenge, ChallengeFormat, ChallengeStatus, ScoreNormalization } from './challenge.entity.js';
+import { Criterion } from './criterion.entity.js';
+import { slugify, uniqueSlug } from './slug.js';
+import { Theme } from './theme.entity.js';
+
+/** Outbox events of the lifecycle (no notification of their own; schedulers listen to them). */
+export const CHALLENGE_PUBLISHED = 'challenge.published';
+export const CHALLENGE_UPDATED = 'challenge.updated';
+export const CHALLENGE_CLOSED = 'challenge.closed';
+export interface ChallengeEventPayload {
+  challengeId: string;
+  by: string;
+}
+
+export interface ThemeData {
+  name: string;
+  description?: string | null;
+}
+
+export interface CriterionData {
+  name: string;
+  description?: string | null;
+  weight?: number | null;
+  maxScore?: number | null;
+}
+
+export interface CreateChallengeData {
+  organizerId: string;
+  title: string;
+  description: string;
+  format: ChallengeFormat;
+  submissionOpensAt: Date;
+  submissionClosesAt: Date;
+  judgingClosesAt: Date;
+  reviewsPerIdea?: number | null;
+  maxTeamSize?: number | null;
+  blindJudging?: boolean | null;
+  rankingNormalization?: ScoreNormalization | null;
+  themes: ThemeData[];
+  criteria: CriterionData[];
+}
+
+/** Omitted (or null) fields keep their value. */
+export interface UpdateChallengeData {
+  id: string;
+  title?: string | null;
+  description?: string | null;
+  submissionOpensAt?: Date | null;
+  submissionClosesAt?: Date | null;
+  judgingClosesAt?: Date | null;
+  reviewsPerIdea?: number | null;
+  maxTeamSize?: number | null;
+  blindJudging?: boolean | null;
+  rankingNormalization?: ScoreNormalization | null;
+}
+
+export const CHALLENGE_LIMITS = {
+  title: [3, 200],
+  description: [1, 10_000],
+  name: [1, 120],
+  itemDescription: 2_000,
+  reviewsPerIdea: [1, 10],
+  maxTeamSize: [1, 60],
+  maxScore: [1, 100],
+  themes: 50,
+  criteria: 30,
+} as const;
+
+type Settings = Pick<
+  Challenge,
+  'title' | 'description' | 'submissionOpensAt' | 'submissionClosesAt' | 'judgingClosesAt' | 'reviewsPerIdea' | 'maxTeamSize' | 'blindJudging' | 'rankingNormalization'
+>;
+
+const ORDER = { columns: ['c.created_at', 'c.id'], directions: ['DESC', 'DESC'] as ('ASC' | 'DESC')[] };
+
+@Injectable()
+export class ChallengesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: ChallengeAccess,
+  ) {}
+
+  /** A member of `organizerId` creates a DRAFT challenge with its themes and criteria; the slug comes from the title. */
+  async create(viewer: Viewer, input: CreateChallengeData): Promise<Challenge> {
+    requireUser(viewer);
+    const settings = this.checkSettings({
+      title: input.title,
+      description: input.description,
+      submissionOpensAt: input.submissionOpensAt,
+      submissionClosesAt: input.submissionClosesAt,
+      judgingClosesAt: input.judgingClosesAt,
+      reviewsPerIdea: input.reviewsPerIdea ?? 3,
+      maxTeamSize: input.maxTeamSize ?? 30,
+      blindJudging: input.blindJudging ?? false,
+      rankingNormalization: input.rankingNormalization ?? ScoreNormalization.ZSCORE,
+    });
+    if (!Object.values(ChallengeFormat).includes(input.format)) throw DomainError.badInput('format', 'format is not valid');
+    const themes = this.checkThemes(input.themes);
+    const criteria = this.checkCriteria(input.criteria);
+
+    const organization = isUuid(input.organizerId) ? await this.dataSource.getRepository(Organization).findOneBy({ id: input.organizerId }) : null;
+    if (!organization) throw DomainError.notFound('Organization');
+    if (!(await this.access.isOrganizationMember(viewer, organization.id))) {
+      throw DomainError.forbidden('Only members of the organizer organization can create its challenges');
+    }
+
+    const base = slugify(settings.title);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.dataSource.transaction(async (manager) => {
+          const taken: { slug: string }[] = await manager.query(`SELECT slug FROM challenge WHERE slug = $1 OR slug LIKE $2`, [base, `${base}-%`]);
+          const challenge = await manager.save(
+            Challenge,
+            manager.create(Challenge, {
+              ...settings,
+              organizerId: organization.id,
+              format: input.format,
+              status: ChallengeStatus.DRAFT,
+              slug: uniqueSlug(base, taken.map((t) => t.slug)),
+            }),
+          );
+          await manager.insert(
+            Theme,
+            themes.map((t, position) => ({ ...t, challengeId: challenge.id, position })),
+          );
+          await manager.insert(
+            Criterion,
+            criteria.map((c, position) => ({ ...c, challengeId: challenge.id, position })),
+          );
+          return challenge;
+        });
+      } catch (error) {
+        // Two challenges with the same title created at once: the loser takes the next suffix.
+        if (isUniqueViolation(error, 'uq_challenge_slug') && attempt < 5) continue;
+        throw error;
+      }
+    }
+  }
+
+  /** Organizers change the settings of a DRAFT or PUBLISHED challenge; the merged values are validated as on creation. */
+  async update(viewer: Viewer, input: UpdateChallengeData): Promise<Challenge> {
+    const user = requireUser(viewer);
+    return this.dataSource.transaction(async (manager) => {
+      const challenge = await this.lockForOrganizer(viewer, input.id, manager);
+      if (challenge.status !== ChallengeStatus.DRAFT && challenge.status !== ChallengeStatus.PUBLISHED) {
+        throw DomainError.precondition(`A ${challenge.status} challenge can no longer be changed`);
+      }
+      const merged: Settings = {
+        title: input.title ?? challenge.title,
+        description: input.description ?? challenge.description,
+        submissionOpensAt: input.submissionOpensAt ?? challenge.submissionOpensAt,
+        submissionClosesAt: input.submissionClosesAt ?? challenge.submissionClosesAt,
+        judgingClosesAt: input.judgingClosesAt ?? challenge.judgingClosesAt,
+        reviewsPerIdea: input.reviewsPerIdea ?? challenge.reviewsPerIdea,
+        maxTeamSize: input.maxTeamSize ?? challenge.maxTeamSize,
+        blindJudging: input.blindJudging ?? challenge.blindJudging,
+        rankingNormalization: input.rankingNormalization ?? challenge.rankingNormalization,
+      };
+      const settings = this.checkSettings(merged);
+      if (settings.maxTeamSize < challenge.maxTeamSize) {
+        // A team never exceeds maxTeamSize: refuse a size below the largest existing team.
+        const [largest]: { n: number }[] = await manager.query(
+          `SELECT coalesce(max(n), 0)::int AS n FROM (SELECT count(*) AS n FROM team_member WHERE challenge_id = $1 GROUP BY team_id) s`,
+          [challenge.id],
+        );
+        if (largest && settings.maxTeamSize < largest.n) {
+          throw DomainError.badInput('maxTeamSize', `maxTeamSize cannot be below the size of the largest team (${largest.n})`);
+        }
+      }
+      await manager.update(Challenge, { id: challenge.id }, settings);
+      const datesChanged = (['submissionOpensAt', 'submissionClosesAt', 'judgingClosesAt'] as const).some((k) => settings[k].getTime() !== challenge[k].getTime());
+      if (datesChanged) {
+        await recordEvents(manager, [{ type: CHALLENGE_UPDATED, payload: { challengeId: challenge.id, by: user.userId } satisfies ChallengeEventPayload }]);
+      }
+      return { ...challenge, ...settings };
+    });
+  }
+
+  /** DRAFT -> PUBLISHED, by an organizer. */
+  async publish(viewer: Viewer, id: string): Promise<Challenge> {
+    return this.transition(viewer, id, ChallengeStatus.DRAFT, ChallengeStatus.PUBLISHED, CHALLENGE_PUBLISHED);
+  }
+
+  /** RESULTS_PUBLISHED -> CLOSED, by an organizer. */
+  async close(viewer: Viewer, id: string): Promise<Challenge> {
+    return this.transition(viewer, id, ChallengeStatus.RESULTS_PUBLISHED, ChallengeStatus.CLOSED, CHALLENGE_CLOSED);
+  }
+
+  /**
+   * One step of the lifecycle, by an organizer, under a row lock so concurrent steps apply once.
+   * Judging owns PUBLISHED -> JUDGING -> RESULTS_PUBLISHED and may reuse this.
+   */
+  async transition(viewer: Viewer, id: string, from: ChallengeStatus, to: ChallengeStatus, eventType: string): Promise<Challenge> {
+    const user = requireUser(viewer);
+    return this.dataSource.transaction(async (manager) => {
+      const challenge = await this.lockForOrganizer(viewer, id, manager);
+      if (challenge.status !== from) throw DomainError.precondition(`Only a ${from} challenge can become ${to} (it is ${challenge.status})`);
+      await manager.update(Challenge, { id: challenge.id }, { status: to });
+      await recordEvents(manager, [{ type: eventType, payload: { challengeId: challenge.id, by: user.userId } satisfies ChallengeEventPayload }]);
+      return { ...challenge, status: to };
+    });
+  }
+
+  /**
+   * The challenge locked FOR UPDATE, when the viewer organizes it: NOT_FOUND when the viewer may not see it
+   * (unknown, or a DRAFT of others), FORBIDDEN when they see it but do not organize it.
+   */
+  async lockForOrganizer(viewer: Viewer, id: string, manager: EntityManager): Promise<Challenge> {
+    const challenge = isUuid(id)
+      ? await manager.getRepository(Challenge).createQueryBuilder('c').setLock('for_no_key_update').where('c.id = :id', { id }).getOne()
+      : null;
+    if (!challenge) throw DomainError.notFound('Challenge');
+    if (!(await this.access.isOrganizer(viewer, challenge, manager))) {
+      if (challenge.status === ChallengeStatus.DRAFT) throw DomainError.notFound('Challenge');
+      throw DomainError.forbidden('Only the organizers of the challenge can do this');
+    }
+    return challenge;
+  }
+
+  /** A challenge by id or slug, as the viewer may see it (NOT_FOUND otherwise). */
+  async get(viewer: Viewer, args: { id?: string | null; slug?: string | null }): Promise<Challenge> {
+    if (!args.id && !args.slug) throw DomainError.badInput('id', 'Give the id or the slug of the challenge');
+    let challenge: Challenge | null = null;
+    const repo = this.dataSource.getRepository(Challenge);
+    if (args.id) {
+      challenge = isUuid(args.id) ? await repo.findOneBy({ id: args.id }) : null;
+      if (challenge && args.slug && challenge.slug !== args.slug) challenge = null;
+    } else if (args.slug && args.slug.length <= 200) {
+      challenge = await repo.findOneBy({ slug: args.slug });
+    }
+    if (!challenge || !(await this.access.canSeeChallenge(viewer, challenge))) throw DomainError.notFound('Challenge');
+    return challenge;
+  }
+
+  /** Challenges newest first: everything but DRAFTs, plus the DRAFTs of the viewer's organizations (all for admins). */
+  async list(viewer: Viewer, args: { first?: number | null; after?: string | null; status?: ChallengeStatus | null }): Promise<Page<Challenge>> {
+    const first = assertPageSize(args.first);
+    const query = this.dataSource.getRepository(Challenge).createQueryBuilder('c');
+    if (!viewer.isAdmin) {
+      if (viewer.userId) {
+        query.where(
+          `(c.status <> 'DRAFT' OR EXISTS (SELECT 1 FROM organization_member om WHERE om.organization_id = c.organizer_id AND om.user_id = :viewerId))`,
+          { viewerId: viewer.userId },
+        );
+      } else {
+        query.where(`c.status <> 'DRAFT'`);
+      }
+    }
+    if (args.status) query.andWhere('c.status = :status', { status: args.status });
+    const totalCount = await query.clone().getCount();
+    if (args.after) query.andWhere(...keyset(ORDER, decodeTimeCursor(args.after)));
+    const rows = await query.orderBy('c.created_at', 'DESC').addOrderBy('c.id', 'DESC').limit(first + 1).getMany();
+    return toPage(rows, first, totalCount, (c) => [c.createdAt.toISOString(), c.id]);
+  }
+
+  /** Challenges by id without access checks: for loaders below an object the viewer already sees. */
+  async byIds(ids: readonly string[]): Promise<Challenge[]> {
+    const valid = [...new Set(ids)].filter(isUuid);
+    return valid.length ? this.dataSource.getRepository(Challenge).findBy({ id: In(valid) }) : [];
+  }
+
+  async themesOf(challengeIds: readonly string[]): Promise<Theme[]> {
+    if (challengeIds.length === 0) return [];
+    return this.dataSource.getRepository(Theme).find({ where: { challengeId: In([...challengeIds]) }, order: { position: 'ASC' } });
+  }
+
+  async themesByIds(ids: readonly string[]): Promise<Theme[]> {
+    const valid = [...new Set(ids)].filter(isUuid);
+    return valid.length ? this.dataSource.getRepository(Theme).findBy({ id: In(valid) }) : [];
+  }
+
+  async criteriaOf(challengeIds: readonly string[]): Promise<Criterion[]> {
+    if (challengeIds.length === 0) return [];
+    return this.dataSource.getRepository(Criterion).find({ where: { challengeId: In([...challengeIds]) }, order: { position: 'ASC' } });
+  }
+
+  private checkSettings(s: Settings): Settings {
+    const [titleMin, titleMax] = CHALLENGE_LIMITS.title;
+    const [descriptionMin, descriptionMax] = CHALLENGE_LIMITS.description;
+    const settings: Settings = {
+      title: check.text('title', s.title, titleMin, titleMax),
+      description: check.text('description', s.description, descriptionMin, descriptionMax),
+      submissionOpensAt: check.date('submissionOpensAt', s.submissionOpensAt),
+      submissionClosesAt: check.date('submissionClosesAt', s.submissionClosesAt),
+      judgingClosesAt: check.date('judgingClosesAt', s.judgingClosesAt),
+      reviewsPerIdea: check.int('reviewsPerIdea', s.reviewsPerIdea, ...CHALLENGE_LIMITS.reviewsPerIdea),
+      maxTeamSize: check.int('maxTeamSize', s.maxTeamSize, ...CHALLENGE_LIMITS.maxTeamSize),
+      blindJudging: s.blindJudging,
+      rankingNormalization: s.rankingNormalization,
+    };
+    if (settings.submissionClosesAt.getTime() <= settings.submissionOpensAt.getTime()) {
+      throw DomainError.badInput('submissionClosesAt', 'submissionClosesAt must be after submissionOpensAt');
+    }
+    if (settings.judgingClosesAt.getTime() <= settings.submissionClosesAt.getTime()) {
+      throw DomainError.badInput('judgingClosesAt', 'judgingClosesAt must be after submissionClosesAt');
+    }
+    if (!Object.values(ScoreNormalization).includes(settings.rankingNormalization)) {
+      throw DomainError.badInput('rankingNormalization', 'rankingNormalization is not valid');
+    }
+    return settings;
+  }
+
+  private checkThemes(themes: ThemeData[]): Omit<Theme, 'id' | 'challengeId' | 'position' | 'challenge'>[] {
+    if (!Array.isArray(themes) || themes.length === 0) throw DomainError.badInput('themes', 'At least one theme is required');
+    if (themes.length > CHALLENGE_LIMITS.themes) throw DomainError.badInput('themes', `At most ${CHALLENGE_LIMITS.themes} themes`);
+    return themes.map((t, i) => ({
+      name: check.text(`themes.${i}.name`, t.name, ...CHALLENGE_LIMITS.name),
+      description: check.optionalText(`themes.${i}.description`, t.description, CHALLENGE_LIMITS.itemDescription),
+    }));
+  }
+
+  private checkCriteria(criteria: CriterionData[]): Omit<Criterion, 'id' | 'challengeId' | 'position' | 'challenge'>[] {
+    if (!Array.isArray(criteria) || criteria.length === 0) throw DomainError.badInput('criteria', 'At least one criterion is required');
+    if (criteria.length > CHALLENGE_LIMITS.criteria) throw DomainError.badInput('criteria', `At most ${CHALLENGE_LIMITS.criteria} criteria`);
+    return criteria.map((c, i) => {
+      const weight = c.weight ?? 1;
+      if (typeof weight !== 'number' || !Number.isFinite(weight) || weight <= 0) {
+        throw DomainError.badInput(`criteria.${i}.weight`, 'weight must be greater than 0');
+      }
+      return {
+        name: check.text(`criteria.${i}.name`, c.name, ...CHALLENGE_LIMITS.name),
+        description: check.optionalText(`criteria.${i}.description`, c.description, CHALLENGE_LIMITS.itemDescription),
+        weight,
+        maxScore: check.int(`criteria.${i}.maxScore`, c.maxScore ?? 10, ...CHALLENGE_LIMITS.maxScore),
+      };
+    });
+  }
+}
+
+/** A [timestamp, id] cursor, checked before it reaches SQL. */
+export function decodeTimeCursor(after: string): [string, string] {
+  const [at, id] = decodeCursor(after, 2);
+  if (typeof at !== 'string' || Number.isNaN(Date.parse(at)) || typeof id !== 'string' || !isUuid(id)) {
+    throw DomainError.badInput('after', 'Invalid cursor');
+  }
+  return [at, id];
+}
+
+/** keysetCondition as `andWhere` arguments. */
+export function keyset(order: { columns: string[]; directions: ('ASC' | 'DESC')[] }, values: (string | number)[]): [string, Record<string, unknown>] {
+  const { sql, params } = keysetCondition(order, values);
+  return [sql, params];
+}

@@ -1,0 +1,283 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { Clock } from '../../../platform/src/clock/clock.js';
+import { DomainError } from '../../../platform/src/errors/domain-error.js';
+import { recordEvents } from '../../../platform/src/outbox/outbox.js';
+import { assertPageSize, decodeCursor, toPage, type Page } from '../../../platform/src/pagination/cursor.js';
+import { accessHooks, ChallengeAccess } from '../challenges/challenge-access.js';
+import { Challenge, ChallengeFormat, ChallengeStatus } from '../challenges/challenge.entity.js';
+import { decodeTimeCursor, keyset } from '../challenges/challenges.service.js';
+import { Theme } from '../challenges/theme.entity.js';
+import { TeamRole } from '../teams/team-member.entity.js';
+import { Team } from '../teams/team.entity.js';
+import { check, isUuid } from '../validation.js';
+import { requireUser, type Viewer } from '../viewer.js';
+import { Idea, IdeaStatus } from './idea.entity.js';
+
+export const IDEA_SUBMITTED = 'idea.submitted';
+export interface IdeaSubmittedPayload {
+  ideaId: string;
+  teamId: string;
+  submittedBy: string;
+}
+export const IDEA_WITHDRAWN = 'idea.withdrawn';
+
+export interface SaveIdeaData {
+  teamId: string;
+  themeId: string;
+  title: string;
+  summary: string;
+  problem: string;
+  solution: string;
+  impact?: string | null;
+  tags?: string[] | null;
+  /** When given and different from the stored version: CONFLICT, nothing changes. */
+  expectedVersion?: number | null;
+}
+
+export interface IdeaFilterData {
+  challengeId?: string | null;
+  themeId?: string | null;
+  status?: IdeaStatus | null;
+  schoolId?: string | null;
+  /** The district of the team's school. */
+  district?: string | null;
+  search?: string | null;
+  adopted?: boolean | null;
+}
+
+export const IDEA_LIMITS = {
+  title: [3, 120],
+  summary: [1, 500],
+  problem: [1, 5_000],
+  solution: [1, 5_000],
+  impact: 5_000,
+  tags: 10,
+  tag: [1, 30],
+  search: 200,
+} as const;
+
+const NEWEST_FIRST = { columns: ['i.created_at', 'i.id'], directions: ['DESC', 'DESC'] as ('ASC' | 'DESC')[] };
+/** Both configurations at once: a word matches by its Italian or its English stem. */
+const SEARCH_QUERY = `(websearch_to_tsquery('italian'::regconfig, :search) || websearch_to_tsquery('english'::regconfig, :search))`;
+const RANK = `ts_rank(i.search_vector, ${SEARCH_QUERY})::float8`;
+const RELEVANCE = { columns: [RANK, 'i.id'], directions: ['DESC', 'ASC'] as ('ASC' | 'DESC')[] };
+
+@Injectable()
+export class IdeasService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: ChallengeAccess,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Creates the team's idea or updates it; any member of the team may save, inside the submission window.
+   * Every save increments `version`; the version check and the write are one statement, so of two saves
+   * with the same `expectedVersion` exactly one wins.
+   */
+  async save(viewer: Viewer, input: SaveIdeaData): Promise<Idea> {
+    requireUser(viewer);
+    const team = isUuid(input.teamId) ? await this.dataSource.getRepository(Team).findOneBy({ id: input.teamId }) : null;
+    if (!team) throw DomainError.notFound('Team');
+    const challenge = await this.dataSource.getRepository(Challenge).findOneByOrFail({ id: team.challengeId });
+    if (!viewer.isAdmin && !(await this.access.teamRoles(viewer, [team.id])).has(team.id)) {
+      if (!(await this.access.canSeeChallenge(viewer, challenge))) throw DomainError.notFound('Team');
+      throw DomainError.forbidden('Only members of the team can edit its idea');
+    }
+    const content = this.checkContent(input);
+    const theme = isUuid(input.themeId) ? await this.dataSource.getRepository(Theme).findOneBy({ id: input.themeId }) : null;
+    if (!theme || theme.challengeId !== challenge.id) throw DomainError.badInput('themeId', 'The theme is not one of the challenge');
+    const expected = input.expectedVersion ?? null;
+    if (expected !== null && (!Number.isInteger(expected) || expected < 0)) throw DomainError.badInput('expectedVersion', 'expectedVersion must be a non-negative integer');
+
+    return this.dataSource.transaction(async (manager) => {
+      this.assertSubmissionWindow(await this.lockChallenge(manager, challenge.id));
+      const fields = { ...content, themeId: theme.id };
+      let existing = await manager.findOne(Idea, { where: { teamId: team.id }, select: { id: true, version: true } });
+      if (!existing) {
+        if (expected !== null && expected !== 0) throw DomainError.conflict(`The idea is at version 0, not ${expected}`);
+        const inserted = await manager
+          .createQueryBuilder()
+          .insert()
+          .into(Idea)
+          .values({ ...fields, teamId: team.id, challengeId: challenge.id, version: 1 })
+          .orIgnore() // ON CONFLICT DO NOTHING: a concurrent first save won; fall through to an update
+          .returning(['id'])
+          .execute();
+        const id = (inserted.raw as { id: string }[])[0]?.id;
+        if (id) return manager.findOneByOrFail(Idea, { id });
+        existing = await manager.findOneOrFail(Idea, { where: { teamId: team.id }, select: { id: true, version: true } });
+      }
+      const update = manager
+        .createQueryBuilder()
+        .update(Idea)
+        .set({ ...fields, version: () => 'version + 1', updatedAt: () => 'clock_timestamp()' })
+        .where('id = :id', { id: existing.id });
+      if (expected !== null) update.andWhere('version = :expected', { expected });
+      const result = await update.execute();
+      if (!result.affected) {
+        const current = await manager.findOne(Idea, { where: { id: existing.id }, select: { id: true, version: true } });
+        throw DomainError.conflict(`The idea was changed meanwhile: it is at version ${current?.version ?? '?'}, not ${expected}`);
+      }
+      return manager.findOneByOrFail(Idea, { id: existing.id });
+    });
+  }
+
+  /** The coach (or, in an OPEN_HACKATHON, the captain) submits: DRAFT or WITHDRAWN -> SUBMITTED, inside the window. */
+  async submit(viewer: Viewer, ideaId: string): Promise<Idea> {
+    const user = requireUser(viewer);
+    const { idea, challenge } = await this.visibleWithChallenge(viewer, ideaId);
+    const role = (await this.access.teamRoles(viewer, [idea.teamId])).get(idea.teamId);
+    const mayLead = role === TeamRole.COACH || (role === TeamRole.CAPTAIN && challenge.format === ChallengeFormat.OPEN_HACKATHON);
+    if (!viewer.isAdmin && !mayLead) throw DomainError.forbidden('Only the coach (or the captain of an open hackathon team) can submit the idea');
+    return this.dataSource.transaction(async (manager) => {
+      this.assertSubmissionWindow(await this.lockChallenge(manager, challenge.id));
+      const result = await manager
+        .createQueryBuilder()
+        .update(Idea)
+        .set({ status: IdeaStatus.SUBMITTED, submittedAt: this.clock.now(), updatedAt: () => 'clock_timestamp()' })
+        .where('id = :id AND status IN (:...from)', { id: idea.id, from: [IdeaStatus.DRAFT, IdeaStatus.WITHDRAWN] })
+        .execute();
+      if (!result.affected) throw DomainError.precondition('The idea is already submitted');
+      await recordEvents(manager, [{ type: IDEA_SUBMITTED, payload: { ideaId: idea.id, teamId: idea.teamId, submittedBy: user.userId } satisfies IdeaSubmittedPayload }]);
+      return manager.findOneByOrFail(Idea, { id: idea.id });
+    });
+  }
+
+  /** A coach or the captain withdraws a SUBMITTED idea before judging starts (while the challenge is PUBLISHED). */
+  async withdraw(viewer: Viewer, ideaId: string): Promise<Idea> {
+    const user = requireUser(viewer);
+    const { idea, challenge } = await this.visibleWithChallenge(viewer, ideaId);
+    const role = (await this.access.teamRoles(viewer, [idea.teamId])).get(idea.teamId);
+    if (!viewer.isAdmin && role !== TeamRole.COACH && role !== TeamRole.CAPTAIN) throw DomainError.forbidden('Only a coach or the captain can withdraw the idea');
+    if (challenge.status !== ChallengeStatus.PUBLISHED) throw DomainError.precondition('Judging has started: the idea can no longer be withdrawn');
+    return this.dataSource.transaction(async (manager) => {
+      const locked = await this.lockChallenge(manager, challenge.id);
+      if (locked.status !== ChallengeStatus.PUBLISHED) throw DomainError.precondition('Judging has started: the idea can no longer be withdrawn');
+      const result = await manager
+        .createQueryBuilder()
+        .update(Idea)
+        .set({ status: IdeaStatus.WITHDRAWN, submittedAt: null, updatedAt: () => 'clock_timestamp()' })
+        .where('id = :id AND status = :from', { id: idea.id, from: IdeaStatus.SUBMITTED })
+        .execute();
+      if (!result.affected) throw DomainError.precondition('Only a submitted idea can be withdrawn');
+      await recordEvents(manager, [{ type: IDEA_WITHDRAWN, payload: { ideaId: idea.id, teamId: idea.teamId, by: user.userId } }]);
+      return manager.findOneByOrFail(Idea, { id: idea.id });
+    });
+  }
+
+  /** An idea the viewer may see (NOT_FOUND otherwise, whether or not it exists). */
+  async get(viewer: Viewer, id: string): Promise<Idea> {
+    return (await this.visibleWithChallenge(viewer, id)).idea;
+  }
+
+  /**
+   * The ideas the viewer may see, filtered (filters combine with AND): newest first, or by relevance then id
+   * when searching. `scopeChallengeId` restricts to one challenge (Challenge.ideas).
+   */
+  async list(viewer: Viewer, args: { first?: number | null; after?: string | null; filter?: IdeaFilterData | null; scopeChallengeId?: string }): Promise<Page<Idea>> {
+    const first = assertPageSize(args.first);
+    const filter = args.filter ?? {};
+    const search = filter.search?.trim() ?? '';
+    if ([...search].length > IDEA_LIMITS.search) throw DomainError.badInput('search', `search must be at most ${IDEA_LIMITS.search} characters`);
+    const query = this.visibleQuery(viewer);
+    const empty = (): Page<Idea> => ({ nodes: [], cursors: [], hasNextPage: false, totalCount: 0 });
+
+    for (const [key, value, column] of [
+      ['scope', args.scopeChallengeId, 'i.challenge_id'],
+      ['challengeId', filter.challengeId, 'i.challenge_id'],
+      ['themeId', filter.themeId, 'i.theme_id'],
+    ] as const) {
+      if (value === undefined || value === null) continue;
+      if (!isUuid(value)) return empty(); // a malformed id matches no idea
+      query.andWhere(`${column} = :${key}`, { [key]: value });
+    }
+    if (filter.status) query.andWhere('i.status = :status', { status: filter.status });
+    if (filter.schoolId) {
+      if (!isUuid(filter.schoolId)) return empty();
+      query.andWhere('EXISTS (SELECT 1 FROM team ft WHERE ft.id = i.team_id AND ft.school_id = :schoolId)', { schoolId: filter.schoolId });
+    }
+    const district = filter.district?.trim();
+    if (district) {
+      query.andWhere(
+        'EXISTS (SELECT 1 FROM team ft JOIN organization fs ON fs.id = ft.school_id WHERE ft.id = i.team_id AND lower(fs.district) = lower(:district))',
+        { district },
+      );
+    }
+    if (filter.adopted === true) query.andWhere(accessHooks.ideaAdopted('i.id'));
+    if (filter.adopted === false) query.andWhere(`NOT (${accessHooks.ideaAdopted('i.id')})`);
+    if (search) query.andWhere(`i.search_vector @@ ${SEARCH_QUERY}`, { search });
+
+    const totalCount = await query.clone().getCount();
+    if (search) {
+      if (args.after) query.andWhere(...keyset(RELEVANCE, decodeRankCursor(args.after)));
+      query.addSelect(RANK, 'rank').orderBy('rank', 'DESC').addOrderBy('i.id', 'ASC').limit(first + 1);
+      const { entities, raw } = await query.getRawAndEntities<{ rank: number; i_id: string }>();
+      const ranks = new Map(raw.map((r) => [r.i_id, Number(r.rank)]));
+      return toPage(entities, first, totalCount, (i) => [ranks.get(i.id)!, i.id]);
+    }
+    if (args.after) query.andWhere(...keyset(NEWEST_FIRST, decodeTimeCursor(args.after)));
+    const rows = await query.orderBy('i.created_at', 'DESC').addOrderBy('i.id', 'DESC').limit(first + 1).getMany();
+    return toPage(rows, first, totalCount, (i) => [i.createdAt.toISOString(), i.id]);
+  }
+
+  /** The ideas of these teams that the viewer may see (Team.idea). */
+  async visibleByTeamIds(viewer: Viewer, teamIds: readonly string[]): Promise<Idea[]> {
+    const ids = [...new Set(teamIds)].filter(isUuid);
+    if (ids.length === 0) return [];
+    return this.visibleQuery(viewer).andWhere('i.team_id IN (:...teamIds)', { teamIds: ids }).getMany();
+  }
+
+  /** Ideas joined to their challenge (alias c) and restricted to what the viewer may see. */
+  private visibleQuery(viewer: Viewer, manager: EntityManager = this.dataSource.manager): SelectQueryBuilder<Idea> {
+    const visibility = this.access.ideaVisibility(viewer, 'i', 'c');
+    return manager.getRepository(Idea).createQueryBuilder('i').innerJoin('i.challenge', 'c').where(visibility.sql, visibility.params);
+  }
+
+  private async visibleWithChallenge(viewer: Viewer, id: string): Promise<{ idea: Idea; challenge: Challenge }> {
+    if (!isUuid(id)) throw DomainError.notFound('Idea');
+    const idea = await this.visibleQuery(viewer).addSelect(['c']).andWhere('i.id = :id', { id }).getOne();
+    if (!idea?.challenge) throw DomainError.notFound('Idea');
+    const { challenge, ...rest } = idea;
+    return { idea: rest, challenge };
+  }
+
+  /**
+   * The challenge re-read under a shared row lock: a concurrent lifecycle step (startJudging locks the row for
+   * update) waits for this change or this change sees the new status, never a save after submissions closed.
+   */
+  private lockChallenge(manager: EntityManager, id: string): Promise<Challenge> {
+    return manager.getRepository(Challenge).createQueryBuilder('c').setLock('pessimistic_read').where('c.id = :id', { id }).getOneOrFail();
+  }
+
+  /** Ideas can be saved and submitted while PUBLISHED and submissionOpensAt <= now < submissionClosesAt. */
+  private assertSubmissionWindow(challenge: Challenge): void {
+    if (challenge.status !== ChallengeStatus.PUBLISHED) throw DomainError.precondition(`Submissions are closed: the challenge is ${challenge.status}`);
+    const now = this.clock.now().getTime();
+    if (now < challenge.submissionOpensAt.getTime()) throw DomainError.precondition('Submissions are not open yet');
+    if (now >= challenge.submissionClosesAt.getTime()) throw DomainError.precondition('The submission deadline has passed');
+  }
+
+  private checkContent(input: SaveIdeaData) {
+    const tags = input.tags ?? [];
+    if (!Array.isArray(tags) || tags.length > IDEA_LIMITS.tags) throw DomainError.badInput('tags', `At most ${IDEA_LIMITS.tags} tags`);
+    const checkedTags = tags.map((t) => check.text('tags', t, ...IDEA_LIMITS.tag));
+    return {
+      title: check.text('title', input.title, ...IDEA_LIMITS.title),
+      summary: check.text('summary', input.summary, ...IDEA_LIMITS.summary),
+      problem: check.text('problem', input.problem, ...IDEA_LIMITS.problem),
+      solution: check.text('solution', input.solution, ...IDEA_LIMITS.solution),
+      impact: check.optionalText('impact', input.impact, IDEA_LIMITS.impact),
+      tags: [...new Set(checkedTags)],
+    };
+  }
+}
+
+/** A [rank, id] cursor of a search. */
+function decodeRankCursor(after: string): [number, string] {
+  const [rank, id] = decodeCursor(after, 2);
+  if (typeof rank !== 'number' || !Number.isFinite(rank) || typeof id !== 'string' || !isUuid(id)) throw DomainError.badInput('after', 'Invalid cursor');
+  return [rank, id];
+}

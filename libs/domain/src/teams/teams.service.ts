@@ -1,0 +1,214 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { Clock } from '../../../platform/src/clock/clock.js';
+import { DomainError, isUniqueViolation } from '../../../platform/src/errors/domain-error.js';
+import { recordEvents } from '../../../platform/src/outbox/outbox.js';
+import { assertPageSize, toPage, type Page } from '../../../platform/src/pagination/cursor.js';
+import { ChallengeAccess } from '../challenges/challenge-access.js';
+import { Challenge, ChallengeFormat, ChallengeStatus } from '../challenges/challenge.entity.js';
+import { decodeTimeCursor, keyset } from '../challenges/challenges.service.js';
+import { Organization, OrganizationKind } from '../organizations/organization.entity.js';
+import { check, isUuid } from '../validation.js';
+import { requireUser, type Viewer } from '../viewer.js';
+import { generateJoinCode, normalizeJoinCode } from './join-code.js';
+import { TeamMember, TeamRole } from './team-member.entity.js';
+import { Team } from './team.entity.js';
+
+export const TEAM_MEMBER_JOINED = 'team.member_joined';
+export interface TeamMemberJoinedPayload {
+  teamId: string;
+  userId: string;
+}
+
+export interface CreateTeamData {
+  challengeId: string;
+  name: string;
+  schoolId?: string | null;
+  className?: string | null;
+}
+
+export const TEAM_LIMITS = { name: [1, 120], className: 60 } as const;
+
+const ORDER = { columns: ['t.created_at', 't.id'], directions: ['ASC', 'ASC'] as ('ASC' | 'DESC')[] };
+
+/** Roles that lead a team: they see the join code, remove others, submit and withdraw the idea. */
+export const LEAD_ROLES: readonly TeamRole[] = [TeamRole.COACH, TeamRole.CAPTAIN];
+
+@Injectable()
+export class TeamsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: ChallengeAccess,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * SCHOOL_CLIMATHON: a member of the SCHOOL organization `schoolId` creates the team and becomes its COACH.
+   * OPEN_HACKATHON: anyone creates one and becomes CAPTAIN (their one team of the challenge); `schoolId` is optional.
+   */
+  async create(viewer: Viewer, input: CreateTeamData): Promise<Team> {
+    const user = requireUser(viewer);
+    const challenge = await this.visibleChallenge(viewer, input.challengeId);
+    const name = check.text('name', input.name, ...TEAM_LIMITS.name);
+    const className = check.optionalText('className', input.className, TEAM_LIMITS.className);
+    const schoolId = input.schoolId ?? null;
+    if (challenge.format === ChallengeFormat.SCHOOL_CLIMATHON && !schoolId) {
+      throw DomainError.badInput('schoolId', 'A team of a school climathon needs its school');
+    }
+    let school: Organization | null = null;
+    if (schoolId) {
+      school = isUuid(schoolId) ? await this.dataSource.getRepository(Organization).findOneBy({ id: schoolId }) : null;
+      if (!school) throw DomainError.notFound('School');
+      if (school.kind !== OrganizationKind.SCHOOL) throw DomainError.badInput('schoolId', 'schoolId must be a SCHOOL organization');
+    }
+    const role = challenge.format === ChallengeFormat.SCHOOL_CLIMATHON ? TeamRole.COACH : TeamRole.CAPTAIN;
+    if (role === TeamRole.COACH && !(await this.access.isOrganizationMember(viewer, school!.id))) {
+      throw DomainError.forbidden('Only members of the school can create its teams');
+    }
+    this.assertTeamsOpen(challenge);
+
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.dataSource.transaction(async (manager) => {
+          const team = await manager.save(Team, manager.create(Team, { challengeId: challenge.id, name, schoolId: school?.id ?? null, className, joinCode: generateJoinCode() }));
+          await manager.insert(TeamMember, { teamId: team.id, userId: user.userId, challengeId: challenge.id, role });
+          return team;
+        });
+      } catch (error) {
+        if (isUniqueViolation(error, 'uq_team_join_code') && attempt < 5) continue; // 2^-50 per pair, but never fail on it
+        if (isUniqueViolation(error, 'uq_team_member_challenge_user')) throw DomainError.conflict('You are already in a team of this challenge');
+        throw error;
+      }
+    }
+  }
+
+  /**
+   * Joins the team of the code as STUDENT. The team row is locked before counting, so concurrent joins never
+   * take the team over maxTeamSize (coaches included); one team per user and challenge (CONFLICT).
+   */
+  async join(viewer: Viewer, joinCode: string): Promise<Team> {
+    const user = requireUser(viewer);
+    const code = normalizeJoinCode(joinCode ?? '');
+    if (code.length === 0 || code.length > 64) throw DomainError.notFound('Team');
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const team = await manager.getRepository(Team).createQueryBuilder('t').setLock('pessimistic_write').where('t.join_code = :code', { code }).getOne();
+        if (!team) throw DomainError.notFound('Team');
+        // Shared lock: an organizer lowering maxTeamSize (row locked for update) waits for this join or is seen by it.
+        const challenge = await manager.getRepository(Challenge).createQueryBuilder('c').setLock('pessimistic_read').where('c.id = :id', { id: team.challengeId }).getOneOrFail();
+        this.assertTeamsOpen(challenge);
+        const mine = await manager.find(TeamMember, { where: { challengeId: challenge.id, userId: user.userId } });
+        if (mine.some((m) => m.teamId === team.id)) throw DomainError.conflict('You are already a member of this team');
+        if (mine.some((m) => m.role !== TeamRole.COACH)) throw DomainError.conflict('You are already in a team of this challenge');
+        const size = await manager.count(TeamMember, { where: { teamId: team.id } });
+        if (size >= challenge.maxTeamSize) throw DomainError.precondition(`The team is full (${challenge.maxTeamSize} members)`);
+        await manager.insert(TeamMember, { teamId: team.id, userId: user.userId, challengeId: challenge.id, role: TeamRole.STUDENT });
+        await recordEvents(manager, [{ type: TEAM_MEMBER_JOINED, payload: { teamId: team.id, userId: user.userId } satisfies TeamMemberJoinedPayload }]);
+        return team;
+      });
+    } catch (error) {
+      // The same user joining two teams at once: the partial unique index lets one through.
+      if (isUniqueViolation(error)) throw DomainError.conflict('You are already in a team of this challenge');
+      throw error;
+    }
+  }
+
+  /** Coaches and the captain remove others; anyone removes themself; the captain and the last coach stay. */
+  async removeMember(viewer: Viewer, teamId: string, userId: string): Promise<Team> {
+    requireUser(viewer);
+    const team = await this.get(viewer, teamId);
+    return this.dataSource.transaction(async (manager) => {
+      // The team row lock serializes removals, so two coaches cannot remove each other at once.
+      await manager.getRepository(Team).createQueryBuilder('t').setLock('pessimistic_write').where('t.id = :id', { id: team.id }).getOne();
+      const members = await manager.find(TeamMember, { where: { teamId: team.id } });
+      const own = members.find((m) => m.userId === viewer.userId);
+      const self = viewer.userId === userId;
+      if (!self && !viewer.isAdmin && !(own && LEAD_ROLES.includes(own.role))) {
+        throw DomainError.forbidden('Only the coaches and the captain can remove other members');
+      }
+      const target = isUuid(userId) ? members.find((m) => m.userId === userId.toLowerCase()) : undefined;
+      if (!target) throw DomainError.notFound('Team member');
+      if (target.role === TeamRole.CAPTAIN) throw DomainError.precondition('The captain cannot be removed');
+      if (target.role === TeamRole.COACH && members.filter((m) => m.role === TeamRole.COACH).length === 1) {
+        throw DomainError.precondition('The last coach cannot be removed');
+      }
+      await manager.delete(TeamMember, { teamId: team.id, userId: target.userId });
+      return team;
+    });
+  }
+
+  /** A team as the viewer may see it: teams are public once their challenge is (NOT_FOUND otherwise). */
+  async get(viewer: Viewer, id: string): Promise<Team> {
+    const team = isUuid(id) ? await this.dataSource.getRepository(Team).findOneBy({ id }) : null;
+    if (!team) throw DomainError.notFound('Team');
+    const challenge = await this.dataSource.getRepository(Challenge).findOneByOrFail({ id: team.challengeId });
+    if (!(await this.access.canSeeChallenge(viewer, challenge))) throw DomainError.notFound('Team');
+    return team;
+  }
+
+  /** The viewer's teams across challenges, newest first. */
+  async mine(viewer: Viewer): Promise<Team[]> {
+    const user = requireUser(viewer);
+    return this.dataSource
+      .getRepository(Team)
+      .createQueryBuilder('t')
+      .where('t.id IN (SELECT tm.team_id FROM team_member tm WHERE tm.user_id = :userId)', { userId: user.userId })
+      .orderBy('t.created_at', 'DESC')
+      .addOrderBy('t.id', 'DESC')
+      .getMany();
+  }
+
+  /** The teams of a challenge the caller already sees, in creation order. */
+  async listByChallenge(challengeId: string, args: { first?: number | null; after?: string | null }): Promise<Page<Team>> {
+    const first = assertPageSize(args.first);
+    const query = this.dataSource.getRepository(Team).createQueryBuilder('t').where('t.challenge_id = :challengeId', { challengeId });
+    const totalCount = await query.clone().getCount();
+    if (args.after) query.andWhere(...keyset(ORDER, decodeTimeCursor(args.after)));
+    const rows = await query.orderBy('t.created_at', 'ASC').addOrderBy('t.id', 'ASC').limit(first + 1).getMany();
+    return toPage(rows, first, totalCount, (t) => [t.createdAt.toISOString(), t.id]);
+  }
+
+  async byIds(ids: readonly string[]): Promise<Team[]> {
+    const valid = [...new Set(ids)].filter(isUuid);
+    return valid.length ? this.dataSource.getRepository(Team).findBy({ id: In(valid) }) : [];
+  }
+
+  /** Members per team, for the teams whose members the viewer may see (members, tutors, organizers, admins). */
+  async membersVisibleTo(viewer: Viewer, teamIds: readonly string[]): Promise<Map<string, TeamMember[]>> {
+    const visible = [...(await this.access.teamsWithVisibleMembers(viewer, teamIds))];
+    const result = new Map<string, TeamMember[]>();
+    if (visible.length === 0) return result;
+    const members = await this.dataSource.getRepository(TeamMember).find({ where: { teamId: In(visible) }, order: { createdAt: 'ASC', userId: 'ASC' } });
+    for (const member of members) {
+      const list = result.get(member.teamId) ?? [];
+      list.push(member);
+      result.set(member.teamId, list);
+    }
+    return result;
+  }
+
+  /** The join codes the viewer may see: their teams where they are COACH or CAPTAIN (all for admins). */
+  async joinCodesVisibleTo(viewer: Viewer, teams: readonly Pick<Team, 'id' | 'joinCode'>[]): Promise<Map<string, string>> {
+    const result = new Map<string, string>();
+    if (viewer.isAdmin) {
+      for (const t of teams) result.set(t.id, t.joinCode);
+      return result;
+    }
+    const roles = await this.access.teamRoles(viewer, teams.map((t) => t.id));
+    for (const t of teams) if (LEAD_ROLES.includes(roles.get(t.id)!)) result.set(t.id, t.joinCode);
+    return result;
+  }
+
+  /** Teams can be created and joined while PUBLISHED and before submissionClosesAt. */
+  private assertTeamsOpen(challenge: Challenge): void {
+    if (challenge.status !== ChallengeStatus.PUBLISHED) throw DomainError.precondition(`Teams cannot be formed while the challenge is ${challenge.status}`);
+    if (this.clock.now().getTime() >= challenge.submissionClosesAt.getTime()) throw DomainError.precondition('Submissions are closed: teams can no longer be formed');
+  }
+
+  private async visibleChallenge(viewer: Viewer, id: string, manager: EntityManager = this.dataSource.manager): Promise<Challenge> {
+    const challenge = isUuid(id) ? await manager.findOneBy(Challenge, { id }) : null;
+    if (!challenge || !(await this.access.canSeeChallenge(viewer, challenge, manager))) throw DomainError.notFound('Challenge');
+    return challenge;
+  }
+}
