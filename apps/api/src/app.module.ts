@@ -1,0 +1,31 @@
+import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import type { RedisPubSub } from 'graphql-redis-subscriptions';
+import { DomainModule } from '../../../libs/domain/src/domain.module.js';
+import { ConfigModule } from '../../../libs/platform/src/config/config.module.js';
+import { DatabaseModule } from '../../../libs/platform/src/database/database.module.js';
+import { HealthModule } from '../../../libs/platform/src/health/health.module.js';
+import { LoggingModule } from '../../../libs/platform/src/logging/logging.module.js';
+import { AuthGuard } from './common/auth.guard.js';
+import { GraphQLApiModule } from './graphql/graphql.module.js';
+import { PUB_SUB, pubSubProviders } from './graphql/pubsub.provider.js';
+import { IdentityResolver } from './identity/identity.resolver.js';
+import { NotificationsResolver } from './notifications/notifications.resolver.js';
+import { OrganizationMemberResolver, OrganizationsResolver } from './organizations/organizations.resolver.js';
+import { ChallengesResolver } from './challenges/challenges.resolver.js';
+import { ChallengeTeamsResolver, TeamMemberResolver, TeamsResolver } from './teams/teams.resolver.js';
+import { ChallengeIdeasResolver, IdeasResolver, TeamIdeaResolver } from './ideas/ideas.resolver.js';
+
+const RESOLVERS = [IdentityResolver, OrganizationsResolver, OrganizationMemberResolver, NotificationsResolver, ChallengesResolver, TeamsResolver, TeamMemberResolver, ChallengeTeamsResolver, IdeasResolver, TeamIdeaResolver, ChallengeIdeasResolver];
+
+@Module({
+  imports: [ConfigModule, LoggingModule, DatabaseModule.forRoot({ migrate: true }), DomainModule, HealthModule, GraphQLApiModule],
+  providers: [{ provide: APP_GUARD, useClass: AuthGuard }, ...pubSubProviders, ...RESOLVERS],
+})
+export class AppModule implements OnApplicationShutdown {
+  constructor(@Inject(PUB_SUB) private readonly pubSub: RedisPubSub) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.pubSub.close();
+  }
+}

@@ -1,0 +1,28 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { AppConfig } from '../../../libs/platform/src/config/app-config.js';
+import { checkEvictionPolicy, createRedis } from '../../../libs/platform/src/redis/redis.js';
+import { AppModule } from './app.module.js';
+
+/** A request body above this is answered 413 by Fastify before GraphQL sees it. */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** Builds the API application (not listening); tests and main.ts share it. */
+export async function createApiApp(options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES }), {
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  if (options.logger !== false) app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  const config = app.get(AppConfig);
+  const redis = createRedis(config.REDIS_URL, { maxRetriesPerRequest: 1 });
+  try {
+    await checkEvictionPolicy(redis, config.REDIS_EVICTION_CHECK, (m) => app.get(Logger).warn(m));
+  } finally {
+    redis.disconnect();
+  }
+  return app;
+}

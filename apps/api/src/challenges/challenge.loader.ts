@@ -1,0 +1,34 @@
+import type { ChallengeAccess } from '../../../../libs/domain/src/challenges/challenge-access.js';
+import type { Challenge } from '../../../../libs/domain/src/challenges/challenge.entity.js';
+import type { ChallengesService } from '../../../../libs/domain/src/challenges/challenges.service.js';
+import type { Criterion } from '../../../../libs/domain/src/challenges/criterion.entity.js';
+import type { Theme } from '../../../../libs/domain/src/challenges/theme.entity.js';
+import type { Viewer } from '../../../../libs/domain/src/viewer.js';
+import { byKeys, groupByKeys, type RequestLoaders } from '../graphql/request-loaders.js';
+
+/** Challenges by id, batched per request, without access checks: for fields below an object the viewer sees. */
+export const challengeLoader = (loaders: RequestLoaders, challenges: ChallengesService) =>
+  loaders.get<string, Challenge | null>('challenge', async (ids) => byKeys(ids, await challenges.byIds(ids), (c) => c.id));
+
+export const themeLoader = (loaders: RequestLoaders, challenges: ChallengesService) =>
+  loaders.get<string, Theme | null>('theme', async (ids) => byKeys(ids, await challenges.themesByIds(ids), (t) => t.id));
+
+export const challengeThemesLoader = (loaders: RequestLoaders, challenges: ChallengesService) =>
+  loaders.get<string, Theme[]>('challengeThemes', async (ids) => groupByKeys(ids, await challenges.themesOf(ids), (t) => t.challengeId));
+
+export const challengeCriteriaLoader = (loaders: RequestLoaders, challenges: ChallengesService) =>
+  loaders.get<string, Criterion[]>('challengeCriteria', async (ids) => groupByKeys(ids, await challenges.criteriaOf(ids), (c) => c.challengeId));
+
+/** Whether the viewer organizes each challenge (admins: always). */
+export const organizerOfLoader = (loaders: RequestLoaders, access: ChallengeAccess, viewer: Viewer) =>
+  loaders.get<string, boolean>('challengeOrganizerOf', async (ids) => {
+    const organized = await access.organizerOf(viewer, ids);
+    return ids.map((id) => organized.has(id));
+  });
+
+/** Whether teams and schools of each challenge must be hidden from the viewer (a juror under blind judging). */
+export const blindJuryLoader = (loaders: RequestLoaders, access: ChallengeAccess, viewer: Viewer) =>
+  loaders.get<string, boolean>('challengeBlindJury', async (ids) => {
+    const blind = await access.blindJuryChallenges(viewer, ids);
+    return ids.map((id) => blind.has(id));
+  });

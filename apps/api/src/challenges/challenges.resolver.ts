@@ -1,0 +1,87 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { ChallengeStatus } from '../../../../libs/domain/src/challenges/challenge.entity.js';
+import { ChallengesService } from '../../../../libs/domain/src/challenges/challenges.service.js';
+import { OrganizationsService } from '../../../../libs/domain/src/organizations/organizations.service.js';
+import type { Viewer } from '../../../../libs/domain/src/viewer.js';
+import { CurrentViewer, Loaders, Public } from '../common/current-viewer.decorator.js';
+import { toConnection } from '../common/page-info.model.js';
+import { RequestLoaders } from '../graphql/request-loaders.js';
+import { OrganizationModel, toOrganizationModel } from '../organizations/models/organization.model.js';
+import { organizationLoader } from '../organizations/organization.loader.js';
+import { challengeCriteriaLoader, challengeThemesLoader } from './challenge.loader.js';
+import { CreateChallengeInput, UpdateChallengeInput } from './dto/challenge.input.js';
+import {
+  ChallengeConnection,
+  ChallengeModel,
+  CriterionModel,
+  ThemeModel,
+  toChallengeModel,
+  toCriterionModel,
+  toThemeModel,
+} from './models/challenge.model.js';
+
+@Resolver(() => ChallengeModel)
+export class ChallengesResolver {
+  constructor(
+    private readonly challengesService: ChallengesService,
+    private readonly organizations: OrganizationsService,
+  ) {}
+
+  @Mutation(() => ChallengeModel)
+  async createChallenge(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateChallengeInput): Promise<ChallengeModel> {
+    return toChallengeModel(await this.challengesService.create(viewer, input));
+  }
+
+  @Mutation(() => ChallengeModel)
+  async updateChallenge(@CurrentViewer() viewer: Viewer, @Args('input') input: UpdateChallengeInput): Promise<ChallengeModel> {
+    return toChallengeModel(await this.challengesService.update(viewer, input));
+  }
+
+  @Mutation(() => ChallengeModel)
+  async publishChallenge(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<ChallengeModel> {
+    return toChallengeModel(await this.challengesService.publish(viewer, id));
+  }
+
+  @Mutation(() => ChallengeModel)
+  async closeChallenge(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<ChallengeModel> {
+    return toChallengeModel(await this.challengesService.close(viewer, id));
+  }
+
+  @Public()
+  @Query(() => ChallengeConnection)
+  async challenges(
+    @CurrentViewer() viewer: Viewer,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args('status', { type: () => ChallengeStatus, nullable: true }) status: ChallengeStatus | null,
+  ): Promise<ChallengeConnection> {
+    return toConnection(await this.challengesService.list(viewer, { first, after, status }), toChallengeModel);
+  }
+
+  @Public()
+  @Query(() => ChallengeModel, { nullable: true })
+  async challenge(
+    @CurrentViewer() viewer: Viewer,
+    @Args('id', { type: () => ID, nullable: true }) id: string | null,
+    @Args('slug', { type: () => String, nullable: true }) slug: string | null,
+  ): Promise<ChallengeModel> {
+    return toChallengeModel(await this.challengesService.get(viewer, { id, slug }));
+  }
+
+  @ResolveField(() => OrganizationModel)
+  async organizer(@Parent() challenge: ChallengeModel, @Loaders() loaders: RequestLoaders): Promise<OrganizationModel> {
+    const organization = await organizationLoader(loaders, this.organizations).load(challenge.organizerId);
+    if (!organization) throw new Error(`Challenge ${challenge.id} has no organizer`);
+    return toOrganizationModel(organization);
+  }
+
+  @ResolveField(() => [ThemeModel])
+  async themes(@Parent() challenge: ChallengeModel, @Loaders() loaders: RequestLoaders): Promise<ThemeModel[]> {
+    return (await challengeThemesLoader(loaders, this.challengesService).load(challenge.id)).map(toThemeModel);
+  }
+
+  @ResolveField(() => [CriterionModel])
+  async criteria(@Parent() challenge: ChallengeModel, @Loaders() loaders: RequestLoaders): Promise<CriterionModel[]> {
+    return (await challengeCriteriaLoader(loaders, this.challengesService).load(challenge.id)).map(toCriterionModel);
+  }
+}

@@ -1,0 +1,101 @@
+import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
+import { ChallengeFormat, ScoreNormalization } from '../../../../../libs/domain/src/challenges/challenge.entity.js';
+
+@InputType()
+export class ThemeInput {
+  @Field()
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+}
+
+@InputType()
+export class CriterionInput {
+  @Field()
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+
+  @Field(() => Float, { nullable: true, defaultValue: 1 })
+  weight?: number | null;
+
+  @Field(() => Int, { nullable: true, defaultValue: 10 })
+  maxScore?: number | null;
+}
+
+@InputType()
+export class CreateChallengeInput {
+  @Field(() => ID)
+  organizerId!: string;
+
+  @Field()
+  title!: string;
+
+  @Field()
+  description!: string;
+
+  @Field(() => ChallengeFormat)
+  format!: ChallengeFormat;
+
+  @Field(() => Date)
+  submissionOpensAt!: Date;
+
+  @Field(() => Date)
+  submissionClosesAt!: Date;
+
+  @Field(() => Date)
+  judgingClosesAt!: Date;
+
+  @Field(() => Int, { nullable: true, defaultValue: 3 })
+  reviewsPerIdea?: number | null;
+
+  @Field(() => Int, { nullable: true, defaultValue: 30 })
+  maxTeamSize?: number | null;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: false })
+  blindJudging?: boolean | null;
+
+  @Field(() => ScoreNormalization, { nullable: true, defaultValue: ScoreNormalization.ZSCORE })
+  rankingNormalization?: ScoreNormalization | null;
+
+  @Field(() => [ThemeInput])
+  themes!: ThemeInput[];
+
+  @Field(() => [CriterionInput])
+  criteria!: CriterionInput[];
+}
+
+@InputType()
+export class UpdateChallengeInput {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { nullable: true })
+  title?: string | null;
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+
+  @Field(() => Date, { nullable: true })
+  submissionOpensAt?: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  submissionClosesAt?: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  judgingClosesAt?: Date | null;
+
+  @Field(() => Int, { nullable: true })
+  reviewsPerIdea?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  maxTeamSize?: number | null;
+
+  @Field(() => Boolean, { nullable: true })
+  blindJudging?: boolean | null;
+
+  @Field(() => ScoreNormalization, { nullable: true })
+  rankingNormalization?: ScoreNormalization | null;
+}

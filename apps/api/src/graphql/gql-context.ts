@@ -1,0 +1,8 @@
+import type { Viewer } from '../../../../libs/domain/src/viewer.js';
+import type { RequestLoaders } from './request-loaders.js';
+
+export interface GqlContext {
+  viewer: Viewer;
+  loaders: RequestLoaders;
+  requestId: string;
+}

@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { Module } from '@nestjs/common';
+import { GraphQLModule as NestGraphQLModule } from '@nestjs/graphql';
+import type { FastifyRequest } from 'fastify';
+import { PinoLogger } from 'nestjs-pino';
+import { IdentityService } from '../../../../libs/domain/src/identity/identity.service.js';
+import { ANONYMOUS, type Viewer } from '../../../../libs/domain/src/viewer.js';
+import { AppConfig } from '../../../../libs/platform/src/config/app-config.js';
+import type { GqlContext } from './gql-context.js';
+import { formatError, isUnexpectedError } from './format-error.js';
+import { complexityLimitPlugin, depthLimitRule } from './query-limits.js';
+import { RequestLoaders } from './request-loaders.js';
+
+const bearer = (value: unknown): string | null => {
+  if (typeof value !== 'string') return null;
+  const match = /^Bearer\s+(\S+)$/i.exec(value.trim());
+  return match?.[1] ?? null;
+};
+
+interface WsContext {
+  connectionParams?: Record<string, unknown>;
+  extra?: { viewer?: Viewer };
+}
+
+function logUnexpectedErrors(logger: PinoLogger): ApolloServerPlugin<GqlContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors) {
+            if (isUnexpectedError(error)) {
+              logger.error({ requestId: contextValue?.requestId, err: error.originalError ?? error, path: error.path }, 'Unexpected error in GraphQL operation');
+            }
+          }
+        },
+      };
+    },
+  };
+}
+
+@Module({
+  imports: [
+    NestGraphQLModule.forRootAsync<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      inject: [IdentityService, AppConfig, PinoLogger],
+      useFactory: (identity: IdentityService, config: AppConfig, logger: PinoLogger): ApolloDriverConfig => ({
+        path: '/graphql',
+        autoSchemaFile: true,
+        sortSchema: true,
+        playground: false,
+        introspection: true,
+        includeStacktraceInErrorResponses: false,
+        // Tokens travel in the Authorization header, never in cookies, so there is no CSRF surface to guard.
+        csrfPrevention: false,
+        formatError,
+        validationRules: [depthLimitRule(config.GRAPHQL_MAX_DEPTH)],
+        plugins: [complexityLimitPlugin(config.GRAPHQL_MAX_COST), logUnexpectedErrors(logger)],
+        subscriptions: {
+          'graphql-ws': {
+            path: '/graphql',
+            onConnect: async (ctx) => {
+              const params = (ctx.connectionParams ?? {}) as Record<string, unknown>;
+              const token = bearer(params.authorization ?? params.Authorization);
+              if (!token) return true; // anonymous: subscriptions then answer UNAUTHENTICATED
+              const viewer = await identity.viewerFromAccessToken(token);
+              if (!viewer) return false; // a bad token closes the socket (4403)
+              (ctx.extra as { viewer?: Viewer }).viewer = viewer;
+              return true;
+            },
+          },
+        },
+        context: async (requestOrWs: FastifyRequest | WsContext): Promise<GqlContext> => {
+          if ('connectionParams' in requestOrWs || 'extra' in requestOrWs) {
+            const ws: WsContext = requestOrWs;
+            return { viewer: ws.extra?.viewer ?? ANONYMOUS, loaders: new RequestLoaders(), requestId: randomUUID() };
+          }
+          const request = requestOrWs as FastifyRequest;
+          const token = bearer(request.headers?.authorization);
+          const viewer = (token && (await identity.viewerFromAccessToken(token))) || ANONYMOUS;
+          const rawId = (request.raw as { id?: unknown })?.id; // pino-http's request id (from X-Request-Id or generated)
+          const requestId = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : String(request.id ?? randomUUID());
+          return { viewer, loaders: new RequestLoaders(), requestId };
+        },
+      }),
+    }),
+  ],
+})
+export class GraphQLApiModule {}

@@ -1,0 +1,69 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { IdeaStatus, type Idea } from '../../../../../libs/domain/src/ideas/idea.entity.js';
+import { Connection } from '../../common/page-info.model.js';
+
+registerEnumType(IdeaStatus, { name: 'IdeaStatus' });
+
+/**
+ * An idea's own fields. challenge, team and theme are @ResolveField()s; reviews, score, awards, adoption and
+ * adoptionProposals belong to the judging and adoption features.
+ */
+@ObjectType('Idea')
+export class IdeaModel {
+  @Field(() => ID)
+  id!: string;
+
+  challengeId!: string;
+  teamId!: string;
+  themeId!: string;
+
+  @Field()
+  title!: string;
+
+  @Field()
+  summary!: string;
+
+  @Field()
+  problem!: string;
+
+  @Field()
+  solution!: string;
+
+  @Field(() => String, { nullable: true })
+  impact!: string | null;
+
+  @Field(() => [String])
+  tags!: string[];
+
+  @Field(() => IdeaStatus)
+  status!: IdeaStatus;
+
+  @Field(() => Int, { description: 'Incremented by every saved change; used for optimistic locking.' })
+  version!: number;
+
+  @Field(() => Date, { nullable: true })
+  submittedAt!: Date | null;
+
+  @Field(() => Date)
+  updatedAt!: Date;
+}
+
+@ObjectType('IdeaConnection')
+export class IdeaConnection extends Connection(IdeaModel, 'Idea') {}
+
+export const toIdeaModel = (i: Idea): IdeaModel => ({
+  id: i.id,
+  challengeId: i.challengeId,
+  teamId: i.teamId,
+  themeId: i.themeId,
+  title: i.title,
+  summary: i.summary,
+  problem: i.problem,
+  solution: i.solution,
+  impact: i.impact,
+  tags: i.tags,
+  status: i.status,
+  version: i.version,
+  submittedAt: i.submittedAt,
+  updatedAt: i.updatedAt,
+});

@@ -1,0 +1,32 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import type { User } from '../../../../../libs/domain/src/identity/user.entity.js';
+
+@ObjectType('User')
+export class UserModel {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  displayName!: string;
+
+  /** Resolved per viewer (User.email field resolver); kept here for the mapping only. */
+  privateEmail!: string;
+
+  /** True where the user is the one who just authenticated (AuthPayload.user). */
+  revealEmail?: boolean;
+
+  @Field()
+  isAdmin!: boolean;
+
+  @Field()
+  locale!: string;
+}
+
+export const toUserModel = (user: User, revealEmail = false): UserModel => ({
+  revealEmail,
+  id: user.id,
+  displayName: user.displayName,
+  privateEmail: user.email,
+  isAdmin: user.isAdmin,
+  locale: user.locale,
+});

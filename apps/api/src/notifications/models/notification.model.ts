@@ -1,0 +1,44 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import type { Notification } from '../../../../../libs/domain/src/notifications/notification.entity.js';
+import { Connection } from '../../common/page-info.model.js';
+
+@ObjectType('Notification')
+export class NotificationModel {
+  @Field(() => ID)
+  id!: string;
+
+  @Field({ description: 'One of the kinds listed in PRODUCT.md, e.g. IDEA_SUBMITTED.' })
+  kind!: string;
+
+  @Field()
+  title!: string;
+
+  @Field()
+  body!: string;
+
+  @Field(() => ID, { nullable: true, description: 'ID of the object the notification is about (an idea, an adoption, a milestone ...).' })
+  subjectId!: string | null;
+
+  @Field()
+  createdAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  readAt!: Date | null;
+}
+
+@ObjectType('NotificationConnection')
+export class NotificationConnection extends Connection(NotificationModel, 'Notification') {
+  @Field(() => Int)
+  unreadCount!: number;
+}
+
+/** What travels on the notificationAdded channel: the stored row's public fields. */
+export const toNotificationModel = (n: Pick<Notification, keyof NotificationModel>): NotificationModel => ({
+  id: n.id,
+  kind: n.kind,
+  title: n.title,
+  body: n.body,
+  subjectId: n.subjectId,
+  createdAt: new Date(n.createdAt),
+  readAt: n.readAt ? new Date(n.readAt) : null,
+});

@@ -1,0 +1,56 @@
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { OrganizationRole } from '../../../../../libs/domain/src/organizations/organization-member.entity.js';
+import { Organization, OrganizationKind } from '../../../../../libs/domain/src/organizations/organization.entity.js';
+import { Connection } from '../../common/page-info.model.js';
+import { UserModel } from '../../identity/models/user.model.js';
+
+registerEnumType(OrganizationKind, { name: 'OrganizationKind' });
+registerEnumType(OrganizationRole, { name: 'OrganizationRole' });
+
+@ObjectType('Organization')
+export class OrganizationModel {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => OrganizationKind)
+  kind!: OrganizationKind;
+
+  @Field(() => String, { nullable: true })
+  city!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Territorial district, e.g. 'Pianura Est' or 'Mantova'." })
+  district!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Business sector or field of activity, free text.' })
+  sector!: string | null;
+
+  @Field(() => String, { nullable: true })
+  website!: string | null;
+}
+
+@ObjectType('OrganizationMember')
+export class OrganizationMemberModel {
+  userId!: string;
+
+  @Field(() => UserModel)
+  user?: UserModel;
+
+  @Field(() => OrganizationRole)
+  role!: OrganizationRole;
+}
+
+@ObjectType('OrganizationConnection')
+export class OrganizationConnection extends Connection(OrganizationModel, 'Organization') {}
+
+export const toOrganizationModel = (o: Organization): OrganizationModel => ({
+  id: o.id,
+  name: o.name,
+  kind: o.kind,
+  city: o.city,
+  district: o.district,
+  sector: o.sector,
+  website: o.website,
+});

@@ -1,0 +1,66 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { IdentityService } from '../../../../libs/domain/src/identity/identity.service.js';
+import type { OrganizationMember } from '../../../../libs/domain/src/organizations/organization-member.entity.js';
+import { OrganizationKind } from '../../../../libs/domain/src/organizations/organization.entity.js';
+import { OrganizationsService } from '../../../../libs/domain/src/organizations/organizations.service.js';
+import type { Viewer } from '../../../../libs/domain/src/viewer.js';
+import { CurrentViewer, Loaders, Public } from '../common/current-viewer.decorator.js';
+import { toConnection } from '../common/page-info.model.js';
+import { RequestLoaders } from '../graphql/request-loaders.js';
+import { toUserModel, UserModel } from '../identity/models/user.model.js';
+import { userLoader } from '../identity/user.loader.js';
+import { AddOrganizationMemberInput, CreateOrganizationInput } from './dto/organization.input.js';
+import { OrganizationConnection, OrganizationMemberModel, OrganizationModel, toOrganizationModel } from './models/organization.model.js';
+
+@Resolver(() => OrganizationModel)
+export class OrganizationsResolver {
+  constructor(private readonly organizationsService: OrganizationsService) {}
+
+  @Mutation(() => OrganizationModel)
+  async createOrganization(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateOrganizationInput): Promise<OrganizationModel> {
+    return toOrganizationModel(await this.organizationsService.create(viewer, input));
+  }
+
+  @Mutation(() => OrganizationModel)
+  async addOrganizationMember(@CurrentViewer() viewer: Viewer, @Args('input') input: AddOrganizationMemberInput): Promise<OrganizationModel> {
+    return toOrganizationModel(await this.organizationsService.addMember(viewer, input));
+  }
+
+  @Public()
+  @Query(() => OrganizationModel, { nullable: true })
+  async organization(@Args('id', { type: () => ID }) id: string): Promise<OrganizationModel> {
+    return toOrganizationModel(await this.organizationsService.get(id));
+  }
+
+  @Public()
+  @Query(() => OrganizationConnection)
+  async organizations(
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args('kind', { type: () => OrganizationKind, nullable: true }) kind: OrganizationKind | null,
+    @Args('search', { type: () => String, nullable: true }) search: string | null,
+  ): Promise<OrganizationConnection> {
+    return toConnection(await this.organizationsService.list({ first, after, kind, search }), toOrganizationModel);
+  }
+
+  @ResolveField(() => [OrganizationMemberModel], { description: 'Visible to members of the organization and to platform admins; empty otherwise.' })
+  async members(@Parent() organization: OrganizationModel, @CurrentViewer() viewer: Viewer, @Loaders() loaders: RequestLoaders): Promise<OrganizationMemberModel[]> {
+    const loader = loaders.get<string, OrganizationMember[]>('organizationMembers', async (ids) => {
+      const byOrganization = await this.organizationsService.membersVisibleTo(viewer, ids);
+      return ids.map((id) => byOrganization.get(id) ?? []);
+    });
+    return (await loader.load(organization.id)).map((m) => ({ userId: m.userId, role: m.role }));
+  }
+}
+
+@Resolver(() => OrganizationMemberModel)
+export class OrganizationMemberResolver {
+  constructor(private readonly identity: IdentityService) {}
+
+  @ResolveField(() => UserModel)
+  async user(@Parent() member: OrganizationMemberModel, @Loaders() loaders: RequestLoaders): Promise<UserModel> {
+    const user = await userLoader(loaders, this.identity).load(member.userId);
+    if (!user) throw new Error(`Member ${member.userId} has no user`);
+    return toUserModel(user);
+  }
+}

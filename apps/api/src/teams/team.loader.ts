@@ -1,0 +1,23 @@
+import type { TeamMember } from '../../../../libs/domain/src/teams/team-member.entity.js';
+import type { Team } from '../../../../libs/domain/src/teams/team.entity.js';
+import type { TeamsService } from '../../../../libs/domain/src/teams/teams.service.js';
+import type { Viewer } from '../../../../libs/domain/src/viewer.js';
+import { byKeys, type RequestLoaders } from '../graphql/request-loaders.js';
+
+/** Teams by id, batched per request, without access checks (teams are public with their challenge). */
+export const teamLoader = (loaders: RequestLoaders, teams: TeamsService) =>
+  loaders.get<string, Team | null>('team', async (ids) => byKeys(ids, await teams.byIds(ids), (t) => t.id));
+
+/** Members per team as the viewer may see them: empty where they may not. */
+export const teamMembersLoader = (loaders: RequestLoaders, teams: TeamsService, viewer: Viewer) =>
+  loaders.get<string, TeamMember[]>('teamMembers', async (ids) => {
+    const byTeam = await teams.membersVisibleTo(viewer, ids);
+    return ids.map((id) => byTeam.get(id) ?? []);
+  });
+
+/** The join code per team where the viewer may see it (coaches, captain), else null. Keyed by team, fed the row. */
+export const teamJoinCodeLoader = (loaders: RequestLoaders, teams: TeamsService, viewer: Viewer) =>
+  loaders.get<Pick<Team, 'id' | 'joinCode'>, string | null>('teamJoinCode', async (rows) => {
+    const codes = await teams.joinCodesVisibleTo(viewer, rows);
+    return rows.map((t) => codes.get(t.id) ?? null);
+  });

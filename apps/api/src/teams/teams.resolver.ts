@@ -1,0 +1,114 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { ChallengeAccess } from '../../../../libs/domain/src/challenges/challenge-access.js';
+import { ChallengesService } from '../../../../libs/domain/src/challenges/challenges.service.js';
+import { IdentityService } from '../../../../libs/domain/src/identity/identity.service.js';
+import { OrganizationsService } from '../../../../libs/domain/src/organizations/organizations.service.js';
+import { TeamsService } from '../../../../libs/domain/src/teams/teams.service.js';
+import type { Viewer } from '../../../../libs/domain/src/viewer.js';
+import { blindJuryLoader, challengeLoader } from '../challenges/challenge.loader.js';
+import { ChallengeModel, toChallengeModel } from '../challenges/models/challenge.model.js';
+import { CurrentViewer, Loaders, Public } from '../common/current-viewer.decorator.js';
+import { toConnection } from '../common/page-info.model.js';
+import { RequestLoaders } from '../graphql/request-loaders.js';
+import { toUserModel, UserModel } from '../identity/models/user.model.js';
+import { userLoader } from '../identity/user.loader.js';
+import { OrganizationModel, toOrganizationModel } from '../organizations/models/organization.model.js';
+import { organizationLoader } from '../organizations/organization.loader.js';
+import { CreateTeamInput } from './dto/team.input.js';
+import { TeamConnection, TeamMemberModel, TeamModel, toTeamMemberModel, toTeamModel } from './models/team.model.js';
+import { teamJoinCodeLoader, teamMembersLoader } from './team.loader.js';
+
+@Resolver(() => TeamModel)
+export class TeamsResolver {
+  constructor(
+    private readonly teamsService: TeamsService,
+    private readonly challengesService: ChallengesService,
+    private readonly organizations: OrganizationsService,
+    private readonly access: ChallengeAccess,
+  ) {}
+
+  @Mutation(() => TeamModel)
+  async createTeam(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateTeamInput): Promise<TeamModel> {
+    return toTeamModel(await this.teamsService.create(viewer, input));
+  }
+
+  @Mutation(() => TeamModel)
+  async joinTeam(@CurrentViewer() viewer: Viewer, @Args('joinCode') joinCode: string): Promise<TeamModel> {
+    return toTeamModel(await this.teamsService.join(viewer, joinCode));
+  }
+
+  @Mutation(() => TeamModel)
+  async removeTeamMember(
+    @CurrentViewer() viewer: Viewer,
+    @Args('teamId', { type: () => ID }) teamId: string,
+    @Args('userId', { type: () => ID }) userId: string,
+  ): Promise<TeamModel> {
+    return toTeamModel(await this.teamsService.removeMember(viewer, teamId, userId));
+  }
+
+  @Public()
+  @Query(() => TeamModel, { nullable: true })
+  async team(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<TeamModel> {
+    return toTeamModel(await this.teamsService.get(viewer, id));
+  }
+
+  @Query(() => [TeamModel], { description: "The viewer's teams across challenges." })
+  async myTeams(@CurrentViewer() viewer: Viewer): Promise<TeamModel[]> {
+    return (await this.teamsService.mine(viewer)).map(toTeamModel);
+  }
+
+  @ResolveField(() => ChallengeModel)
+  async challenge(@Parent() team: TeamModel, @Loaders() loaders: RequestLoaders): Promise<ChallengeModel> {
+    const challenge = await challengeLoader(loaders, this.challengesService).load(team.challengeId);
+    if (!challenge) throw new Error(`Team ${team.id} has no challenge`);
+    return toChallengeModel(challenge);
+  }
+
+  @ResolveField(() => OrganizationModel, {
+    nullable: true,
+    description: 'The school of a SCHOOL_CLIMATHON team; null in an OPEN_HACKATHON. Hidden from jurors under blind judging.',
+  })
+  async school(@Parent() team: TeamModel, @CurrentViewer() viewer: Viewer, @Loaders() loaders: RequestLoaders): Promise<OrganizationModel | null> {
+    if (!team.schoolId) return null;
+    if (await blindJuryLoader(loaders, this.access, viewer).load(team.challengeId)) return null;
+    const school = await organizationLoader(loaders, this.organizations).load(team.schoolId);
+    return school ? toOrganizationModel(school) : null;
+  }
+
+  @ResolveField(() => [TeamMemberModel], { description: "Visible to the team's members, its tutors and organizers." })
+  async members(@Parent() team: TeamModel, @CurrentViewer() viewer: Viewer, @Loaders() loaders: RequestLoaders): Promise<TeamMemberModel[]> {
+    return (await teamMembersLoader(loaders, this.teamsService, viewer).load(team.id)).map(toTeamMemberModel);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: "Visible to the team's coaches and captain only; null otherwise." })
+  async joinCode(@Parent() team: TeamModel, @CurrentViewer() viewer: Viewer, @Loaders() loaders: RequestLoaders): Promise<string | null> {
+    return teamJoinCodeLoader(loaders, this.teamsService, viewer).load({ id: team.id, joinCode: team.secretJoinCode });
+  }
+}
+
+@Resolver(() => TeamMemberModel)
+export class TeamMemberResolver {
+  constructor(private readonly identity: IdentityService) {}
+
+  @ResolveField(() => UserModel)
+  async user(@Parent() member: TeamMemberModel, @Loaders() loaders: RequestLoaders): Promise<UserModel> {
+    const user = await userLoader(loaders, this.identity).load(member.userId);
+    if (!user) throw new Error(`Member ${member.userId} has no user`);
+    return toUserModel(user);
+  }
+}
+
+/** Challenge.teams: every team of a challenge the viewer sees (teams are public; members and codes are not). */
+@Resolver(() => ChallengeModel)
+export class ChallengeTeamsResolver {
+  constructor(private readonly teamsService: TeamsService) {}
+
+  @ResolveField(() => TeamConnection)
+  async teams(
+    @Parent() challenge: ChallengeModel,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<TeamConnection> {
+    return toConnection(await this.teamsService.listByChallenge(challenge.id, { first, after }), toTeamModel);
+  }
+}
