@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { User, type Locale } from '../../../../libs/domain/src/identity/user.entity.js';
+import { Notification } from '../../../../libs/domain/src/notifications/notification.entity.js';
+import { Clock } from '../../../../libs/platform/src/clock/clock.js';
+import { JobHandler } from '../../../../libs/platform/src/queues/job-handler.js';
+import type { JobPayloads } from '../../../../libs/platform/src/queues/job-registry.js';
+import { renderEmail } from '../mail/email-template.js';
+import { Mailer } from '../mail/mailer.service.js';
+
+@Injectable()
+export class EmailProcessor {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly mailer: Mailer,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Sends the email of one notification unless it already went out. A failed send throws so BullMQ retries;
+   * the Message-ID is the notification's, so a receiving server can drop the duplicate of a crash between send and mark.
+   */
+  @JobHandler('email.send')
+  async send({ notificationId }: JobPayloads['email.send']): Promise<'sent' | 'skipped'> {
+    const notification = await this.dataSource.getRepository(Notification).findOneBy({ id: notificationId });
+    if (!notification || notification.emailSentAt) return 'skipped';
+    const user = await this.dataSource.getRepository(User).findOneBy({ id: notification.recipientId });
+    if (!user?.email) return 'skipped';
+    const content = renderEmail(notification.locale as Locale, user.displayName, notification.title, notification.body);
+    await this.mailer.send({
+      to: user.email,
+      ...content,
+      headers: { 'X-Notification-Kind': notification.kind, 'X-Notification-Id': notification.id },
+      messageId: `<${notification.id}@notifications.climathon>`,
+    });
+    await this.dataSource.getRepository(Notification).update({ id: notification.id }, { emailSentAt: this.clock.now() });
+    return 'sent';
+  }
+}

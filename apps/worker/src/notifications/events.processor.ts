@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, IsNull } from 'typeorm';
+import { ruleFor } from '../../../../libs/domain/src/notifications/notification-catalog.js';
+import { OutboxEvent } from '../../../../libs/platform/src/outbox/outbox-event.entity.js';
+import { JobHandler } from '../../../../libs/platform/src/queues/job-handler.js';
+import type { JobPayloads } from '../../../../libs/platform/src/queues/job-registry.js';
+import { NotificationDelivery } from './notification-delivery.service.js';
+
+/** Handles one relayed outbox event: re-reads it and current state, then notifies. Safe to run again. */
+@Injectable()
+export class EventsProcessor {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly delivery: NotificationDelivery,
+  ) {}
+
+  @JobHandler('outbox.event')
+  async handle({ eventId }: JobPayloads['outbox.event']): Promise<{ stored: number } | 'skipped'> {
+    const event = await this.dataSource.getRepository(OutboxEvent).findOneBy({ id: eventId });
+    if (!event || event.processedAt) return 'skipped';
+    let stored = 0;
+    const rule = ruleFor(event.type);
+    if (rule) {
+      const plan = await rule.plan(this.dataSource.manager, event.payload);
+      if (plan && plan.recipientIds.length > 0) stored = await this.delivery.deliver(event.id, plan);
+    }
+    await this.dataSource.getRepository(OutboxEvent).update({ id: event.id, processedAt: IsNull() }, { processedAt: new Date() });
+    return { stored };
+  }
+}

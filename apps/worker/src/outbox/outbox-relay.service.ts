@@ -1,0 +1,100 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../../../../libs/platform/src/config/app-config.js';
+import { OUTBOX_NOTIFY_CHANNEL } from '../../../../libs/platform/src/outbox/outbox.js';
+import { QueueProducer } from '../../../../libs/platform/src/queues/queue-producer.js';
+
+const BATCH_SIZE = 500;
+
+/**
+ * Moves committed outbox events to BullMQ. Rows are claimed with FOR UPDATE SKIP LOCKED, so several
+ * workers share the work without handing out an event twice; jobId = event id makes a re-relay
+ * (Redis accepted the jobs but the commit was lost) a no-op. NOTIFY wakes it; polling is the truth.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('OutboxRelay');
+  private listener?: pg.Client;
+  private timer?: NodeJS.Timeout;
+  private running = false;
+  private wakeRequested = false;
+  private stopped = false;
+  private loop: Promise<void> = Promise.resolve();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly producer: QueueProducer,
+    private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.listen();
+    this.timer = setInterval(() => this.wake(), this.config.OUTBOX_POLL_MS);
+    this.wake();
+  }
+
+  /** Relays until the table has nothing pending; concurrent wake-ups coalesce into one more pass. */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.wakeRequested = true;
+      return;
+    }
+    this.running = true;
+    this.loop = (async () => {
+      try {
+        do {
+          this.wakeRequested = false;
+          while (!this.stopped && (await this.relayBatch()) === BATCH_SIZE);
+        } while (this.wakeRequested && !this.stopped);
+      } catch (error) {
+        this.logger.warn(`Outbox relay pass failed, will retry: ${(error as Error).message}`);
+      } finally {
+        this.running = false;
+      }
+    })();
+  }
+
+  /** One claimed batch; returns how many events it relayed. */
+  async relayBatch(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: { id: string }[] = await manager.query(
+        `SELECT id FROM outbox_event WHERE relayed_at IS NULL ORDER BY created_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [BATCH_SIZE],
+      );
+      if (rows.length === 0) return 0;
+      await this.producer.addBulk(
+        'outbox.event',
+        rows.map((r) => ({ data: { eventId: r.id }, opts: { jobId: r.id } })),
+      );
+      await manager.query(`UPDATE outbox_event SET relayed_at = clock_timestamp() WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
+      return rows.length;
+    });
+  }
+
+  private async listen(): Promise<void> {
+    try {
+      const client = new pg.Client({ connectionString: this.config.DATABASE_URL, application_name: 'climathon-outbox-listener' });
+      client.on('notification', () => this.wake());
+      client.on('error', (error) => {
+        this.logger.warn(`Outbox LISTEN connection lost (polling continues): ${error.message}`);
+        this.listener = undefined;
+        if (!this.stopped) setTimeout(() => void this.listen(), 1000).unref();
+      });
+      await client.connect();
+      await client.query(`LISTEN ${OUTBOX_NOTIFY_CHANNEL}`);
+      this.listener = client;
+    } catch (error) {
+      this.logger.warn(`Cannot LISTEN for outbox events (polling continues): ${(error as Error).message}`);
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.loop;
+    await this.listener?.end().catch(() => undefined);
+  }
+}

@@ -1,0 +1,41 @@
+import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import type { RedisPubSub } from 'graphql-redis-subscriptions';
+import { DomainModule } from '../../../libs/domain/src/domain.module.js';
+import { AppConfig } from '../../../libs/platform/src/config/app-config.js';
+import { ConfigModule } from '../../../libs/platform/src/config/config.module.js';
+import { DatabaseModule } from '../../../libs/platform/src/database/database.module.js';
+import { HealthModule } from '../../../libs/platform/src/health/health.module.js';
+import { LoggingModule } from '../../../libs/platform/src/logging/logging.module.js';
+import { createPubSub, PubSubChannels } from '../../../libs/platform/src/pubsub/pubsub.js';
+import { QueuesModule } from '../../../libs/platform/src/queues/queues.module.js';
+import { JobDispatcher } from './job-dispatcher.js';
+import { JobFailureRecorder } from './job-failure.recorder.js';
+import { Mailer } from './mail/mailer.service.js';
+import { EmailProcessor } from './notifications/email.processor.js';
+import { EventsProcessor } from './notifications/events.processor.js';
+import { NotificationDelivery, WORKER_PUB_SUB } from './notifications/notification-delivery.service.js';
+import { OutboxRelay } from './outbox/outbox-relay.service.js';
+
+const PROCESSORS = [EventsProcessor, EmailProcessor];
+
+@Module({
+  imports: [ConfigModule, LoggingModule, DatabaseModule.forRoot({ migrate: false }), DomainModule, QueuesModule, HealthModule, DiscoveryModule],
+  providers: [
+    { provide: WORKER_PUB_SUB, inject: [AppConfig], useFactory: (config: AppConfig) => createPubSub(config.REDIS_URL) },
+    { provide: PubSubChannels, inject: [AppConfig], useFactory: (config: AppConfig) => new PubSubChannels(config.QUEUE_PREFIX) },
+    JobFailureRecorder,
+    JobDispatcher,
+    OutboxRelay,
+    NotificationDelivery,
+    Mailer,
+    ...PROCESSORS,
+  ],
+})
+export class WorkerModule implements OnApplicationShutdown {
+  constructor(@Inject(WORKER_PUB_SUB) private readonly pubSub: RedisPubSub) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.pubSub.close();
+  }
+}
