@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Test } from '@nestjs/testing';
+import { AppModule } from '../../apps/api/src/app.module.js';
+import { BODY_LIMIT_BYTES } from '../../apps/api/src/bootstrap.js';
+import { Clock, ManualClock } from '../../libs/platform/src/clock/clock.js';
+
+export interface RunningApi {
+  app: NestFastifyApplication;
+  url: string;
+  wsUrl: string;
+  clock: ManualClock;
+  close(): Promise<void>;
+}
+
+/** The real API listening on a free port, with a clock the test controls (starting at the real now). */
+export async function startApi(options: { clock?: ManualClock } = {}): Promise<RunningApi> {
+  const clock = options.clock ?? new ManualClock(new Date());
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).overrideProvider(Clock).useValue(clock).compile();
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES }), { logger: false });
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  const base = `127.0.0.1:${address.port}`;
+  return { app, url: `http://${base}/graphql`, wsUrl: `ws://${base}/graphql`, clock, close: () => app.close() };
+}
