@@ -1,0 +1,100 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { DataSource } from 'typeorm';
+import { startApi, type RunningApi } from './helpers/api.js';
+import { openDatabase } from './helpers/db.js';
+import { gqlOk } from './helpers/graphql.js';
+
+const run = promisify(execFile);
+const TABLES = ['app_user', 'refresh_token', 'organization', 'organization_member', 'challenge', 'theme', 'criterion', 'team', 'team_member', 'idea', 'outbox_event'];
+
+/** The built script (npm test builds first), against the run's database, as `npm run seed:demo` runs it. */
+async function seed(): Promise<string> {
+  const { stdout } = await run(process.execPath, ['dist/scripts/seed-demo.js'], { env: { ...process.env }, timeout: 120_000 });
+  return stdout;
+}
+
+/** Row counts plus a fingerprint of what a re-run could silently change (idea versions, statuses, timestamps). */
+async function snapshot(db: DataSource): Promise<Record<string, unknown>> {
+  const result: Record<string, unknown> = {};
+  for (const table of TABLES) result[table] = Number((await db.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n);
+  result.ideas = await db.query(`SELECT team_id, status, version, updated_at FROM idea ORDER BY team_id`);
+  result.challenges = await db.query(`SELECT slug, status, submission_opens_at, submission_closes_at FROM challenge ORDER BY slug`);
+  return result;
+}
+
+describe('npm run seed:demo', () => {
+  let db: DataSource;
+  let api: RunningApi;
+  let first: string;
+  let afterFirst: Record<string, unknown>;
+
+  beforeAll(async () => {
+    db = await openDatabase();
+    first = await seed();
+    afterFirst = await snapshot(db);
+    api = await startApi();
+  }, 180_000);
+
+  afterAll(async () => {
+    await api?.close();
+    await db?.destroy();
+  });
+
+  it('creates a demo edition in Italian with the shape of the brief', async () => {
+    const slug = /Sfida: (\S+)/.exec(first)?.[1];
+    expect(slug).toBeDefined();
+    const challenge = await gqlOk(
+      api.url,
+      `query($slug: String!) { challenge(slug: $slug) { status format themes { name description } criteria { name weight } } }`,
+      { slug },
+    );
+    expect(challenge.challenge.status).toBe('PUBLISHED');
+    expect(challenge.challenge.format).toBe('SCHOOL_CLIMATHON');
+    expect(challenge.challenge.themes.map((t: { name: string }) => t.name)).toEqual(['Acqua', 'Spreco alimentare', 'Mobilità']);
+    expect(challenge.challenge.themes.every((t: { description: string | null }) => (t.description ?? '').length > 10)).toBe(true);
+    expect(challenge.challenge.criteria).toEqual([
+      { name: 'Impatto ambientale', weight: 3 },
+      { name: 'Fattibilità', weight: 2 },
+      { name: 'Originalità', weight: 1 },
+    ]);
+    const [schools] = await db.query(
+      `SELECT count(*)::int AS n, count(DISTINCT district)::int AS districts FROM organization
+        WHERE kind = 'SCHOOL' AND id IN (SELECT t.school_id FROM team t JOIN challenge c ON c.id = t.challenge_id WHERE c.slug = $1)`,
+      [slug],
+    );
+    expect(schools).toEqual({ n: 6, districts: 2 });
+    const teams: { n: number }[] = await db.query(
+      `SELECT count(*) FILTER (WHERE tm.role = 'STUDENT')::int AS n FROM team t JOIN challenge c ON c.id = t.challenge_id JOIN team_member tm ON tm.team_id = t.id WHERE c.slug = $1 GROUP BY t.id`,
+      [slug],
+    );
+    expect(teams).toHaveLength(10);
+    expect(teams.every((t) => t.n >= 3 && t.n <= 5)).toBe(true);
+    const [ideas] = await db.query(`SELECT count(*) FILTER (WHERE i.status = 'SUBMITTED')::int AS submitted FROM idea i JOIN challenge c ON c.id = i.challenge_id WHERE c.slug = $1`, [slug]);
+    expect(ideas.submitted).toBeGreaterThanOrEqual(8);
+    // Through the services: the outbox holds the events of joins, memberships and submissions.
+    const [events] = await db.query(`SELECT count(*)::int AS n FROM outbox_event WHERE type IN ('team.member_joined', 'idea.submitted')`);
+    expect(events.n).toBeGreaterThanOrEqual(40 + 8);
+  });
+
+  it('changes nothing when run a second time', async () => {
+    const second = await seed();
+    expect(await snapshot(db)).toEqual(afterFirst);
+    expect(second).toContain('nulla da creare');
+    expect(/Sfida: (\S+)/.exec(second)?.[1]).toBe(/Sfida: (\S+)/.exec(first)?.[1]);
+  }, 120_000);
+
+  it('prints logins that can sign in with the shared demo password', async () => {
+    const password = /Password di tutti gli account demo: (\S+)/.exec(first)?.[1];
+    const emails = [...first.matchAll(/^\s+(\S+@\S+)\s/gm)].map((m) => m[1]!);
+    expect(password).toBeDefined();
+    expect(emails.length).toBeGreaterThanOrEqual(5);
+    for (const email of [emails[0]!, emails[1]!, emails.at(-1)!]) {
+      const data = await gqlOk(api.url, `mutation($i: SignInInput!) { signIn(input: $i) { accessToken user { id } } }`, { i: { email, password } });
+      expect(data.signIn.accessToken).toEqual(expect.any(String));
+    }
+    const admin = await gqlOk(api.url, `mutation($i: SignInInput!) { signIn(input: $i) { user { isAdmin } } }`, { i: { email: emails[0], password } });
+    expect(admin.signIn.user.isAdmin).toBe(true);
+  });
+});
