@@ -1,0 +1,35 @@
+import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, Unique, type Relation } from 'typeorm';
+import { Challenge } from '../challenges/challenge.entity.js';
+import { User } from '../identity/user.entity.js';
+import { Organization } from '../organizations/organization.entity.js';
+
+/** An expert on a challenge's jury (PRODUCT.md "Judging" > Jurors); a user is a juror of a challenge at most once. */
+@Entity({ name: 'juror' })
+@Unique('uq_juror_challenge_user', ['challengeId', 'userId'])
+@Index('ix_juror_user', ['userId'])
+export class Juror {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  challengeId!: string;
+
+  @ManyToOne(() => Challenge, { onDelete: 'CASCADE' })
+  challenge?: Relation<Challenge>;
+
+  @Column({ type: 'uuid' })
+  userId!: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  user?: Relation<User>;
+
+  /** The organization the juror is affiliated with; when it is a team's school, the juror has a conflict with its idea. */
+  @Column({ type: 'uuid', nullable: true })
+  affiliationId!: string | null;
+
+  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
+  affiliation?: Relation<Organization> | null;
+
+  @CreateDateColumn({ type: 'timestamptz', precision: 3, default: () => 'clock_timestamp()' })
+  createdAt!: Date;
+}
