@@ -6,14 +6,9 @@
 import { pathToFileURL } from 'node:url';
 import { assignReviews, conflictKey, type AssignReviewsInput } from '../libs/domain/src/judging/assignment.js';
 import { rankIdeas, type RankableIdea, type RankableReview } from '../libs/domain/src/judging/scoring.js';
+import type { BenchResult } from './bench-result.js';
 
-export interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-  goal: string;
-  ok: boolean;
-}
+export type { BenchResult } from './bench-result.js';
 
 const IDEAS = 5000;
 const JURORS = 500;
