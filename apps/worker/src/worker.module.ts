@@ -16,8 +16,10 @@ import { EmailProcessor } from './notifications/email.processor.js';
 import { EventsProcessor } from './notifications/events.processor.js';
 import { NotificationDelivery, WORKER_PUB_SUB } from './notifications/notification-delivery.service.js';
 import { OutboxRelay } from './outbox/outbox-relay.service.js';
+import { ReminderScheduler } from './reminders/reminder-scheduler.service.js';
+import { RemindersProcessor } from './reminders/reminders.processor.js';
 
-const PROCESSORS = [EventsProcessor, EmailProcessor];
+const PROCESSORS = [EventsProcessor, EmailProcessor, RemindersProcessor];
 
 @Module({
   imports: [ConfigModule, LoggingModule, DatabaseModule.forRoot({ migrate: false }), DomainModule, QueuesModule, HealthModule, DiscoveryModule],
@@ -29,6 +31,7 @@ const PROCESSORS = [EventsProcessor, EmailProcessor];
     OutboxRelay,
     NotificationDelivery,
     Mailer,
+    ReminderScheduler,
     ...PROCESSORS,
   ],
 })

@@ -5,6 +5,7 @@ import { ruleFor } from '../../../../libs/domain/src/notifications/notification-
 import { OutboxEvent } from '../../../../libs/platform/src/outbox/outbox-event.entity.js';
 import { JobHandler } from '../../../../libs/platform/src/queues/job-handler.js';
 import type { JobPayloads } from '../../../../libs/platform/src/queues/job-registry.js';
+import { ReminderScheduler } from '../reminders/reminder-scheduler.service.js';
 import { NotificationDelivery } from './notification-delivery.service.js';
 
 /** Handles one relayed outbox event: re-reads it and current state, then notifies. Safe to run again. */
@@ -13,6 +14,7 @@ export class EventsProcessor {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly delivery: NotificationDelivery,
+    private readonly reminders: ReminderScheduler,
   ) {}
 
   @JobHandler('outbox.event')
@@ -25,6 +27,7 @@ export class EventsProcessor {
       const plan = await rule.plan(this.dataSource.manager, event.payload);
       if (plan && plan.recipientIds.length > 0) stored = await this.delivery.deliver(event.id, plan);
     }
+    await this.reminders.onEvent(event.type, event.payload);
     await this.dataSource.getRepository(OutboxEvent).update({ id: event.id, processedAt: IsNull() }, { processedAt: new Date() });
     return { stored };
   }

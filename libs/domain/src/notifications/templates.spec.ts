@@ -19,4 +19,11 @@ describe('notification templates', () => {
   it('refuses a missing parameter instead of sending a broken text', () => {
     expect(() => renderTemplate('ORGANIZATION_MEMBER_ADDED', 'it', { organization: 'X' })).toThrow(/role/);
   });
+
+  it('writes dates in the recipient language and Italian time', () => {
+    const closesAt = new Date('2026-03-15T22:30:00Z'); // 23:30 in Rome (CET)
+    expect(renderTemplate('SUBMISSION_DEADLINE_SOON', 'it', { challenge: 'Acqua', closesAt }).body).toContain('15 marzo 2026');
+    expect(renderTemplate('SUBMISSION_DEADLINE_SOON', 'it', { challenge: 'Acqua', closesAt }).body).toContain('23:30');
+    expect(renderTemplate('SUBMISSION_DEADLINE_SOON', 'en', { challenge: 'Acqua', closesAt }).body).toContain('15 March 2026');
+  });
 });

@@ -2,7 +2,13 @@ import type { Locale } from '../identity/user.entity.js';
 
 import { TEMPLATES } from './notification-catalog.js';
 
-export type TemplateParams = Record<string, string | number>;
+export type TemplateParams = Record<string, string | number | Date>;
+
+/** Dates read as the recipients live them: Italian or English words, Italian time. */
+const DATE_FORMATS: Record<Locale, Intl.DateTimeFormat> = {
+  it: new Intl.DateTimeFormat('it-IT', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Rome' }),
+  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Rome' }),
+};
 export type Template = { title: string; body: string };
 /** Texts of each kind in both languages; `{name}` placeholders are filled from the rule's params. */
 export type TemplateSet = Record<string, Record<Locale, Template>>;
@@ -15,7 +21,7 @@ export function renderTemplate(kind: string, locale: Locale, params: TemplatePar
     text.replace(/\{(\w+)\}/g, (_, key: string) => {
       const value = params[key];
       if (value === undefined) throw new Error(`Template ${kind}/${locale} needs param ${key}`);
-      return String(value);
+      return value instanceof Date ? DATE_FORMATS[locale].format(value) : String(value);
     });
   return { title: fill(template.title), body: fill(template.body) };
 }

@@ -11,6 +11,7 @@ import { Criterion } from '../../../domain/src/challenges/criterion.entity.js';
 import { Team } from '../../../domain/src/teams/team.entity.js';
 import { TeamMember } from '../../../domain/src/teams/team-member.entity.js';
 import { Idea } from '../../../domain/src/ideas/idea.entity.js';
+import { ScheduledReminder } from '../../../domain/src/reminders/scheduled-reminder.entity.js';
 import { Juror } from '../../../domain/src/judging/juror.entity.js';
 import { ReviewAssignment } from '../../../domain/src/judging/review-assignment.entity.js';
 import { Review, ReviewRevision } from '../../../domain/src/judging/review.entity.js';
@@ -18,4 +19,4 @@ import { Award } from '../../../domain/src/judging/award.entity.js';
 import { ResultRanking } from '../../../domain/src/judging/result-ranking.entity.js';
 
 /** Every entity, listed explicitly (no globs): what the migrations must match. */
-export const ENTITIES = [OutboxEvent, JobFailure, User, RefreshToken, Organization, OrganizationMember, Notification, Challenge, Theme, Criterion, Team, TeamMember, Idea, Juror, ReviewAssignment, Review, ReviewRevision, Award, ResultRanking];
+export const ENTITIES = [OutboxEvent, JobFailure, User, RefreshToken, Organization, OrganizationMember, Notification, Challenge, Theme, Criterion, Team, TeamMember, Idea, ScheduledReminder, Juror, ReviewAssignment, Review, ReviewRevision, Award, ResultRanking];

@@ -15,6 +15,8 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export interface JobPayloads {
   'outbox.event': { eventId: string };
   'email.send': { notificationId: string };
+  /** Fires one `scheduled_reminder` row (job id `reminder-<id>`, delayed until its moment). */
+  'reminder.fire': { reminderId: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -35,6 +37,7 @@ const retried = (attempts: number, delay: number): JobsOptions => ({
 export const JOBS: Record<JobName, JobDefinition> = {
   'outbox.event': { queue: QUEUES.events, options: retried(10, 1000) },
   'email.send': { queue: QUEUES.email, options: retried(8, 2000) },
+  'reminder.fire': { queue: QUEUES.schedules, options: retried(8, 2000) },
 };
 
 export const JOB_NAMES = Object.keys(JOBS) as JobName[];
