@@ -148,3 +148,17 @@ describe('batching', () => {
     expect(result.status).toBeLessThan(500);
   });
 });
+
+describe('the NUL character', () => {
+  it('is refused as BAD_USER_INPUT in variables, before any resolver runs', async () => {
+    const error = await gqlError(api.url, `query($s: String) { organizations(first: 5, search: $s) { totalCount } }`, { s: 'Liceo\u0000' });
+    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringContaining('NUL') });
+    const signIn = await gqlError(api.url, `mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }`, { i: { email: 'a\u0000@example.test', password: 'whatever-123' } });
+    expect(signIn.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('is refused in a string literal of the document', async () => {
+    const error = await gqlError(api.url, `{ organizations(first: 5, search: "a\\u0000b") { totalCount } }`);
+    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringContaining('NUL') });
+  });
+});

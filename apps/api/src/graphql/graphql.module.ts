@@ -10,7 +10,7 @@ import { ANONYMOUS, type Viewer } from '../../../../libs/domain/src/viewer.js';
 import { AppConfig } from '../../../../libs/platform/src/config/app-config.js';
 import type { GqlContext } from './gql-context.js';
 import { formatError, isUnexpectedError } from './format-error.js';
-import { complexityLimitPlugin, depthLimitRule } from './query-limits.js';
+import { complexityLimitPlugin, depthLimitRule, rejectNulCharactersPlugin } from './query-limits.js';
 import { RequestLoaders } from './request-loaders.js';
 
 const bearer = (value: unknown): string | null => {
@@ -56,7 +56,7 @@ function logUnexpectedErrors(logger: PinoLogger): ApolloServerPlugin<GqlContext>
         csrfPrevention: false,
         formatError,
         validationRules: [depthLimitRule(config.GRAPHQL_MAX_DEPTH)],
-        plugins: [complexityLimitPlugin(config.GRAPHQL_MAX_COST), logUnexpectedErrors(logger)],
+        plugins: [rejectNulCharactersPlugin(), complexityLimitPlugin(config.GRAPHQL_MAX_COST), logUnexpectedErrors(logger)],
         subscriptions: {
           'graphql-ws': {
             path: '/graphql',

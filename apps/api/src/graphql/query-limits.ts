@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { GraphQLError, visit, type GraphQLSchema, type ValidationRule } from 'graphql';
 import depthLimit from 'graphql-depth-limit';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 
@@ -31,6 +31,34 @@ export function complexityLimitPlugin(maxCost: number): ApolloServerPlugin {
           if (cost > maxCost) {
             throw new GraphQLError(`Query cost ${cost} exceeds the limit of ${maxCost}`, {
               extensions: { code: 'BAD_USER_INPUT', reason: 'QUERY_TOO_COSTLY', cost, maxCost, http: { status: 400 } },
+            });
+          }
+        },
+      };
+    },
+  };
+}
+
+function containsNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > 64 || value === null || typeof value !== 'object') return false;
+  return Object.values(value).some((v) => containsNul(v, depth + 1));
+}
+
+/**
+ * PostgreSQL cannot store the NUL character in text; refusing it here gives every operation the same clear
+ * BAD_USER_INPUT instead of a database error deep inside a transaction.
+ */
+export function rejectNulCharactersPlugin(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document }) {
+          let literal = false;
+          visit(document, { StringValue: (node) => void (literal ||= node.value.includes('\u0000')) });
+          if (literal || containsNul(request.variables)) {
+            throw new GraphQLError('Text must not contain the NUL character (U+0000)', {
+              extensions: { code: 'BAD_USER_INPUT', reason: 'NUL_CHARACTER', http: { status: 400 } },
             });
           }
         },
