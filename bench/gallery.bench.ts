@@ -28,6 +28,7 @@ const PAGE = 50;
 const CONNECTIONS = 10;
 const WARM_UP_SECONDS = 3;
 const SECONDS = 10;
+const ROUNDS = 2;
 const SLUG = 'climathon-scuole-bench';
 const DISTRICTS = ['Trento', 'Rovereto', 'Pergine Valsugana', 'Riva del Garda', 'Cles', 'Borgo Valsugana'];
 
@@ -244,12 +245,6 @@ async function load(port: number, body: string, seconds: number): Promise<Load> 
   return { rps: result.requests.average, p99: result.latency.p99, requests: result.requests.total };
 }
 
-/** Warm up (JIT, pools, plans), then measure. */
-async function measure(port: number, body: string): Promise<Load> {
-  await load(port, body, WARM_UP_SECONDS);
-  return load(port, body, SECONDS);
-}
-
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 export async function benchGallery(): Promise<BenchResult[]> {
@@ -271,24 +266,32 @@ export async function benchGallery(): Promise<BenchResult[]> {
     };
     const body = JSON.stringify({ operationName: 'Gallery', query: GALLERY_QUERY, variables: { slug: SLUG } });
 
-    // One server at a time, so each has the machine to itself.
     const api = await startChild('api', env);
     children.push(api);
-    const apiAnswer = await post(api.port, body);
-    const apiLoad = await measure(api.port, body);
-    await api.stop();
-
     const baseline = await startChild('baseline', env);
     children.push(baseline);
+    const apiAnswer = await post(api.port, body);
     const baselineAnswer = await post(baseline.port, body);
-    const baselineLoad = await measure(baseline.port, body);
-    await baseline.stop();
+
+    // Warm both up (JIT, pools, plans), then alternate the two so that a burst of load from elsewhere on the machine
+    // hits both alike; each keeps its best round. Only one of them is under load at any time.
+    await load(api.port, body, WARM_UP_SECONDS);
+    await load(baseline.port, body, WARM_UP_SECONDS);
+    const best = (a: Load | undefined, b: Load) => (a && a.rps >= b.rps ? a : b);
+    let apiLoad: Load | undefined;
+    let baselineLoad: Load | undefined;
+    for (let round = 0; round < ROUNDS; round++) {
+      apiLoad = best(apiLoad, await load(api.port, body, SECONDS));
+      baselineLoad = best(baselineLoad, await load(baseline.port, body, SECONDS));
+    }
+    await Promise.all([api.stop(), baseline.stop()]);
 
     const edges = (apiAnswer as { data?: { challenge?: { ideas?: { edges?: unknown[] } } } }).data?.challenge?.ideas?.edges;
     if (edges?.length !== PAGE) throw new Error(`the API did not answer ${PAGE} ideas: ${JSON.stringify(apiAnswer).slice(0, 500)}`);
     if (!isDeepStrictEqual(apiAnswer, baselineAnswer)) throw new Error('the baseline does not answer the same JSON as the API');
 
-    const label = `gallery challenge.ideas(first: ${PAGE}) with team, school, theme (${IDEAS} ideas, anonymous, ${CONNECTIONS} connections)`;
+    const label = `gallery challenge.ideas(first: ${PAGE}) with team, school, theme (${IDEAS} ideas, anonymous, ${CONNECTIONS} connections, best of ${ROUNDS} x ${SECONDS} s)`;
+    if (!apiLoad || !baselineLoad) throw new Error('nothing was measured');
     const throughputRatio = apiLoad.rps / baselineLoad.rps;
     const latencyRatio = apiLoad.p99 / Math.max(baselineLoad.p99, 1);
     return [
