@@ -15,8 +15,10 @@ import { OrganizationMemberResolver, OrganizationsResolver } from './organizatio
 import { ChallengesResolver } from './challenges/challenges.resolver.js';
 import { ChallengeTeamsResolver, TeamMemberResolver, TeamsResolver } from './teams/teams.resolver.js';
 import { ChallengeIdeasResolver, IdeasResolver, TeamIdeaResolver } from './ideas/ideas.resolver.js';
+import { AdoptionResolver, IdeaAdoptionResolver, TeamTutorsResolver } from './adoption/adoption.resolver.js';
+import { MilestoneResolver, MiniCompaniesResolver, TeamMiniCompanyResolver } from './minicompanies/minicompanies.resolver.js';
 
-const RESOLVERS = [IdentityResolver, OrganizationsResolver, OrganizationMemberResolver, NotificationsResolver, ChallengesResolver, TeamsResolver, TeamMemberResolver, ChallengeTeamsResolver, IdeasResolver, TeamIdeaResolver, ChallengeIdeasResolver];
+const RESOLVERS = [IdentityResolver, OrganizationsResolver, OrganizationMemberResolver, NotificationsResolver, ChallengesResolver, TeamsResolver, TeamMemberResolver, ChallengeTeamsResolver, IdeasResolver, TeamIdeaResolver, ChallengeIdeasResolver, AdoptionResolver, IdeaAdoptionResolver, TeamTutorsResolver, MiniCompaniesResolver, MilestoneResolver, TeamMiniCompanyResolver];
 
 @Module({
   imports: [ConfigModule, LoggingModule, DatabaseModule.forRoot({ migrate: true }), DomainModule, HealthModule, GraphQLApiModule],

@@ -8,8 +8,10 @@ import { ChallengeAccess } from './challenges/challenge-access.js';
 import { ChallengesService } from './challenges/challenges.service.js';
 import { TeamsService } from './teams/teams.service.js';
 import { IdeasService } from './ideas/ideas.service.js';
+import { AdoptionService } from './adoption/adoption.service.js';
+import { MiniCompaniesService } from './minicompanies/minicompanies.service.js';
 
-const SERVICES = [IdentityService, OrganizationsService, NotificationsService, ChallengeAccess, ChallengesService, TeamsService, IdeasService];
+const SERVICES = [IdentityService, OrganizationsService, NotificationsService, ChallengeAccess, ChallengesService, TeamsService, IdeasService, AdoptionService, MiniCompaniesService];
 
 /** The domain services of both processes. The clock is a provider so tests can replace it. */
 @Global()

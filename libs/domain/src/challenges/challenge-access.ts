@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { TeamRole } from '../teams/team-member.entity.js';
 import type { Viewer } from '../viewer.js';
+import { ideaAdoptedSql, tutorOfTeamSql } from '../adoption/adoption-access.js';
 import { ChallengeStatus, type Challenge } from './challenge.entity.js';
 
 /**
@@ -17,9 +18,9 @@ export const accessHooks = {
   /** HOOK(judging): `userId` is a juror of the challenge `challengeId` (used for blind judging). */
   jurorOfChallenge: (_challengeId: string, _userId: string): string => 'FALSE',
   /** HOOK(adoption): `userId` is a company tutor of the team `teamId` (tutors see the team's members and idea). */
-  tutorOfTeam: (_teamId: string, _userId: string): string => 'FALSE',
+  tutorOfTeam: tutorOfTeamSql,
   /** HOOK(adoption): the idea `ideaId` has an ACCEPTED adoption (IdeaFilter.adopted). */
-  ideaAdopted: (_ideaId: string): string => 'FALSE',
+  ideaAdopted: ideaAdoptedSql,
 };
 
 /** Challenge statuses from which every SUBMITTED idea is public. */

@@ -2,16 +2,18 @@ import { organizationNotificationRules, organizationTemplates } from '../organiz
 import { teamNotificationRules, teamTemplates } from '../teams/teams.notifications.js';
 import { ideaNotificationRules, ideaTemplates } from '../ideas/ideas.notifications.js';
 import { submissionDeadlineNotificationRules, submissionDeadlineTemplates } from '../challenges/submission-deadline.reminders.js';
+import { adoptionNotificationRules, adoptionTemplates } from '../adoption/adoption.notifications.js';
+import { miniCompanyNotificationRules, miniCompanyTemplates } from '../minicompanies/minicompanies.notifications.js';
 import type { NotificationRule } from './notification-rule.js';
 import type { TemplateSet } from './templates.js';
 
 // Each feature contributes its rules (event type -> who is told what) and its texts; add one line per feature.
 
 /** Every event type that causes notifications, with its rule. */
-export const NOTIFICATION_RULES: NotificationRule<any>[] = [...organizationNotificationRules, ...teamNotificationRules, ...ideaNotificationRules, ...submissionDeadlineNotificationRules];
+export const NOTIFICATION_RULES: NotificationRule<any>[] = [...organizationNotificationRules, ...teamNotificationRules, ...ideaNotificationRules, ...submissionDeadlineNotificationRules, ...adoptionNotificationRules, ...miniCompanyNotificationRules];
 
 /** Every notification kind's texts in Italian and English. */
-export const TEMPLATES: TemplateSet = { ...organizationTemplates, ...teamTemplates, ...ideaTemplates, ...submissionDeadlineTemplates };
+export const TEMPLATES: TemplateSet = { ...organizationTemplates, ...teamTemplates, ...ideaTemplates, ...submissionDeadlineTemplates, ...adoptionTemplates, ...miniCompanyTemplates };
 
 export function ruleFor(eventType: string): NotificationRule<any> | undefined {
   return NOTIFICATION_RULES.find((r) => r.eventType === eventType);

@@ -17,6 +17,10 @@ import { ReviewAssignment } from '../../../domain/src/judging/review-assignment.
 import { Review, ReviewRevision } from '../../../domain/src/judging/review.entity.js';
 import { Award } from '../../../domain/src/judging/award.entity.js';
 import { ResultRanking } from '../../../domain/src/judging/result-ranking.entity.js';
+import { Adoption } from '../../../domain/src/adoption/adoption.entity.js';
+import { AdoptionTutor } from '../../../domain/src/adoption/adoption-tutor.entity.js';
+import { MiniCompany } from '../../../domain/src/minicompanies/mini-company.entity.js';
+import { Milestone } from '../../../domain/src/minicompanies/milestone.entity.js';
 
 /** Every entity, listed explicitly (no globs): what the migrations must match. */
-export const ENTITIES = [OutboxEvent, JobFailure, User, RefreshToken, Organization, OrganizationMember, Notification, Challenge, Theme, Criterion, Team, TeamMember, Idea, ScheduledReminder, Juror, ReviewAssignment, Review, ReviewRevision, Award, ResultRanking];
+export const ENTITIES = [OutboxEvent, JobFailure, User, RefreshToken, Organization, OrganizationMember, Notification, Challenge, Theme, Criterion, Team, TeamMember, Idea, ScheduledReminder, Juror, ReviewAssignment, Review, ReviewRevision, Award, ResultRanking, Adoption, AdoptionTutor, MiniCompany, Milestone];
