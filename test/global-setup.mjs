@@ -41,5 +41,10 @@ export default async function globalSetup() {
   process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
   process.env.DB_MIGRATE_ON_BOOT = 'false';
   process.env.OUTBOX_POLL_MS = '100';
+  // Every test signs up and in from 127.0.0.1: the rate-limit test lowers these for its own API.
+  process.env.RATE_LIMIT_SIGN_UP_PER_ADDRESS ??= '1000000';
+  process.env.RATE_LIMIT_SIGN_IN_PER_ADDRESS ??= '1000000';
+  process.env.RATE_LIMIT_SIGN_IN_PER_ACCOUNT ??= '1000000';
+  process.env.RATE_LIMIT_JOIN_TEAM_PER_USER ??= '1000000';
   await migrateDatabase({ DATABASE_URL: process.env.DATABASE_URL });
 }

@@ -6,6 +6,7 @@ import { ConfigModule } from '../../../libs/platform/src/config/config.module.js
 import { DatabaseModule } from '../../../libs/platform/src/database/database.module.js';
 import { HealthModule } from '../../../libs/platform/src/health/health.module.js';
 import { LoggingModule } from '../../../libs/platform/src/logging/logging.module.js';
+import { RateLimitModule } from '../../../libs/platform/src/rate-limit/rate-limits.js';
 import { AuthGuard } from './common/auth.guard.js';
 import { GraphQLApiModule } from './graphql/graphql.module.js';
 import { PUB_SUB, pubSubProviders } from './graphql/pubsub.provider.js';
@@ -21,7 +22,7 @@ import { MilestoneResolver, MiniCompaniesResolver, TeamMiniCompanyResolver } fro
 const RESOLVERS = [IdentityResolver, OrganizationsResolver, OrganizationMemberResolver, NotificationsResolver, ChallengesResolver, TeamsResolver, TeamMemberResolver, ChallengeTeamsResolver, IdeasResolver, TeamIdeaResolver, ChallengeIdeasResolver, AdoptionResolver, IdeaAdoptionResolver, TeamTutorsResolver, MiniCompaniesResolver, MilestoneResolver, TeamMiniCompanyResolver];
 
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule.forRoot({ migrate: true }), DomainModule, HealthModule, GraphQLApiModule],
+  imports: [ConfigModule, LoggingModule, DatabaseModule.forRoot({ migrate: true }), DomainModule, HealthModule, RateLimitModule, GraphQLApiModule],
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }, ...pubSubProviders, ...RESOLVERS],
 })
 export class AppModule implements OnApplicationShutdown {

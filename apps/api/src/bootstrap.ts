@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
-import { AppConfig } from '../../../libs/platform/src/config/app-config.js';
+import { AppConfig, loadConfig } from '../../../libs/platform/src/config/app-config.js';
 import { checkEvictionPolicy, createRedis } from '../../../libs/platform/src/redis/redis.js';
 import { AppModule } from './app.module.js';
 
@@ -11,7 +11,8 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** Builds the API application (not listening); tests and main.ts share it. */
 export async function createApiApp(options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES }), {
+  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: loadConfig().TRUST_PROXY });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
     bufferLogs: true,
     abortOnError: false,
   });

@@ -5,4 +5,6 @@ export interface GqlContext {
   viewer: Viewer;
   loaders: RequestLoaders;
   requestId: string;
+  /** The caller's address (rate limits); 'ws' for subscriptions. */
+  clientAddress: string;
 }

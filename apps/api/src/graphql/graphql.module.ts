@@ -74,14 +74,14 @@ function logUnexpectedErrors(logger: PinoLogger): ApolloServerPlugin<GqlContext>
         context: async (requestOrWs: FastifyRequest | WsContext): Promise<GqlContext> => {
           if ('connectionParams' in requestOrWs || 'extra' in requestOrWs) {
             const ws: WsContext = requestOrWs;
-            return { viewer: ws.extra?.viewer ?? ANONYMOUS, loaders: new RequestLoaders(), requestId: randomUUID() };
+            return { viewer: ws.extra?.viewer ?? ANONYMOUS, loaders: new RequestLoaders(), requestId: randomUUID(), clientAddress: 'ws' };
           }
           const request = requestOrWs as FastifyRequest;
           const token = bearer(request.headers?.authorization);
           const viewer = (token && (await identity.viewerFromAccessToken(token))) || ANONYMOUS;
           const rawId = (request.raw as { id?: unknown })?.id; // pino-http's request id (from X-Request-Id or generated)
           const requestId = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : String(request.id ?? randomUUID());
-          return { viewer, loaders: new RequestLoaders(), requestId };
+          return { viewer, loaders: new RequestLoaders(), requestId, clientAddress: request.ip ?? 'unknown' };
         },
       }),
     }),

@@ -1,7 +1,9 @@
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { IdentityService } from '../../../../libs/domain/src/identity/identity.service.js';
 import type { Viewer } from '../../../../libs/domain/src/viewer.js';
 import { CurrentViewer, Loaders, Public } from '../common/current-viewer.decorator.js';
+import { RateLimits } from '../../../../libs/platform/src/rate-limit/rate-limits.js';
+import type { GqlContext } from '../graphql/gql-context.js';
 import { RequestLoaders } from '../graphql/request-loaders.js';
 import { SignInInput, SignUpInput } from './dto/auth.input.js';
 import { AuthPayloadModel } from './models/auth-payload.model.js';
@@ -10,19 +12,27 @@ import { userLoader } from './user.loader.js';
 
 @Resolver(() => UserModel)
 export class IdentityResolver {
-  constructor(private readonly identity: IdentityService) {}
+  constructor(
+    private readonly identity: IdentityService,
+    private readonly rateLimits: RateLimits,
+  ) {}
 
   @Public()
   @Mutation(() => AuthPayloadModel)
-  async signUp(@Args('input') input: SignUpInput): Promise<AuthPayloadModel> {
+  async signUp(@Args('input') input: SignUpInput, @Context() context: GqlContext): Promise<AuthPayloadModel> {
+    await this.rateLimits.consume('signUpAddress', context.clientAddress);
     const result = await this.identity.signUp(input);
     return { ...result, user: toUserModel(result.user, true) };
   }
 
   @Public()
   @Mutation(() => AuthPayloadModel)
-  async signIn(@Args('input') input: SignInInput): Promise<AuthPayloadModel> {
+  async signIn(@Args('input') input: SignInInput, @Context() context: GqlContext): Promise<AuthPayloadModel> {
+    const account = typeof input.email === 'string' ? input.email.trim() : '';
+    await this.rateLimits.consume('signInAddress', context.clientAddress);
+    await this.rateLimits.consume('signInAccount', account);
     const result = await this.identity.signIn(input);
+    await this.rateLimits.reset('signInAccount', account);
     return { ...result, user: toUserModel(result.user, true) };
   }
 

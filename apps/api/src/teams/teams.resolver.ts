@@ -9,6 +9,7 @@ import { blindJuryLoader, challengeLoader } from '../challenges/challenge.loader
 import { ChallengeModel, toChallengeModel } from '../challenges/models/challenge.model.js';
 import { CurrentViewer, Loaders, Public } from '../common/current-viewer.decorator.js';
 import { toConnection } from '../common/page-info.model.js';
+import { RateLimits } from '../../../../libs/platform/src/rate-limit/rate-limits.js';
 import { RequestLoaders } from '../graphql/request-loaders.js';
 import { toUserModel, UserModel } from '../identity/models/user.model.js';
 import { userLoader } from '../identity/user.loader.js';
@@ -25,6 +26,7 @@ export class TeamsResolver {
     private readonly challengesService: ChallengesService,
     private readonly organizations: OrganizationsService,
     private readonly access: ChallengeAccess,
+    private readonly rateLimits: RateLimits,
   ) {}
 
   @Mutation(() => TeamModel)
@@ -34,6 +36,7 @@ export class TeamsResolver {
 
   @Mutation(() => TeamModel)
   async joinTeam(@CurrentViewer() viewer: Viewer, @Args('joinCode') joinCode: string): Promise<TeamModel> {
+    if (viewer.userId) await this.rateLimits.consume('joinTeamUser', viewer.userId);
     return toTeamModel(await this.teamsService.join(viewer, joinCode));
   }
 

@@ -61,6 +61,26 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1000) @Max(3600_000)
   REMINDER_RECONCILE_MS = 60_000;
 
+  /** Sign-in attempts per account (email) per 15 minutes; a successful sign-in clears them. */
+  @Transform(toInt) @IsInt() @Min(1)
+  RATE_LIMIT_SIGN_IN_PER_ACCOUNT = 10;
+
+  /** Sign-in attempts per client address per 15 minutes (a whole school behind one NAT signs in at 8 am). */
+  @Transform(toInt) @IsInt() @Min(1)
+  RATE_LIMIT_SIGN_IN_PER_ADDRESS = 300;
+
+  /** Sign-ups per client address per hour (a class of 30 signing up together is normal). */
+  @Transform(toInt) @IsInt() @Min(1)
+  RATE_LIMIT_SIGN_UP_PER_ADDRESS = 100;
+
+  /** joinTeam attempts per user per 10 minutes: join codes must not be guessable by trying. */
+  @Transform(toInt) @IsInt() @Min(1)
+  RATE_LIMIT_JOIN_TEAM_PER_USER = 20;
+
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (Fastify `trustProxy`). */
+  @Transform(toBoolean) @IsBoolean()
+  TRUST_PROXY = false;
+
   /** `refuse` stops the processes when Redis may evict BullMQ keys; `warn` only logs. */
   @IsIn(['warn', 'refuse'])
   REDIS_EVICTION_CHECK: 'warn' | 'refuse' = 'warn';
