@@ -9,6 +9,7 @@ import { LoggingModule } from '../../../libs/platform/src/logging/logging.module
 import { RateLimitModule } from '../../../libs/platform/src/rate-limit/rate-limits.js';
 import { AuthGuard } from './common/auth.guard.js';
 import { GraphQLApiModule } from './graphql/graphql.module.js';
+import { OpsModule } from './ops/ops.module.js';
 import { PUB_SUB, pubSubProviders } from './graphql/pubsub.provider.js';
 import { IdentityResolver } from './identity/identity.resolver.js';
 import { NotificationsResolver } from './notifications/notifications.resolver.js';
@@ -22,7 +23,7 @@ import { MilestoneResolver, MiniCompaniesResolver, TeamMiniCompanyResolver } fro
 const RESOLVERS = [IdentityResolver, OrganizationsResolver, OrganizationMemberResolver, NotificationsResolver, ChallengesResolver, TeamsResolver, TeamMemberResolver, ChallengeTeamsResolver, IdeasResolver, TeamIdeaResolver, ChallengeIdeasResolver, AdoptionResolver, IdeaAdoptionResolver, TeamTutorsResolver, MiniCompaniesResolver, MilestoneResolver, TeamMiniCompanyResolver];
 
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule.forRoot({ migrate: true }), DomainModule, HealthModule, RateLimitModule, GraphQLApiModule],
+  imports: [ConfigModule, LoggingModule, DatabaseModule.forRoot({ migrate: true }), DomainModule, HealthModule, RateLimitModule, GraphQLApiModule, OpsModule],
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }, ...pubSubProviders, ...RESOLVERS],
 })
 export class AppModule implements OnApplicationShutdown {
