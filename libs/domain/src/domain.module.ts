@@ -10,8 +10,10 @@ import { TeamsService } from './teams/teams.service.js';
 import { IdeasService } from './ideas/ideas.service.js';
 import { AdoptionService } from './adoption/adoption.service.js';
 import { MiniCompaniesService } from './minicompanies/minicompanies.service.js';
+import { JudgingService } from './judging/judging.service.js';
+import { LeaderboardService } from './judging/leaderboard.service.js';
 
-const SERVICES = [IdentityService, OrganizationsService, NotificationsService, ChallengeAccess, ChallengesService, TeamsService, IdeasService, AdoptionService, MiniCompaniesService];
+const SERVICES = [IdentityService, OrganizationsService, NotificationsService, ChallengeAccess, ChallengesService, TeamsService, IdeasService, AdoptionService, MiniCompaniesService, LeaderboardService, JudgingService];
 
 /** The domain services of both processes. The clock is a provider so tests can replace it. */
 @Global()

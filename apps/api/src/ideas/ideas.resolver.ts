@@ -78,13 +78,17 @@ export class IdeasResolver {
   }
 }
 
-/** Team.idea: the team's idea where the viewer may see it. */
+/** Team.idea: the team's idea where the viewer may see it; never for jurors under blind judging (it would name the team). */
 @Resolver(() => TeamModel)
 export class TeamIdeaResolver {
-  constructor(private readonly ideasService: IdeasService) {}
+  constructor(
+    private readonly ideasService: IdeasService,
+    private readonly access: ChallengeAccess,
+  ) {}
 
   @ResolveField(() => IdeaModel, { nullable: true })
   async idea(@Parent() team: TeamModel, @CurrentViewer() viewer: Viewer, @Loaders() loaders: RequestLoaders): Promise<IdeaModel | null> {
+    if (await blindJuryLoader(loaders, this.access, viewer).load(team.challengeId)) return null;
     const idea = await teamIdeaLoader(loaders, this.ideasService, viewer).load(team.id);
     return idea ? toIdeaModel(idea) : null;
   }

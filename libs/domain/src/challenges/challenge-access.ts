@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { TeamRole } from '../teams/team-member.entity.js';
 import type { Viewer } from '../viewer.js';
 import { ideaAdoptedSql, tutorOfTeamSql } from '../adoption/adoption-access.js';
+import { jurorAssignedToIdeaSql, jurorOfChallengeSql } from '../judging/judging-access.js';
 import { ChallengeStatus, type Challenge } from './challenge.entity.js';
 
 /**
@@ -14,9 +15,9 @@ import { ChallengeStatus, type Challenge } from './challenge.entity.js';
  */
 export const accessHooks = {
   /** HOOK(judging): `userId` is a juror assigned to review the idea `ideaId` (e.g. EXISTS over the assignments). */
-  jurorAssignedToIdea: (_ideaId: string, _userId: string): string => 'FALSE',
+  jurorAssignedToIdea: jurorAssignedToIdeaSql,
   /** HOOK(judging): `userId` is a juror of the challenge `challengeId` (used for blind judging). */
-  jurorOfChallenge: (_challengeId: string, _userId: string): string => 'FALSE',
+  jurorOfChallenge: jurorOfChallengeSql,
   /** HOOK(adoption): `userId` is a company tutor of the team `teamId` (tutors see the team's members and idea). */
   tutorOfTeam: tutorOfTeamSql,
   /** HOOK(adoption): the idea `ideaId` has an ACCEPTED adoption (IdeaFilter.adopted). */

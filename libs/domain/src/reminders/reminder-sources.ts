@@ -1,9 +1,10 @@
 import { submissionDeadlineReminders } from '../challenges/submission-deadline.reminders.js';
 import { milestoneReminders } from '../minicompanies/milestone.reminders.js';
+import { judgingDeadlineReminders } from '../judging/judging-deadline.reminders.js';
 import type { ReminderSource } from './reminder-source.js';
 
 /** Every family of deadline reminders the worker schedules; add one line per feature. */
-export const REMINDER_SOURCES: ReminderSource[] = [submissionDeadlineReminders, milestoneReminders];
+export const REMINDER_SOURCES: ReminderSource[] = [submissionDeadlineReminders, milestoneReminders, judgingDeadlineReminders];
 
 export function reminderSourceFor(kind: string): ReminderSource | undefined {
   return REMINDER_SOURCES.find((s) => s.kind === kind);

@@ -1,0 +1,302 @@
+import { Inject } from '@nestjs/common';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import type { RedisPubSub } from 'graphql-redis-subscriptions';
+import { ChallengeAccess } from '../../../../libs/domain/src/challenges/challenge-access.js';
+import { ChallengeStatus, ScoreNormalization } from '../../../../libs/domain/src/challenges/challenge.entity.js';
+import { ChallengesService } from '../../../../libs/domain/src/challenges/challenges.service.js';
+import { IdentityService } from '../../../../libs/domain/src/identity/identity.service.js';
+import { JudgingService } from '../../../../libs/domain/src/judging/judging.service.js';
+import { LeaderboardService } from '../../../../libs/domain/src/judging/leaderboard.service.js';
+import { AssignmentStatus } from '../../../../libs/domain/src/judging/review-assignment.entity.js';
+import type { RankedIdea } from '../../../../libs/domain/src/judging/scoring.js';
+import { OrganizationsService } from '../../../../libs/domain/src/organizations/organizations.service.js';
+import { requireUser, type Viewer } from '../../../../libs/domain/src/viewer.js';
+import { DomainError } from '../../../../libs/platform/src/errors/domain-error.js';
+import { PubSubChannels } from '../../../../libs/platform/src/pubsub/pubsub.js';
+import { challengeCriteriaLoader, challengeLoader } from '../challenges/challenge.loader.js';
+import { ChallengeModel, CriterionModel, toChallengeModel, toCriterionModel } from '../challenges/models/challenge.model.js';
+import { CurrentViewer, Loaders } from '../common/current-viewer.decorator.js';
+import { PUB_SUB } from '../graphql/pubsub.provider.js';
+import { RequestLoaders } from '../graphql/request-loaders.js';
+import { toUserModel, UserModel } from '../identity/models/user.model.js';
+import { userLoader } from '../identity/user.loader.js';
+import { IdeaModel, toIdeaModel } from '../ideas/models/idea.model.js';
+import { OrganizationModel, toOrganizationModel } from '../organizations/models/organization.model.js';
+import { organizationLoader } from '../organizations/organization.loader.js';
+import { AddJurorInput, PublishResultsInput, SubmitReviewInput } from './dto/judging.input.js';
+import {
+  assignmentReviewLoader,
+  challengeAwardsLoader,
+  challengeJurorsLoader,
+  challengeRankingLoader,
+  ideaAwardsLoader,
+  ideaReviewsLoader,
+  judgedIdeaLoader,
+  jurorCountsLoader,
+  jurorLoader,
+} from './judging.loader.js';
+import { LeaderboardPublisher } from './leaderboard-publisher.js';
+import {
+  AwardModel,
+  CriterionScoreModel,
+  JudgingProgressModel,
+  JurorModel,
+  LeaderboardEntryModel,
+  ReviewAssignmentModel,
+  ReviewModel,
+  toAwardModel,
+  toJudgingProgressModel,
+  toJurorModel,
+  toLeaderboardEntryModel,
+  toReviewAssignmentModel,
+  toReviewModel,
+} from './models/judging.model.js';
+
+/** The judging operations (PRODUCT.md "Judging"); every rule lives in JudgingService / LeaderboardService. */
+@Resolver()
+export class JudgingResolver {
+  constructor(
+    private readonly judging: JudgingService,
+    private readonly challengesService: ChallengesService,
+    private readonly access: ChallengeAccess,
+    private readonly publisher: LeaderboardPublisher,
+    @Inject(PUB_SUB) private readonly pubSub: RedisPubSub,
+    private readonly channels: PubSubChannels,
+  ) {}
+
+  @Mutation(() => JurorModel)
+  async addJuror(@CurrentViewer() viewer: Viewer, @Args('input') input: AddJurorInput): Promise<JurorModel> {
+    return toJurorModel(await this.judging.addJuror(viewer, input));
+  }
+
+  @Mutation(() => Boolean)
+  removeJuror(@CurrentViewer() viewer: Viewer, @Args('jurorId', { type: () => ID }) jurorId: string): Promise<boolean> {
+    return this.judging.removeJuror(viewer, jurorId);
+  }
+
+  @Mutation(() => ChallengeModel, { description: 'Closes submissions and assigns every submitted idea to reviewsPerIdea jurors.' })
+  async startJudging(@CurrentViewer() viewer: Viewer, @Args('challengeId', { type: () => ID }) challengeId: string): Promise<ChallengeModel> {
+    return toChallengeModel(await this.judging.startJudging(viewer, challengeId));
+  }
+
+  @Mutation(() => ChallengeModel)
+  async publishResults(@CurrentViewer() viewer: Viewer, @Args('input') input: PublishResultsInput): Promise<ChallengeModel> {
+    return toChallengeModel(await this.judging.publishResults(viewer, input));
+  }
+
+  @Mutation(() => ReviewModel)
+  async submitReview(@CurrentViewer() viewer: Viewer, @Args('input') input: SubmitReviewInput): Promise<ReviewModel> {
+    const review = await this.judging.submitReview(viewer, input);
+    await this.publisher.reviewSubmitted(review.challengeId);
+    return toReviewModel(review);
+  }
+
+  @Mutation(() => ReviewAssignmentModel)
+  async recuseFromReview(
+    @CurrentViewer() viewer: Viewer,
+    @Args('assignmentId', { type: () => ID }) assignmentId: string,
+    @Args('reason') reason: string,
+  ): Promise<ReviewAssignmentModel> {
+    return toReviewAssignmentModel(await this.judging.recuse(viewer, assignmentId, reason));
+  }
+
+  @Query(() => [ReviewAssignmentModel], { description: "The viewer's review assignments in a challenge (jurors)." })
+  async myAssignments(
+    @CurrentViewer() viewer: Viewer,
+    @Args('challengeId', { type: () => ID }) challengeId: string,
+    @Args('status', { type: () => AssignmentStatus, nullable: true }) status: AssignmentStatus | null,
+  ): Promise<ReviewAssignmentModel[]> {
+    return (await this.judging.myAssignments(viewer, challengeId, status)).map(toReviewAssignmentModel);
+  }
+
+  @Subscription(() => [LeaderboardEntryModel], {
+    description: 'Organizers: the leaderboard after each submitted review (at most once a second).',
+    resolve: (entries: RankedIdea[]) => entries.map(toLeaderboardEntryModel),
+  })
+  async leaderboardUpdated(@CurrentViewer() viewer: Viewer, @Args('challengeId', { type: () => ID }) challengeId: string): Promise<AsyncIterableIterator<unknown>> {
+    requireUser(viewer);
+    const challenge = await this.challengesService.get(viewer, { id: challengeId });
+    if (!(await this.access.isOrganizer(viewer, challenge))) throw DomainError.forbidden('Only the organizers of the challenge follow its leaderboard');
+    return this.pubSub.asyncIterableIterator(this.channels.leaderboardUpdated(challenge.id)) as AsyncIterableIterator<unknown>; // typed `any` upstream
+  }
+}
+
+/** Challenge.jurors, leaderboard, judgingProgress and awards. */
+@Resolver(() => ChallengeModel)
+export class ChallengeJudgingResolver {
+  constructor(
+    private readonly judging: JudgingService,
+    private readonly leaderboards: LeaderboardService,
+  ) {}
+
+  @ResolveField(() => [JurorModel], { description: 'Organizers only.' })
+  async jurors(@Parent() challenge: ChallengeModel, @CurrentViewer() viewer: Viewer, @Loaders() loaders: RequestLoaders): Promise<JurorModel[]> {
+    return (await challengeJurorsLoader(loaders, this.judging, viewer).load(challenge.id)).map(toJurorModel);
+  }
+
+  @ResolveField(() => [LeaderboardEntryModel], {
+    description: 'Organizers once judging started; everyone once results are published (then the frozen final ranking).',
+  })
+  async leaderboard(
+    @Parent() challenge: ChallengeModel,
+    @CurrentViewer() viewer: Viewer,
+    @Args('normalization', { type: () => ScoreNormalization, nullable: true }) normalization: ScoreNormalization | null,
+  ): Promise<LeaderboardEntryModel[]> {
+    return ((await this.leaderboards.forViewer(viewer, challenge, normalization)) ?? []).map(toLeaderboardEntryModel);
+  }
+
+  @ResolveField(() => JudgingProgressModel, { description: 'Organizers only.' })
+  async judgingProgress(@Parent() challenge: ChallengeModel, @CurrentViewer() viewer: Viewer): Promise<JudgingProgressModel> {
+    return toJudgingProgressModel(await this.judging.progress(viewer, challenge));
+  }
+
+  @ResolveField(() => [AwardModel])
+  async awards(@Parent() challenge: ChallengeModel, @Loaders() loaders: RequestLoaders): Promise<AwardModel[]> {
+    if (challenge.status !== ChallengeStatus.RESULTS_PUBLISHED && challenge.status !== ChallengeStatus.CLOSED) return [];
+    return (await challengeAwardsLoader(loaders, this.judging).load(challenge.id)).map(toAwardModel);
+  }
+}
+
+/** Idea.reviews, score and awards. */
+@Resolver(() => IdeaModel)
+export class IdeaJudgingResolver {
+  constructor(
+    private readonly judging: JudgingService,
+    private readonly leaderboard: LeaderboardService,
+    private readonly challengesService: ChallengesService,
+  ) {}
+
+  @ResolveField(() => [ReviewModel], {
+    description: "Organizers: all reviews; the idea's team, once results are published: all reviews with jurors anonymised; a juror: their own.",
+  })
+  async reviews(@Parent() idea: IdeaModel, @CurrentViewer() viewer: Viewer, @Loaders() loaders: RequestLoaders): Promise<ReviewModel[]> {
+    return (await ideaReviewsLoader(loaders, this.judging, viewer).load(idea.id)).map((r) => toReviewModel(r.review, r.hideJuror));
+  }
+
+  @ResolveField(() => LeaderboardEntryModel, { nullable: true, description: 'Null until the viewer may see the ranking (see Challenge.leaderboard).' })
+  async score(@Parent() idea: IdeaModel, @CurrentViewer() viewer: Viewer, @Loaders() loaders: RequestLoaders): Promise<LeaderboardEntryModel | null> {
+    const ranking = await challengeRankingLoader(loaders, this.challengesService, this.leaderboard, viewer).load(idea.challengeId);
+    const entry = ranking?.get(idea.id);
+    return entry ? toLeaderboardEntryModel(entry) : null;
+  }
+
+  @ResolveField(() => [AwardModel])
+  async awards(@Parent() idea: IdeaModel, @Loaders() loaders: RequestLoaders): Promise<AwardModel[]> {
+    return (await ideaAwardsLoader(loaders, this.judging).load(idea.id)).map(toAwardModel);
+  }
+}
+
+@Resolver(() => JurorModel)
+export class JurorResolver {
+  constructor(
+    private readonly judging: JudgingService,
+    private readonly identity: IdentityService,
+    private readonly challengesService: ChallengesService,
+    private readonly organizations: OrganizationsService,
+  ) {}
+
+  @ResolveField(() => UserModel)
+  async user(@Parent() juror: JurorModel, @Loaders() loaders: RequestLoaders): Promise<UserModel> {
+    const user = await userLoader(loaders, this.identity).load(juror.userId);
+    if (!user) throw new Error(`Juror ${juror.id} has no user`);
+    return toUserModel(user);
+  }
+
+  @ResolveField(() => ChallengeModel)
+  async challenge(@Parent() juror: JurorModel, @Loaders() loaders: RequestLoaders): Promise<ChallengeModel> {
+    const challenge = await challengeLoader(loaders, this.challengesService).load(juror.challengeId);
+    if (!challenge) throw new Error(`Juror ${juror.id} has no challenge`);
+    return toChallengeModel(challenge);
+  }
+
+  @ResolveField(() => OrganizationModel, { nullable: true })
+  async affiliation(@Parent() juror: JurorModel, @Loaders() loaders: RequestLoaders): Promise<OrganizationModel | null> {
+    if (!juror.affiliationId) return null;
+    const organization = await organizationLoader(loaders, this.organizations).load(juror.affiliationId);
+    return organization ? toOrganizationModel(organization) : null;
+  }
+
+  @ResolveField(() => Int, { description: 'Assignments the juror holds (PENDING or SUBMITTED).' })
+  async assignedCount(@Parent() juror: JurorModel, @Loaders() loaders: RequestLoaders): Promise<number> {
+    return (await jurorCountsLoader(loaders, this.judging).load(juror.id)).assigned;
+  }
+
+  @ResolveField(() => Int)
+  async submittedCount(@Parent() juror: JurorModel, @Loaders() loaders: RequestLoaders): Promise<number> {
+    return (await jurorCountsLoader(loaders, this.judging).load(juror.id)).submitted;
+  }
+}
+
+@Resolver(() => ReviewAssignmentModel)
+export class ReviewAssignmentResolver {
+  constructor(private readonly judging: JudgingService) {}
+
+  @ResolveField(() => IdeaModel)
+  async idea(@Parent() assignment: ReviewAssignmentModel, @Loaders() loaders: RequestLoaders): Promise<IdeaModel> {
+    const idea = await judgedIdeaLoader(loaders, this.judging).load(assignment.ideaId);
+    if (!idea) throw new Error(`Assignment ${assignment.id} has no idea`);
+    return toIdeaModel(idea);
+  }
+
+  @ResolveField(() => JurorModel)
+  async juror(@Parent() assignment: ReviewAssignmentModel, @Loaders() loaders: RequestLoaders): Promise<JurorModel> {
+    const juror = await jurorLoader(loaders, this.judging).load(assignment.jurorId);
+    if (!juror) throw new Error(`Assignment ${assignment.id} has no juror`);
+    return toJurorModel(juror);
+  }
+
+  @ResolveField(() => ReviewModel, { nullable: true })
+  async review(@Parent() assignment: ReviewAssignmentModel, @Loaders() loaders: RequestLoaders): Promise<ReviewModel | null> {
+    const review = await assignmentReviewLoader(loaders, this.judging).load(assignment.id);
+    return review ? toReviewModel(review) : null;
+  }
+}
+
+@Resolver(() => ReviewModel)
+export class ReviewResolver {
+  constructor(private readonly judging: JudgingService) {}
+
+  @ResolveField(() => JurorModel, { nullable: true, description: "Null for the idea's team (jurors are anonymous to teams)." })
+  async juror(@Parent() review: ReviewModel, @Loaders() loaders: RequestLoaders): Promise<JurorModel | null> {
+    if (review.hideJuror) return null;
+    const juror = await jurorLoader(loaders, this.judging).load(review.jurorId);
+    return juror ? toJurorModel(juror) : null;
+  }
+}
+
+@Resolver(() => CriterionScoreModel)
+export class CriterionScoreResolver {
+  constructor(private readonly challengesService: ChallengesService) {}
+
+  @ResolveField(() => CriterionModel)
+  async criterion(@Parent() score: CriterionScoreModel, @Loaders() loaders: RequestLoaders): Promise<CriterionModel> {
+    const criterion = (await challengeCriteriaLoader(loaders, this.challengesService).load(score.challengeId)).find((c) => c.id === score.criterionId);
+    if (!criterion) throw new Error(`Criterion ${score.criterionId} not found`);
+    return toCriterionModel(criterion);
+  }
+}
+
+/** LeaderboardEntry.idea and Award.idea: ideas of a ranking or an award the viewer already sees. */
+@Resolver(() => LeaderboardEntryModel)
+export class LeaderboardEntryResolver {
+  constructor(private readonly judging: JudgingService) {}
+
+  @ResolveField(() => IdeaModel)
+  async idea(@Parent() entry: LeaderboardEntryModel, @Loaders() loaders: RequestLoaders): Promise<IdeaModel> {
+    const idea = await judgedIdeaLoader(loaders, this.judging).load(entry.ideaId);
+    if (!idea) throw new Error(`Leaderboard idea ${entry.ideaId} not found`);
+    return toIdeaModel(idea);
+  }
+}
+
+@Resolver(() => AwardModel)
+export class AwardResolver {
+  constructor(private readonly judging: JudgingService) {}
+
+  @ResolveField(() => IdeaModel)
+  async idea(@Parent() award: AwardModel, @Loaders() loaders: RequestLoaders): Promise<IdeaModel> {
+    const idea = await judgedIdeaLoader(loaders, this.judging).load(award.ideaId);
+    if (!idea) throw new Error(`Award idea ${award.ideaId} not found`);
+    return toIdeaModel(idea);
+  }
+}

@@ -1,0 +1,107 @@
+import type { EntityManager } from 'typeorm';
+import { Challenge } from '../challenges/challenge.entity.js';
+import { Idea } from '../ideas/idea.entity.js';
+import type { NotificationPlan, NotificationRule } from '../notifications/notification-rule.js';
+import type { TemplateSet } from '../notifications/templates.js';
+import {
+  JUDGING_STARTED,
+  RESULTS_PUBLISHED,
+  REVIEW_RECUSED,
+  type JudgingStartedPayload,
+  type ResultsPublishedPayload,
+  type ReviewRecusedPayload,
+} from './judging-events.js';
+import { Juror } from './juror.entity.js';
+import { resolveRecusal } from './recusal.js';
+
+// Texts never name a team or a school: under blind judging, jurors must not learn them from a notification either.
+export const judgingTemplates: TemplateSet = {
+  REVIEW_ASSIGNED: {
+    it: {
+      title: 'Idee da valutare in «{challenge}»',
+      body: 'Ti sono state assegnate nuove valutazioni nella sfida «{challenge}»: {count}. Le trovi tra i tuoi incarichi di giuria.',
+    },
+    en: {
+      title: 'Ideas to review in "{challenge}"',
+      body: 'New reviews were assigned to you in the challenge "{challenge}": {count}. You will find them among your jury assignments.',
+    },
+  },
+  REVIEW_UNASSIGNABLE: {
+    it: {
+      title: 'Nessun giurato disponibile per «{idea}»',
+      body: "Un giurato si è astenuto dalla valutazione dell'idea «{idea}» nella sfida «{challenge}» e nessun altro giurato idoneo è disponibile: aggiungete un giurato alla giuria.",
+    },
+    en: {
+      title: 'No juror available for "{idea}"',
+      body: 'A juror recused from reviewing the idea "{idea}" in the challenge "{challenge}" and no other eligible juror is available: add a juror to the jury.',
+    },
+  },
+  RESULTS_PUBLISHED: {
+    it: { title: 'Risultati pubblicati: «{challenge}»', body: 'I risultati della sfida «{challenge}» sono stati pubblicati: scopri la classifica finale e i premi.' },
+    en: { title: 'Results published: "{challenge}"', body: 'The results of the challenge "{challenge}" have been published: see the final ranking and the awards.' },
+  },
+};
+
+export const judgingNotificationRules: NotificationRule<any>[] = [
+  {
+    eventType: JUDGING_STARTED,
+    /** One REVIEW_ASSIGNED per juror with the number of ideas startJudging gave them (reassignments are told on their own). */
+    async plan(manager: EntityManager, payload: JudgingStartedPayload) {
+      const challenge = await manager.findOneBy(Challenge, { id: payload.challengeId });
+      if (!challenge) return null;
+      const rows: { user_id: string; n: number }[] = await manager.query(
+        `SELECT j.user_id, count(*)::int AS n
+           FROM review_assignment ra JOIN juror j ON j.id = ra.juror_id
+          WHERE ra.challenge_id = $1 AND ra.replaces_assignment_id IS NULL
+          GROUP BY j.user_id`,
+        [challenge.id],
+      );
+      const counts = new Map(rows.map((r) => [r.user_id, r.n]));
+      return {
+        kind: 'REVIEW_ASSIGNED',
+        recipientIds: rows.map((r) => r.user_id),
+        subjectId: challenge.id,
+        params: { challenge: challenge.title },
+        paramsFor: (userId: string) => ({ count: counts.get(userId) ?? 0 }),
+      };
+    },
+  } satisfies NotificationRule<JudgingStartedPayload>,
+  {
+    eventType: REVIEW_RECUSED,
+    /**
+     * Recusals are resolved here, in the worker, exactly once (resolveRecusal stores its choice; a re-run of the job
+     * reads it back, and notifications are unique per event and recipient): REVIEW_ASSIGNED to the new juror, or
+     * REVIEW_UNASSIGNABLE to the organizers.
+     */
+    async plan(manager: EntityManager, payload: ReviewRecusedPayload): Promise<NotificationPlan | null> {
+      const outcome = await resolveRecusal(manager, payload.assignmentId);
+      if (!outcome || outcome.kind === 'moot') return null;
+      const challenge = await manager.findOneByOrFail(Challenge, { id: outcome.recused.challengeId });
+      if (outcome.kind === 'reassigned') {
+        const juror = await manager.findOneByOrFail(Juror, { id: outcome.replacement.jurorId });
+        return { kind: 'REVIEW_ASSIGNED', recipientIds: [juror.userId], subjectId: challenge.id, params: { challenge: challenge.title, count: 1 } };
+      }
+      const idea = await manager.findOneByOrFail(Idea, { id: outcome.recused.ideaId });
+      const organizers: { user_id: string }[] = await manager.query(`SELECT user_id FROM organization_member WHERE organization_id = $1`, [challenge.organizerId]);
+      return {
+        kind: 'REVIEW_UNASSIGNABLE',
+        recipientIds: organizers.map((o) => o.user_id),
+        subjectId: idea.id,
+        params: { challenge: challenge.title, idea: idea.title },
+      };
+    },
+  } satisfies NotificationRule<ReviewRecusedPayload>,
+  {
+    eventType: RESULTS_PUBLISHED,
+    /** Every member (of every role) of every team of the challenge and every juror: one set-based query. */
+    async plan(manager: EntityManager, payload: ResultsPublishedPayload) {
+      const challenge = await manager.findOneBy(Challenge, { id: payload.challengeId });
+      if (!challenge) return null;
+      const rows: { user_id: string }[] = await manager.query(
+        `SELECT user_id FROM team_member WHERE challenge_id = $1 UNION SELECT user_id FROM juror WHERE challenge_id = $1`,
+        [challenge.id],
+      );
+      return { kind: 'RESULTS_PUBLISHED', recipientIds: rows.map((r) => r.user_id), subjectId: challenge.id, params: { challenge: challenge.title } };
+    },
+  } satisfies NotificationRule<ResultsPublishedPayload>,
+];

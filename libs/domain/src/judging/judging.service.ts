@@ -1,0 +1,480 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { Clock } from '../../../platform/src/clock/clock.js';
+import { DomainError, isUniqueViolation } from '../../../platform/src/errors/domain-error.js';
+import { recordEvents } from '../../../platform/src/outbox/outbox.js';
+import { ChallengeAccess, RESULTS_VISIBLE_STATUSES } from '../challenges/challenge-access.js';
+import { Challenge, ChallengeStatus } from '../challenges/challenge.entity.js';
+import { ChallengesService } from '../challenges/challenges.service.js';
+import { Criterion } from '../challenges/criterion.entity.js';
+import { Idea } from '../ideas/idea.entity.js';
+import { User } from '../identity/user.entity.js';
+import { Organization } from '../organizations/organization.entity.js';
+import { check, isUuid } from '../validation.js';
+import { requireUser, type Viewer } from '../viewer.js';
+import { assignReviews, conflictKey } from './assignment.js';
+import { Award } from './award.entity.js';
+import {
+  JUDGING_STARTED,
+  RESULTS_PUBLISHED,
+  REVIEW_RECUSED,
+  type JudgingStartedPayload,
+  type ResultsPublishedPayload,
+  type ReviewRecusedPayload,
+} from './judging-events.js';
+import { conflictPairsSql } from './judging-access.js';
+import { Juror } from './juror.entity.js';
+import { LeaderboardService } from './leaderboard.service.js';
+import { checkReviewScores, type CriterionScoreData } from './review-input.js';
+import { AssignmentStatus, ReviewAssignment } from './review-assignment.entity.js';
+import { Review, ReviewRevision } from './review.entity.js';
+import { reviewTotal } from './scoring.js';
+
+export const JUDGING_LIMITS = {
+  comment: 5_000,
+  reason: [1, 2_000],
+  awards: 100,
+  awardTitle: [1, 200],
+  place: [1, 1_000],
+  /** How many uncoverable ideas the FAILED_PRECONDITION message names (extensions.ideaIds lists them all). */
+  namedIdeas: 20,
+} as const;
+
+/** Statuses in which organizers may add and remove jurors (PRODUCT.md: DRAFT to JUDGING). */
+const JURY_OPEN = [ChallengeStatus.DRAFT, ChallengeStatus.PUBLISHED, ChallengeStatus.JUDGING];
+
+export interface AddJurorData {
+  challengeId: string;
+  email: string;
+  affiliationId?: string | null;
+}
+
+export interface SubmitReviewData {
+  assignmentId: string;
+  scores: CriterionScoreData[];
+  comment?: string | null;
+}
+
+export interface AwardData {
+  ideaId: string;
+  title: string;
+  place?: number | null;
+}
+
+export interface PublishResultsData {
+  challengeId: string;
+  awards?: AwardData[] | null;
+}
+
+/** Per-juror counters; "assigned" counts the assignments the juror holds (PENDING or SUBMITTED), not recused ones. */
+export interface JurorCounts {
+  assigned: number;
+  submitted: number;
+  recused: number;
+}
+
+export interface JudgingProgressData {
+  assignments: number;
+  submitted: number;
+  recused: number;
+  pending: number;
+  ideasFullyReviewed: number;
+  ideas: number;
+  jurors: { juror: Juror; counts: JurorCounts }[];
+}
+
+/** A review together with whether its juror must be hidden from the viewer (the idea's team after results). */
+export interface VisibleReview {
+  review: Review;
+  hideJuror: boolean;
+}
+
+@Injectable()
+export class JudgingService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: ChallengeAccess,
+    private readonly challenges: ChallengesService,
+    private readonly leaderboard: LeaderboardService,
+    private readonly clock: Clock,
+  ) {}
+
+  // ------------------------------------------------------------------------------------------------ jurors
+
+  /** An organizer adds an existing user (by email) to the jury, DRAFT to JUDGING. */
+  async addJuror(viewer: Viewer, input: AddJurorData): Promise<Juror> {
+    requireUser(viewer);
+    return this.dataSource.transaction(async (manager) => {
+      const challenge = await this.challenges.lockForOrganizer(viewer, input.challengeId, manager);
+      const email = check.email('email', input.email);
+      let affiliationId: string | null = null;
+      if (input.affiliationId !== null && input.affiliationId !== undefined) {
+        const affiliation = isUuid(input.affiliationId) ? await manager.findOneBy(Organization, { id: input.affiliationId }) : null;
+        if (!affiliation) throw DomainError.badInput('affiliationId', 'The affiliation is not a known organization');
+        affiliationId = affiliation.id;
+      }
+      if (!JURY_OPEN.includes(challenge.status)) throw DomainError.precondition(`Jurors cannot be added to a ${challenge.status} challenge`);
+      const user = await manager.findOneBy(User, { email });
+      if (!user) throw DomainError.notFound('User');
+      try {
+        return await manager.save(Juror, manager.create(Juror, { challengeId: challenge.id, userId: user.id, affiliationId }));
+      } catch (error) {
+        if (isUniqueViolation(error, 'uq_juror_challenge_user')) throw DomainError.conflict('The user is already a juror of the challenge');
+        throw error;
+      }
+    });
+  }
+
+  /**
+   * An organizer removes a juror, DRAFT to JUDGING, as long as the juror holds no assignment (once judging
+   * started, a juror with work recuses instead, so that every idea keeps its reviewers).
+   */
+  async removeJuror(viewer: Viewer, jurorId: string): Promise<boolean> {
+    requireUser(viewer);
+    const juror = isUuid(jurorId) ? await this.dataSource.getRepository(Juror).findOneBy({ id: jurorId }) : null;
+    if (!juror) throw DomainError.notFound('Juror');
+    return this.dataSource.transaction(async (manager) => {
+      const challenge = await this.lockJurorChallenge(viewer, juror, manager);
+      if (!JURY_OPEN.includes(challenge.status)) throw DomainError.precondition(`Jurors cannot be removed from a ${challenge.status} challenge`);
+      const [{ n }]: { n: number }[] = await manager.query(`SELECT count(*)::int AS n FROM review_assignment WHERE juror_id = $1`, [juror.id]);
+      if (n > 0) throw DomainError.precondition('The juror has review assignments and cannot be removed; they may recuse instead');
+      const result = await manager.delete(Juror, { id: juror.id });
+      if (!result.affected) throw DomainError.notFound('Juror');
+      return true;
+    });
+  }
+
+  /** The jury of each challenge the viewer organizes (others: nothing), in the order they were added. */
+  async jurorsVisibleTo(viewer: Viewer, challengeIds: readonly string[]): Promise<Map<string, Juror[]>> {
+    const organized = [...(await this.access.organizerOf(viewer, challengeIds))];
+    const result = new Map<string, Juror[]>();
+    if (organized.length === 0) return result;
+    const jurors = await this.dataSource.getRepository(Juror).find({ where: { challengeId: In(organized) }, order: { createdAt: 'ASC', id: 'ASC' } });
+    for (const juror of jurors) result.set(juror.challengeId, [...(result.get(juror.challengeId) ?? []), juror]);
+    return result;
+  }
+
+  /** Jurors by id without access checks: for fields below an object the viewer already sees. */
+  async jurorsByIds(ids: readonly string[]): Promise<Juror[]> {
+    const valid = [...new Set(ids)].filter(isUuid);
+    return valid.length ? this.dataSource.getRepository(Juror).findBy({ id: In(valid) }) : [];
+  }
+
+  /** Assignment counters per juror (Juror.assignedCount / submittedCount). */
+  async jurorCounts(jurorIds: readonly string[]): Promise<Map<string, JurorCounts>> {
+    const ids = [...new Set(jurorIds)].filter(isUuid);
+    const result = new Map<string, JurorCounts>(ids.map((id) => [id, { assigned: 0, submitted: 0, recused: 0 }]));
+    if (ids.length === 0) return result;
+    const rows: ({ juror_id: string } & JurorCounts)[] = await this.dataSource.query(
+      `SELECT juror_id,
+              count(*) FILTER (WHERE status <> 'RECUSED')::int AS assigned,
+              count(*) FILTER (WHERE status = 'SUBMITTED')::int AS submitted,
+              count(*) FILTER (WHERE status = 'RECUSED')::int AS recused
+         FROM review_assignment WHERE juror_id = ANY($1::uuid[]) GROUP BY juror_id`,
+      [ids],
+    );
+    for (const r of rows) result.set(r.juror_id, { assigned: r.assigned, submitted: r.submitted, recused: r.recused });
+    return result;
+  }
+
+  // ------------------------------------------------------------------------------------------------ assignment
+
+  /**
+   * PUBLISHED -> JUDGING, by an organizer: closes submissions and gives every SUBMITTED idea exactly
+   * `reviewsPerIdea` distinct jurors without a conflict of interest, loads balanced (assignReviews), all in one
+   * transaction. When some idea cannot be covered: FAILED_PRECONDITION naming those ideas, and nothing changes.
+   */
+  async startJudging(viewer: Viewer, challengeId: string): Promise<Challenge> {
+    const user = requireUser(viewer);
+    return this.dataSource.transaction(async (manager) => {
+      const challenge = await this.challenges.lockForOrganizer(viewer, challengeId, manager);
+      if (challenge.status !== ChallengeStatus.PUBLISHED) throw DomainError.precondition(`Only a PUBLISHED challenge can start judging (it is ${challenge.status})`);
+      const jurors: { id: string }[] = await manager.query(`SELECT id FROM juror WHERE challenge_id = $1`, [challenge.id]);
+      if (jurors.length === 0) throw DomainError.precondition('Add at least one juror before judging starts');
+      const ideas: { id: string; title: string; submittedAt: Date }[] = await manager.query(
+        `SELECT id, title, submitted_at AS "submittedAt" FROM idea WHERE challenge_id = $1 AND status = 'SUBMITTED'`,
+        [challenge.id],
+      );
+      const pairs: { idea_id: string; juror_id: string }[] = await manager.query(conflictPairsSql(), [challenge.id]);
+      const result = assignReviews({
+        ideas,
+        jurors,
+        reviewsPerIdea: challenge.reviewsPerIdea,
+        conflicts: new Set(pairs.map((p) => conflictKey(p.idea_id, p.juror_id))),
+      });
+      if (!result.ok) {
+        const titles = new Map(ideas.map((i) => [i.id, i.title]));
+        const named = result.uncoverableIdeas.slice(0, JUDGING_LIMITS.namedIdeas).map((id) => `"${titles.get(id)}" (${id})`);
+        const more = result.uncoverableIdeas.length - named.length;
+        throw DomainError.precondition(
+          `Not enough eligible jurors to give ${challenge.reviewsPerIdea} reviews to ${result.uncoverableIdeas.length} idea(s): ${named.join(', ')}${more > 0 ? ` and ${more} more` : ''}`,
+          { ideaIds: result.uncoverableIdeas },
+        );
+      }
+      if (result.assignments.length > 0) {
+        await manager.query(
+          `INSERT INTO review_assignment (challenge_id, idea_id, juror_id, due_at)
+           SELECT $1, a.idea_id, a.juror_id, $4 FROM unnest($2::uuid[], $3::uuid[]) AS a(idea_id, juror_id)`,
+          [challenge.id, result.assignments.map((a) => a.ideaId), result.assignments.map((a) => a.jurorId), challenge.judgingClosesAt],
+        );
+      }
+      await manager.update(Challenge, { id: challenge.id }, { status: ChallengeStatus.JUDGING });
+      const payload: JudgingStartedPayload = { challengeId: challenge.id, by: user.userId };
+      await recordEvents(manager, [{ type: JUDGING_STARTED, payload: { ...payload } }]);
+      return { ...challenge, status: ChallengeStatus.JUDGING };
+    });
+  }
+
+  /** The viewer's assignments in a challenge they may see (jurors; empty for everyone else), oldest first. */
+  async myAssignments(viewer: Viewer, challengeId: string, status?: AssignmentStatus | null): Promise<ReviewAssignment[]> {
+    const user = requireUser(viewer);
+    await this.challenges.get(viewer, { id: challengeId });
+    const query = this.dataSource
+      .getRepository(ReviewAssignment)
+      .createQueryBuilder('ra')
+      .innerJoin(Juror, 'j', 'j.id = ra.juror_id')
+      .where('ra.challenge_id = :challengeId AND j.user_id = :userId', { challengeId, userId: user.userId });
+    if (status) query.andWhere('ra.status = :status', { status });
+    return query.orderBy('ra.created_at', 'ASC').addOrderBy('ra.id', 'ASC').getMany();
+  }
+
+  /** Assignments by id without access checks: for fields below an object the viewer already sees. */
+  async assignmentsByIds(ids: readonly string[]): Promise<ReviewAssignment[]> {
+    const valid = [...new Set(ids)].filter(isUuid);
+    return valid.length ? this.dataSource.getRepository(ReviewAssignment).findBy({ id: In(valid) }) : [];
+  }
+
+  // ------------------------------------------------------------------------------------------------ reviews
+
+  /**
+   * The assignment's juror scores the idea: every criterion exactly once, integers 0..maxScore, comment up to 5,000
+   * characters; while JUDGING and before judgingClosesAt. A resubmission replaces the scores; every accepted
+   * submission is kept in review_revision. The assignment row is locked FOR UPDATE first, so concurrent
+   * submissions of one assignment apply one after the other: one review, one revision per accepted call.
+   */
+  async submitReview(viewer: Viewer, input: SubmitReviewData): Promise<Review> {
+    const user = requireUser(viewer);
+    return this.dataSource.transaction(async (manager) => {
+      const { assignment, challenge } = await this.lockOwnAssignment(viewer, input.assignmentId, manager);
+      const criteria = await manager.find(Criterion, { where: { challengeId: challenge.id }, order: { position: 'ASC' } });
+      const scores = checkReviewScores(input.scores, criteria);
+      const comment = check.optionalText('comment', input.comment, JUDGING_LIMITS.comment);
+      if (assignment.status === AssignmentStatus.RECUSED) throw DomainError.precondition('The assignment was recused');
+      this.assertReviewWindow(challenge);
+      const total = reviewTotal(scores, criteria);
+      const now = this.clock.now();
+      let review = await manager.findOneBy(Review, { assignmentId: assignment.id });
+      if (review) {
+        review = { ...review, scores, comment, total, version: review.version + 1, updatedAt: now };
+        await manager.update(Review, { id: review.id }, { scores, comment, total, version: review.version, updatedAt: now });
+      } else {
+        review = await manager.save(
+          Review,
+          manager.create(Review, {
+            assignmentId: assignment.id,
+            challengeId: challenge.id,
+            ideaId: assignment.ideaId,
+            jurorId: assignment.jurorId,
+            scores,
+            comment,
+            total,
+            version: 1,
+            submittedAt: now,
+            updatedAt: now,
+          }),
+        );
+      }
+      await manager.insert(ReviewRevision, {
+        reviewId: review.id,
+        assignmentId: assignment.id,
+        version: review.version,
+        scores,
+        comment,
+        total,
+        submittedBy: user.userId,
+        submittedAt: now,
+      });
+      if (assignment.status !== AssignmentStatus.SUBMITTED) await manager.update(ReviewAssignment, { id: assignment.id }, { status: AssignmentStatus.SUBMITTED });
+      return review;
+    });
+  }
+
+  /**
+   * The assignment's juror recuses from a PENDING assignment while JUDGING, before the deadline, giving a reason.
+   * The worker then reassigns the idea (or tells the organizers nobody is eligible), from the outbox event.
+   */
+  async recuse(viewer: Viewer, assignmentId: string, reason: string): Promise<ReviewAssignment> {
+    requireUser(viewer);
+    return this.dataSource.transaction(async (manager) => {
+      const { assignment, challenge } = await this.lockOwnAssignment(viewer, assignmentId, manager);
+      const checkedReason = check.text('reason', reason, ...JUDGING_LIMITS.reason);
+      if (assignment.status !== AssignmentStatus.PENDING) throw DomainError.precondition(`Only a PENDING assignment can be recused (it is ${assignment.status})`);
+      this.assertReviewWindow(challenge);
+      const recusedAt = this.clock.now();
+      await manager.update(ReviewAssignment, { id: assignment.id }, { status: AssignmentStatus.RECUSED, recusalReason: checkedReason, recusedAt });
+      const payload: ReviewRecusedPayload = { assignmentId: assignment.id, challengeId: challenge.id, ideaId: assignment.ideaId };
+      await recordEvents(manager, [{ type: REVIEW_RECUSED, payload: { ...payload } }]);
+      return { ...assignment, status: AssignmentStatus.RECUSED, recusalReason: checkedReason, recusedAt };
+    });
+  }
+
+  /** The review of each assignment (for ReviewAssignment.review, shown to the assignment's juror only). */
+  async reviewsByAssignmentIds(assignmentIds: readonly string[]): Promise<Review[]> {
+    const valid = [...new Set(assignmentIds)].filter(isUuid);
+    return valid.length ? this.dataSource.getRepository(Review).findBy({ assignmentId: In(valid) }) : [];
+  }
+
+  /**
+   * Idea.reviews as the viewer may see them: organizers (and admins) all, with jurors; a juror their own; the
+   * idea's team (members of every role) all, with jurors hidden, once results are published; others nothing.
+   */
+  async reviewsVisibleTo(viewer: Viewer, ideaIds: readonly string[]): Promise<Map<string, VisibleReview[]>> {
+    const ids = [...new Set(ideaIds)].filter(isUuid);
+    const result = new Map<string, VisibleReview[]>();
+    if (ids.length === 0 || !viewer.userId) return result;
+    const rows: { id: string; juror_user_id: string; team_id: string; challenge_id: string; challenge_status: ChallengeStatus }[] = await this.dataSource.query(
+      `SELECT r.id, j.user_id AS juror_user_id, i.team_id, c.id AS challenge_id, c.status AS challenge_status
+         FROM review r JOIN juror j ON j.id = r.juror_id JOIN idea i ON i.id = r.idea_id JOIN challenge c ON c.id = i.challenge_id
+        WHERE r.idea_id = ANY($1::uuid[])`,
+      [ids],
+    );
+    if (rows.length === 0) return result;
+    const [organized, teams] = await Promise.all([
+      this.access.organizerOf(viewer, rows.map((r) => r.challenge_id)),
+      this.access.teamRoles(viewer, rows.filter((r) => RESULTS_VISIBLE_STATUSES.includes(r.challenge_status)).map((r) => r.team_id)),
+    ]);
+    const verdict = new Map<string, boolean>(); // review id -> hide the juror
+    for (const r of rows) {
+      if (organized.has(r.challenge_id) || r.juror_user_id === viewer.userId) verdict.set(r.id, false);
+      else if (teams.has(r.team_id) && RESULTS_VISIBLE_STATUSES.includes(r.challenge_status)) verdict.set(r.id, true);
+    }
+    if (verdict.size === 0) return result;
+    const reviews = await this.dataSource.getRepository(Review).find({ where: { id: In([...verdict.keys()]) }, order: { submittedAt: 'ASC', id: 'ASC' } });
+    for (const review of reviews) result.set(review.ideaId, [...(result.get(review.ideaId) ?? []), { review, hideJuror: verdict.get(review.id)! }]);
+    return result;
+  }
+
+  // ------------------------------------------------------------------------------------------------ progress & results
+
+  /** judgingProgress: organizers (and admins) only; FORBIDDEN for others who see the challenge. */
+  async progress(viewer: Viewer, challenge: Pick<Challenge, 'id' | 'reviewsPerIdea'>): Promise<JudgingProgressData> {
+    requireUser(viewer);
+    if (!(await this.access.isOrganizer(viewer, challenge))) throw DomainError.forbidden('Only the organizers of the challenge see the judging progress');
+    const [jurors, ideaRows] = await Promise.all([
+      this.dataSource.getRepository(Juror).find({ where: { challengeId: challenge.id }, order: { createdAt: 'ASC', id: 'ASC' } }),
+      this.dataSource.query<{ ideas: number; fully: number }[]>(
+        `SELECT count(*)::int AS ideas, count(*) FILTER (WHERE coalesce(r.n, 0) >= $2)::int AS fully
+           FROM idea i LEFT JOIN (SELECT idea_id, count(*) AS n FROM review WHERE challenge_id = $1 GROUP BY idea_id) r ON r.idea_id = i.id
+          WHERE i.challenge_id = $1 AND i.status = 'SUBMITTED'`,
+        [challenge.id, challenge.reviewsPerIdea],
+      ),
+    ]);
+    const counts = await this.jurorCounts(jurors.map((j) => j.id));
+    const perJuror = jurors.map((juror) => ({ juror, counts: counts.get(juror.id)! }));
+    const sum = (key: keyof JurorCounts) => perJuror.reduce((total, p) => total + p.counts[key], 0);
+    const assignments = sum('assigned');
+    const submitted = sum('submitted');
+    return {
+      assignments,
+      submitted,
+      recused: sum('recused'),
+      pending: assignments - submitted,
+      ideasFullyReviewed: ideaRows[0]?.fully ?? 0,
+      ideas: ideaRows[0]?.ideas ?? 0,
+      jurors: perJuror,
+    };
+  }
+
+  /**
+   * JUDGING -> RESULTS_PUBLISHED, by an organizer: freezes the ranking (result_ranking) and records the awards,
+   * which may only name SUBMITTED ideas of the challenge; one transaction, with the RESULTS_PUBLISHED event.
+   */
+  async publishResults(viewer: Viewer, input: PublishResultsData): Promise<Challenge> {
+    const user = requireUser(viewer);
+    return this.dataSource.transaction(async (manager) => {
+      const challenge = await this.challenges.lockForOrganizer(viewer, input.challengeId, manager);
+      if (challenge.status !== ChallengeStatus.JUDGING) throw DomainError.precondition(`Only a JUDGING challenge can publish results (it is ${challenge.status})`);
+      const awards = this.checkAwards(input.awards ?? []);
+      const ideaIds = [...new Set(awards.map((a) => a.ideaId))];
+      const valid: { id: string }[] = ideaIds.length
+        ? await manager.query(`SELECT id FROM idea WHERE id = ANY($1::uuid[]) AND challenge_id = $2 AND status = 'SUBMITTED'`, [ideaIds, challenge.id])
+        : [];
+      const validIds = new Set(valid.map((v) => v.id));
+      const wrong = awards.findIndex((a) => !validIds.has(a.ideaId));
+      if (wrong >= 0) throw DomainError.badInput(`awards.${wrong}.ideaId`, 'An award must name a SUBMITTED idea of the challenge');
+      await this.leaderboard.freeze(manager, challenge.id);
+      if (awards.length > 0) await manager.insert(Award, awards.map((a, position) => ({ ...a, challengeId: challenge.id, position })));
+      await manager.update(Challenge, { id: challenge.id }, { status: ChallengeStatus.RESULTS_PUBLISHED });
+      const payload: ResultsPublishedPayload = { challengeId: challenge.id, by: user.userId };
+      await recordEvents(manager, [{ type: RESULTS_PUBLISHED, payload: { ...payload } }]);
+      return { ...challenge, status: ChallengeStatus.RESULTS_PUBLISHED };
+    });
+  }
+
+  /** Awards of these challenges, in the organizers' order (awards exist once results are published, and are public then). */
+  async awardsOfChallenges(challengeIds: readonly string[]): Promise<Award[]> {
+    const valid = [...new Set(challengeIds)].filter(isUuid);
+    return valid.length ? this.dataSource.getRepository(Award).find({ where: { challengeId: In(valid) }, order: { position: 'ASC' } }) : [];
+  }
+
+  async awardsOfIdeas(ideaIds: readonly string[]): Promise<Award[]> {
+    const valid = [...new Set(ideaIds)].filter(isUuid);
+    return valid.length ? this.dataSource.getRepository(Award).find({ where: { ideaId: In(valid) }, order: { position: 'ASC' } }) : [];
+  }
+
+  /** Ideas by id without access checks: for leaderboard entries, awards and assignments the viewer already sees. */
+  async ideasByIds(ids: readonly string[]): Promise<Idea[]> {
+    const valid = [...new Set(ids)].filter(isUuid);
+    return valid.length ? this.dataSource.getRepository(Idea).findBy({ id: In(valid) }) : [];
+  }
+
+  // ------------------------------------------------------------------------------------------------ helpers
+
+  /**
+   * The assignment locked FOR UPDATE with its challenge, when it is the viewer's (or the viewer is an admin):
+   * FORBIDDEN for the challenge's organizers (they see every assignment), NOT_FOUND for everyone else.
+   */
+  private async lockOwnAssignment(viewer: Viewer, assignmentId: string, manager: EntityManager): Promise<{ assignment: ReviewAssignment; challenge: Challenge }> {
+    const assignment = isUuid(assignmentId)
+      ? await manager.getRepository(ReviewAssignment).createQueryBuilder('ra').setLock('pessimistic_write').where('ra.id = :id', { id: assignmentId }).getOne()
+      : null;
+    if (!assignment) throw DomainError.notFound('Assignment');
+    const juror = await manager.findOneByOrFail(Juror, { id: assignment.jurorId });
+    const challenge = await manager.findOneByOrFail(Challenge, { id: assignment.challengeId });
+    if (!viewer.isAdmin && juror.userId !== viewer.userId) {
+      if (await this.access.isOrganizer(viewer, challenge, manager)) throw DomainError.forbidden('Only the assigned juror can do this');
+      throw DomainError.notFound('Assignment');
+    }
+    return { assignment, challenge };
+  }
+
+  /** The juror's challenge locked for an organizer; a juror of a challenge the viewer may not see is NOT_FOUND. */
+  private async lockJurorChallenge(viewer: Viewer, juror: Juror, manager: EntityManager): Promise<Challenge> {
+    try {
+      return await this.challenges.lockForOrganizer(viewer, juror.challengeId, manager);
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'NOT_FOUND') throw DomainError.notFound('Juror');
+      throw error;
+    }
+  }
+
+  /** Reviews (and recusals) while JUDGING and before judgingClosesAt. */
+  private assertReviewWindow(challenge: Challenge): void {
+    if (challenge.status !== ChallengeStatus.JUDGING) throw DomainError.precondition(`Reviews are closed: the challenge is ${challenge.status}`);
+    if (this.clock.now().getTime() >= challenge.judgingClosesAt.getTime()) throw DomainError.precondition('The judging deadline has passed');
+  }
+
+  private checkAwards(awards: AwardData[]): Required<AwardData>[] {
+    if (!Array.isArray(awards)) throw DomainError.badInput('awards', 'awards must be a list');
+    if (awards.length > JUDGING_LIMITS.awards) throw DomainError.badInput('awards', `At most ${JUDGING_LIMITS.awards} awards`);
+    return awards.map((a, i) => {
+      if (typeof a.ideaId !== 'string' || !isUuid(a.ideaId)) throw DomainError.badInput(`awards.${i}.ideaId`, 'An award must name a SUBMITTED idea of the challenge');
+      return {
+        ideaId: a.ideaId.toLowerCase(),
+        title: check.text(`awards.${i}.title`, a.title, ...JUDGING_LIMITS.awardTitle),
+        place: a.place === null || a.place === undefined ? null : check.int(`awards.${i}.place`, a.place, ...JUDGING_LIMITS.place),
+      };
+    });
+  }
+}
