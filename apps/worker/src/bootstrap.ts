@@ -47,7 +47,8 @@ export function serveHealth(app: INestApplicationContext, port: number): Promise
 export async function createWorkerApp(): Promise<INestApplicationContext> {
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
+  // After the shutdown hooks (running jobs finish), exit 0 rather than re-raising the signal: a graceful stop is a success.
+  app.enableShutdownHooks([], { useProcessExit: true });
   await checkRedis(app);
   return app;
 }
