@@ -16,6 +16,8 @@ import { DomainModule } from '../libs/domain/src/domain.module.js';
 import { Idea, IdeaStatus } from '../libs/domain/src/ideas/idea.entity.js';
 import { IdeasService } from '../libs/domain/src/ideas/ideas.service.js';
 import { IdentityService } from '../libs/domain/src/identity/identity.service.js';
+import { JudgingService } from '../libs/domain/src/judging/judging.service.js';
+import { Juror } from '../libs/domain/src/judging/juror.entity.js';
 import { OrganizationMember, OrganizationRole } from '../libs/domain/src/organizations/organization-member.entity.js';
 import { Organization, OrganizationKind } from '../libs/domain/src/organizations/organization.entity.js';
 import { OrganizationsService } from '../libs/domain/src/organizations/organizations.service.js';
@@ -226,6 +228,7 @@ class DemoSeeder {
   private readonly challenges: ChallengesService;
   private readonly teams: TeamsService;
   private readonly ideas: IdeasService;
+  private readonly judging: JudgingService;
   private readonly now: Date;
   /** How many objects this run created (0 on a second run). */
   created = 0;
@@ -237,6 +240,7 @@ class DemoSeeder {
     this.challenges = app.get(ChallengesService);
     this.teams = app.get(TeamsService);
     this.ideas = app.get(IdeasService);
+    this.judging = app.get(JudgingService);
     this.now = app.get(Clock).now();
   }
 
@@ -261,6 +265,7 @@ class DemoSeeder {
     }
 
     const challenge = await this.challenge(organizer, promoterId);
+    for (const [i, juror] of jurors.entries()) await this.juror(organizer, challenge.id, juror, JURORS[i].email, labId);
     const themes = await this.dataSource.getRepository(Theme).findBy({ challengeId: challenge.id });
     const themeId = (name: ThemeName) => themes.find((t) => t.name === name)!.id;
 
@@ -369,6 +374,13 @@ class DemoSeeder {
       this.created++;
     }
     return challenge;
+  }
+
+  /** A juror of the challenge, affiliated with the research centre (no school: no conflict of interest with any team). */
+  private async juror(organizer: Viewer, challengeId: string, juror: Viewer, email: string, affiliationId: string): Promise<void> {
+    if (await this.dataSource.getRepository(Juror).existsBy({ challengeId, userId: juror.userId! })) return;
+    await this.judging.addJuror(organizer, { challengeId, email, affiliationId });
+    this.created++;
   }
 
   private async team(coach: Viewer, challengeId: string, schoolId: string, data: TeamData): Promise<Team> {

@@ -7,7 +7,7 @@ import { openDatabase } from './helpers/db.js';
 import { gqlOk } from './helpers/graphql.js';
 
 const run = promisify(execFile);
-const TABLES = ['app_user', 'refresh_token', 'organization', 'organization_member', 'challenge', 'theme', 'criterion', 'team', 'team_member', 'idea', 'outbox_event'];
+const TABLES = ['app_user', 'refresh_token', 'organization', 'organization_member', 'challenge', 'theme', 'criterion', 'team', 'team_member', 'idea', 'juror', 'outbox_event'];
 
 /** The built script (npm test builds first), against the run's database, as `npm run seed:demo` runs it. */
 async function seed(): Promise<string> {
@@ -73,6 +73,8 @@ describe('npm run seed:demo', () => {
     expect(teams.every((t) => t.n >= 3 && t.n <= 5)).toBe(true);
     const [ideas] = await db.query(`SELECT count(*) FILTER (WHERE i.status = 'SUBMITTED')::int AS submitted FROM idea i JOIN challenge c ON c.id = i.challenge_id WHERE c.slug = $1`, [slug]);
     expect(ideas.submitted).toBeGreaterThanOrEqual(8);
+    const [jurors] = await db.query(`SELECT count(*)::int AS n FROM juror j JOIN challenge c ON c.id = j.challenge_id WHERE c.slug = $1`, [slug]);
+    expect(jurors.n).toBe(2);
     // Through the services: the outbox holds the events of joins, memberships and submissions.
     const [events] = await db.query(`SELECT count(*)::int AS n FROM outbox_event WHERE type IN ('team.member_joined', 'idea.submitted')`);
     expect(events.n).toBeGreaterThanOrEqual(40 + 8);
