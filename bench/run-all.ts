@@ -101,6 +101,7 @@ function machine(): string {
 }
 
 const started = new Date();
+const loadAtStart = os.loadavg().map((l) => l.toFixed(2)).join(' / ');
 const rows = await runAll();
 const table = markdownTable(rows);
 const report = [
@@ -109,6 +110,7 @@ const report = [
   `- date: ${started.toISOString()}`,
   `- node: ${process.version}`,
   `- machine: ${machine()}`,
+  `- load average (1 / 5 / 15 min) at start: ${loadAtStart} (other work on the machine slows the servers measured here)`,
   `- duration: ${((Date.now() - started.getTime()) / 1000).toFixed(0)} s`,
   '',
   'Written by `npm run bench` (bench/run-all.ts). `baseline` is a reference implementation measured in the same run;',
