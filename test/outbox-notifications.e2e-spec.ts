@@ -5,7 +5,7 @@ import { ORGANIZATION_MEMBER_ADDED } from '../libs/domain/src/organizations/orga
 import { startApi, type RunningApi } from './helpers/api.js';
 import { openDatabase } from './helpers/db.js';
 import { addMember, createOrganization, signUp } from './helpers/factories.js';
-import { collect, gqlOk, wsClient } from './helpers/graphql.js';
+import { collect, gqlError, gqlOk, wsClient } from './helpers/graphql.js';
 import { startSmtpSink } from './helpers/smtp-sink.js';
 import { sleep, waitFor } from './helpers/wait.js';
 import { startWorker, type RunningWorker } from './helpers/worker.js';
@@ -125,6 +125,8 @@ describe('outbox -> worker -> notification, subscription and email', () => {
     expect(marked.markNotificationsRead).toBe(2);
     // Someone else's ids change nothing.
     expect((await gqlOk(api.url, `mutation($ids: [ID!]!) { markNotificationsRead(ids: $ids) }`, { ids: page2.edges.map((e: any) => e.node.id) }, owner.token)).markNotificationsRead).toBe(0);
+    const malformed = await gqlError(api.url, `mutation($ids: [ID!]!) { markNotificationsRead(ids: $ids) }`, { ids: [ids[0], 'not-an-id'] }, member.token);
+    expect(malformed).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ids' });
     const unread = (await gqlOk(api.url, MY_NOTIFICATIONS, { unreadOnly: true }, member.token)).myNotifications;
     expect(unread.totalCount).toBe(1);
     expect(unread.unreadCount).toBe(1);

@@ -1,5 +1,5 @@
 import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import type { RedisPubSub } from 'graphql-redis-subscriptions';
 import { DomainModule } from '../../../libs/domain/src/domain.module.js';
 import { ConfigModule } from '../../../libs/platform/src/config/config.module.js';
@@ -8,6 +8,7 @@ import { HealthModule } from '../../../libs/platform/src/health/health.module.js
 import { LoggingModule } from '../../../libs/platform/src/logging/logging.module.js';
 import { RateLimitModule } from '../../../libs/platform/src/rate-limit/rate-limits.js';
 import { AuthGuard } from './common/auth.guard.js';
+import { DomainErrorFilter } from './common/domain-error.filter.js';
 import { GraphQLApiModule } from './graphql/graphql.module.js';
 import { OpsModule } from './ops/ops.module.js';
 import { PUB_SUB, pubSubProviders } from './graphql/pubsub.provider.js';
@@ -36,7 +37,7 @@ const RESOLVERS = [IdentityResolver, OrganizationsResolver, OrganizationMemberRe
 
 @Module({
   imports: [ConfigModule, LoggingModule, DatabaseModule.forRoot({ migrate: true }), DomainModule, HealthModule, RateLimitModule, GraphQLApiModule, OpsModule],
-  providers: [{ provide: APP_GUARD, useClass: AuthGuard }, ...pubSubProviders, ...RESOLVERS],
+  providers: [{ provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_FILTER, useClass: DomainErrorFilter }, ...pubSubProviders, ...RESOLVERS],
 })
 export class AppModule implements OnApplicationShutdown {
   constructor(@Inject(PUB_SUB) private readonly pubSub: RedisPubSub) {}

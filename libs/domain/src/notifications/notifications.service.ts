@@ -43,7 +43,9 @@ export class NotificationsService {
   async markRead(viewer: Viewer, ids: string[]): Promise<number> {
     const user = requireUser(viewer);
     if (ids.length > 1000) throw DomainError.badInput('ids', 'At most 1000 ids at once');
-    const valid = ids.filter(isUuid);
+    if (!ids.every(isUuid)) throw DomainError.badInput('ids', 'Every id must be a notification id');
+    // Well-formed ids of notifications that are not the viewer's are ignored: the count says what changed.
+    const valid = [...new Set(ids)];
     if (valid.length === 0) return 0;
     const result = await this.dataSource
       .getRepository(Notification)
