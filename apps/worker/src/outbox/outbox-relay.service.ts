@@ -4,6 +4,7 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../../../libs/platform/src/config/app-config.js';
 import { OUTBOX_NOTIFY_CHANNEL } from '../../../../libs/platform/src/outbox/outbox.js';
+import { jobId } from '../../../../libs/platform/src/queues/job-registry.js';
 import { QueueProducer } from '../../../../libs/platform/src/queues/queue-producer.js';
 
 const BATCH_SIZE = 500;
@@ -12,12 +13,15 @@ const BATCH_SIZE = 500;
  * Moves committed outbox events to BullMQ. Rows are claimed with FOR UPDATE SKIP LOCKED, so several
  * workers share the work without handing out an event twice; jobId = event id makes a re-relay
  * (Redis accepted the jobs but the commit was lost) a no-op. NOTIFY wakes it; polling is the truth.
+ * Every REMINDER_RECONCILE_MS it re-drives what a lost Redis forgot (see redrive()).
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('OutboxRelay');
   private listener?: pg.Client;
   private timer?: NodeJS.Timeout;
+  private redriveTimer?: NodeJS.Timeout;
+  private redriving: Promise<void> = Promise.resolve();
   private running = false;
   private wakeRequested = false;
   private stopped = false;
@@ -32,7 +36,35 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   async onApplicationBootstrap(): Promise<void> {
     await this.listen();
     this.timer = setInterval(() => this.wake(), this.config.OUTBOX_POLL_MS);
+    this.redriveTimer = setInterval(() => {
+      this.redriving = this.redrive().then(
+        () => undefined,
+        (error: Error) => this.logger.warn(`Re-drive failed, will retry: ${error.message}`),
+      );
+    }, this.config.REMINDER_RECONCILE_MS);
     this.wake();
+  }
+
+  /**
+   * Redis may lose jobs (a restart without persistence, a failover): events relayed but never processed and
+   * notifications never emailed are queued again, oldest first. The job ids (event id, `email-<notification id>`)
+   * make this a no-op for every job Redis still holds, in any state; the handlers re-read state, so a job run
+   * twice changes nothing. Only rows older than one interval are looked at, so fresh work is left alone.
+   */
+  async redrive(): Promise<{ events: number; emails: number }> {
+    if (this.stopped) return { events: 0, emails: 0 };
+    const graceMs = this.config.REMINDER_RECONCILE_MS;
+    const events: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM outbox_event WHERE processed_at IS NULL AND relayed_at < clock_timestamp() - $1 * interval '1 millisecond' ORDER BY relayed_at LIMIT $2`,
+      [graceMs, BATCH_SIZE],
+    );
+    await this.producer.addBulk('outbox.event', events.map((r) => ({ data: { eventId: r.id }, opts: { jobId: r.id } })));
+    const emails: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM notification WHERE email_sent_at IS NULL AND created_at < clock_timestamp() - $1 * interval '1 millisecond' ORDER BY created_at LIMIT $2`,
+      [graceMs, BATCH_SIZE],
+    );
+    await this.producer.addBulk('email.send', emails.map((n) => ({ data: { notificationId: n.id }, opts: { jobId: jobId('email', n.id) } })));
+    return { events: events.length, emails: emails.length };
   }
 
   /** Relays until the table has nothing pending; concurrent wake-ups coalesce into one more pass. */
@@ -94,7 +126,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
-    await this.loop;
+    if (this.redriveTimer) clearInterval(this.redriveTimer);
+    await Promise.all([this.loop, this.redriving]);
     await this.listener?.end().catch(() => undefined);
   }
 }

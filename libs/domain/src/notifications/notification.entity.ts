@@ -5,6 +5,8 @@ import { User } from '../identity/user.entity.js';
 @Entity({ name: 'notification' })
 @Unique('uq_notification_event_recipient', ['eventId', 'recipientId'])
 @Index('ix_notification_recipient_created', ['recipientId', 'createdAt', 'id'])
+/** Not emailed yet: what the worker re-queues when Redis lost the email job. */
+@Index('ix_notification_email_pending', ['createdAt'], { where: 'email_sent_at IS NULL' })
 export class Notification {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -57,7 +57,7 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(10) @Max(60000)
   OUTBOX_POLL_MS = 500;
 
-  /** How often the worker re-plans reminders from the database (what a lost Redis or a stopped worker missed). */
+  /** How often the worker re-plans reminders and re-queues unprocessed events and unsent emails from the database (what a lost Redis or a stopped worker missed). */
   @Transform(toInt) @IsInt() @Min(1000) @Max(3600_000)
   REMINDER_RECONCILE_MS = 60_000;
 

@@ -3,6 +3,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 /** A domain event written in the same transaction as the change that caused it. */
 @Entity({ name: 'outbox_event' })
 @Index('ix_outbox_event_pending', ['createdAt'], { where: 'relayed_at IS NULL' })
+/** Relayed but not handled yet: what the worker re-queues when Redis lost the job. */
+@Index('ix_outbox_event_unprocessed', ['relayedAt'], { where: 'processed_at IS NULL' })
 export class OutboxEvent {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

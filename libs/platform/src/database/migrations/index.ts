@@ -7,6 +7,7 @@ import { IdeaSearch1795428879200 } from './1795428879200-IdeaSearch.js';
 import { ScheduledReminders1795431402659 } from './1795431402659-ScheduledReminders.js';
 import { Judging1795431527391 } from './1795431527391-Judging.js';
 import { AdoptionMiniCompanies1795431696119 } from './1795431696119-AdoptionMiniCompanies.js';
+import { RedriveIndexes1795433500000 } from './1795433500000-RedriveIndexes.js';
 
 /** Every migration, in order (no globs). Never edit one that has landed: add a new one. */
-export const MIGRATIONS: (new () => MigrationInterface)[] = [Extensions1763900000000, Foundation1795426453553, JobFailures1795426881842, ChallengesTeamsIdeas1795428879165, IdeaSearch1795428879200, ScheduledReminders1795431402659, Judging1795431527391, AdoptionMiniCompanies1795431696119];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [Extensions1763900000000, Foundation1795426453553, JobFailures1795426881842, ChallengesTeamsIdeas1795428879165, IdeaSearch1795428879200, ScheduledReminders1795431402659, Judging1795431527391, AdoptionMiniCompanies1795431696119, RedriveIndexes1795433500000];
