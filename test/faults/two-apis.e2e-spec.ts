@@ -17,7 +17,7 @@ const ROUNDS = 5;
 describe('fault: two APIs and two workers', () => {
   let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
   let apis: NodeService[] = [];
-  let clients: Client[] = [];
+  const clients: Client[] = [];
   const prefix = subPrefix('fault-f');
 
   beforeAll(async () => {
@@ -28,7 +28,7 @@ describe('fault: two APIs and two workers', () => {
     await Promise.all([...apis, ...workers].map((p) => p.waitReady()));
   });
   afterAll(async () => {
-    await Promise.all(clients.map((c) => c.dispose()));
+    for (const client of clients) void client.dispose();
     await stopAllProcesses();
     await smtp?.close();
   });
