@@ -193,7 +193,7 @@ describe('fuzzing every mutation with invalid input', () => {
       const cases = casesFor(mutation.args);
       for (const [index, testCase] of cases.entries()) {
         // Everything as an admin; the first cases also anonymously.
-        const callers = index < 3 ? [admin.token, undefined] : [admin.token];
+        const callers = index < 2 ? [admin.token, undefined] : [admin.token];
         for (const token of callers) {
           tried++;
           const { status, json } = await post(api.url, { query, variables: testCase.variables }, token);
@@ -212,7 +212,8 @@ describe('fuzzing every mutation with invalid input', () => {
     expect(await tableFingerprint(db)).toEqual(before);
     const live = await fetch(api.url.replace(/\/graphql$/, '/health/live'));
     expect(live.status).toBe(200);
-  });
+   }, 300_000); // ~1,500 requests, a few of them megabytes long
+
 
   it('survives hostile query shapes: 1,000 aliases, deep and wide selections, batches, garbage bodies', async () => {
     const aliases = Array.from({ length: 1000 }, (_, i) => `a${i}: challenges(first: 100) { edges { node { id } } }`).join(' ');
