@@ -69,6 +69,10 @@ function logUnexpectedErrors(logger: PinoLogger): ApolloServerPlugin<GqlContext>
               (ctx.extra as { viewer?: Viewer }).viewer = viewer;
               return true;
             },
+            // graphql-ws bypasses Apollo's formatError: map subscription errors to PRODUCT.md's codes here too
+            // (otherwise FORBIDDEN / NOT_FOUND / UNAUTHENTICATED arrive without extensions.code, and unexpected errors unmasked).
+            onNext: (_ctx, _id, _payload, _args, result) =>
+              result.errors?.length ? { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) } : undefined,
           },
         },
         context: async (requestOrWs: FastifyRequest | WsContext): Promise<GqlContext> => {
