@@ -1,0 +1,808 @@
+/**
+ * The authorization matrix (issue #6, item 2): every contract operation (each Query field, each Mutation, both
+ * Subscriptions) and the access-controlled object fields, called as every role on a seeded world
+ * (test/helpers/world.ts), each cell compared with the outcome PRODUCT.md implies.
+ *
+ * Outcomes of a cell:
+ * - ALLOW: not refused by the access rules: no error, or BAD_USER_INPUT / CONFLICT / FAILED_PRECONDITION (the
+ *   access check passed and a later rule refused, e.g. the second organizer publishing an already published challenge).
+ * - FORBIDDEN / NOT_FOUND / UNAUTHENTICATED: the error code of the refusal (any other code is shown as is).
+ * - Fields that hide rather than refuse: VISIBLE (the data is there), HIDDEN (null or empty), ANONYMISED (reviews
+ *   shown with the juror nulled), ALL / OWN (adoption proposals: every one, or only the viewer's company's).
+ *
+ * Roles (test/helpers/world.ts): anonymous; otherStudent (student of another team of the same challenge); student
+ * (member of the target team); coach (of the target team, SCHOOL_CLIMATHON); captain (of the target team in the
+ * OPEN_HACKATHON rows, elsewhere an unrelated user); jurorAssigned (juror of the challenge assigned to the target
+ * idea once judging started); jurorOther (juror of the same challenge, never assigned to the target idea);
+ * otherOrganizer (organizes another challenge); organizer; sponsor (owner of a company with no accepted adoption);
+ * tutor (member of the adopting company, tutor of the target team where it is adopted); admin.
+ *
+ * Mutations that succeed change the world: every mutation row gets its own objects (a fresh challenge context, a
+ * spare user, a fresh juror or victim per cell) where an allowed call would change what later rows see, and the
+ * cells of a row run refused-first, so that after the first allowed call succeeds the next allowed ones meet a state
+ * rule (FAILED_PRECONDITION / CONFLICT), which still counts as ALLOW.
+ *
+ * Decisions where PRODUCT.md is silent (what the people involved would expect):
+ * 1. Public reads (organization(s), challenges, challenge, team, idea, ideas, miniCompany) answer anonymous callers
+ *    like any signed-in outsider: NOT_FOUND or hidden data, never UNAUTHENTICATED. Every mutation, myTeams,
+ *    myAssignments, companyAdoptions, myNotifications and both subscriptions need a token (UNAUTHENTICATED first,
+ *    before any lookup, so an anonymous caller learns nothing about ids).
+ * 2. FORBIDDEN only when the viewer may see the object: a published challenge and its teams are public (FORBIDDEN
+ *    for a lifecycle step by a non-organizer, for createTeam by a non-member of the school, for saveIdea by a
+ *    non-member, foundMiniCompany by a non-lead); an idea not yet public, a PROPOSED adoption, a review assignment,
+ *    a mini-company and its milestones are NOT_FOUND for whoever may not see them.
+ * 3. Organizers see ideas, teams' members and mini-companies of their challenges, and may decide on adoptions, but
+ *    may not act for a team (saveIdea, submitIdea, withdrawIdea, removeTeamMember, foundMiniCompany, milestones:
+ *    FORBIDDEN) nor for a juror (submitReview, recuseFromReview: FORBIDDEN, they see every assignment).
+ * 4. Students do not see adoption proposals (the contract names coaches, organizers and the companies): deciding on
+ *    a PROPOSED adoption is NOT_FOUND for them; an ACCEPTED adoption is public with its idea.
+ * 5. Tutors are "the team" for seeing it (members, idea, tutors, mini-company) but not for acting as members
+ *    (submitMilestone: FORBIDDEN) nor for the reviews shown to the team after results (PRODUCT.md: "the team" means
+ *    its members of every role; tutors only where named).
+ * 6. Team.tutors and Team.miniCompany have the audience of Team.members (members, tutors, organizers, admins).
+ * 7. judgingProgress, a non-null field, refuses non-organizers with FORBIDDEN (UNAUTHENTICATED without a token);
+ *    jurors and leaderboard are hidden (empty) instead, as the contract's list types allow.
+ * 8. A member of the proposing company who is not a decider sees the proposal, so acceptAdoption is FORBIDDEN for
+ *    them; withdrawAdoption is FORBIDDEN for the idea's coach and the organizers (they see the proposal).
+ * 9. Admins may do everything, including acting as a juror or a team member (PRODUCT.md: "platform admins may do
+ *    everything"); their own assignment list is empty.
+ * 10. signUp, signIn and refreshToken are open to everyone, signed in or not.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { DataSource } from 'typeorm';
+import { startApi, type RunningApi } from './helpers/api.js';
+import { ASSIGN_TUTOR, PROPOSE } from './helpers/adoption-factories.js';
+import { createChallenge, createTeam } from './helpers/challenge-factories.js';
+import { openDatabase } from './helpers/db.js';
+import { uniqueEmail } from './helpers/factories.js';
+import { collect, gql, gqlOk, wsClient, type GqlError, type GqlResponse } from './helpers/graphql.js';
+import { ADD_JUROR, MY_ASSIGNMENTS } from './helpers/judging-factories.js';
+import { buildWorld, context, ROLES, type Context, type ContextOptions, type Role, type World } from './helpers/world.js';
+
+type Outcome = string;
+type Table = Record<Role, Outcome>;
+/** What a cell does: the outcome of one call as one role. */
+type Cell = (role: Role) => Promise<Outcome>;
+
+interface Row {
+  op: string;
+  expected: Table;
+  /** Runs once before the row's cells; returns the cell. */
+  prepare: () => Promise<Cell>;
+  /** Cells may run at once (read-only rows). */
+  parallel?: boolean;
+}
+
+/** Codes that mean "authorization passed, a later rule refused". */
+const PAST_AUTHORIZATION = new Set(['BAD_USER_INPUT', 'CONFLICT', 'FAILED_PRECONDITION']);
+const REFUSALS = new Set(['FORBIDDEN', 'NOT_FOUND', 'UNAUTHENTICATED']);
+const UNKNOWN = '00000000-0000-4000-8000-000000000000';
+
+const codeOf = (error: GqlError | undefined): Outcome => error?.extensions?.code ?? `NO_CODE(${error?.message})`;
+function outcomeOf(response: GqlResponse, judge?: (data: any, role: Role) => Outcome, role?: Role): Outcome {
+  if (response.errors?.length) {
+    const code = codeOf(response.errors[0]);
+    return PAST_AUTHORIZATION.has(code) ? 'ALLOW' : code;
+  }
+  return judge ? judge(response.data, role!) : 'ALLOW';
+}
+const shown = (value: unknown): Outcome => (value === null || value === undefined || (Array.isArray(value) && value.length === 0) ? 'HIDDEN' : 'VISIBLE');
+
+/**
+ * A row's expected outcomes: `rest` for every role not listed; anonymous gets `anonymous` unless listed.
+ * Example: table('FORBIDDEN', { ALLOW: ['organizer', 'admin'] }).
+ */
+function table(rest: Outcome, groups: Record<Outcome, readonly Role[]> = {}, anonymous: Outcome = 'UNAUTHENTICATED'): Table {
+  const result = Object.fromEntries(ROLES.map((r) => [r, r === 'anonymous' ? anonymous : rest])) as Table;
+  for (const [outcome, roles] of Object.entries(groups)) for (const role of roles) result[role] = outcome;
+  return result;
+}
+const ALL_SIGNED_IN = ROLES.filter((r) => r !== 'anonymous');
+const ORGANIZERS = ['organizer', 'admin'] as const;
+
+describe('authorization matrix', () => {
+  let api: RunningApi;
+  let db: DataSource;
+  let w: World;
+  /** Read-mostly contexts: rows that change them touch only objects nobody else looks at. */
+  const shared: Record<'draft' | 'open' | 'hackOpen' | 'judging' | 'results', Context> = {} as any;
+  /**
+   * Contexts walked through by a chain of mutation rows, in file order: each allowed call leaves the state the
+   * next row needs (school: withdraw, submit, startJudging, recuse, publishResults, proposeAdoption, close;
+   * hackathon: withdraw, submit, foundMiniCompany, acceptAdoption; adoption: decline, withdraw, accept, foundMiniCompany).
+   */
+  const chain: Record<'school' | 'hack' | 'adoption', Context> = {} as any;
+  let cellsChecked = 0;
+
+  /** One GraphQL call as the role. */
+  const call = (query: string, variables: Record<string, unknown>, role: Role) => gql(api.url, query, variables, w.token(role));
+  /** A cell running one operation, judged by the error code (or by `judge` when there is no error). */
+  const op =
+    (query: string, variables: (role: Role) => Record<string, unknown> | Promise<Record<string, unknown>>, judge?: (data: any, role: Role) => Outcome): Cell =>
+    async (role) =>
+      outcomeOf(await call(query, await variables(role), role), judge, role);
+  const fresh = (options: ContextOptions) => context(w, options);
+
+  /** Subscribes as the role: the first error's code, or ALLOW when the subscription is still open after a while. */
+  const subscribe =
+    (query: string, variables: Record<string, unknown>): Cell =>
+    async (role) => {
+      const client = wsClient(api.wsUrl, w.token(role));
+      const sub = collect(client, query, variables);
+      try {
+        const deadline = Date.now() + 600;
+        while (Date.now() < deadline && sub.received.length === 0 && sub.errors.length === 0 && !sub.isCompleted()) await new Promise((r) => setTimeout(r, 20));
+        const payloadErrors = sub.received.flatMap((p) => (p.errors as GqlError[] | undefined) ?? []);
+        const thrown = sub.errors.flatMap((e) => (Array.isArray(e) ? (e as GqlError[]) : [{ message: String((e as { reason?: string }).reason ?? e) } as GqlError]));
+        const first = payloadErrors[0] ?? thrown[0];
+        if (first) return PAST_AUTHORIZATION.has(codeOf(first)) ? 'ALLOW' : codeOf(first);
+        return sub.isCompleted() ? 'COMPLETED_WITHOUT_ERROR' : 'ALLOW';
+      } finally {
+        sub.dispose();
+        await client.dispose();
+      }
+    };
+
+  beforeAll(async () => {
+    api = await startApi();
+    db = await openDatabase();
+    w = await buildWorld(api.url, db);
+    [shared.draft, shared.open, shared.hackOpen, shared.judging, shared.results, chain.school, chain.hack, chain.adoption] = await Promise.all([
+      fresh({ phase: 'DRAFT' }),
+      fresh({ phase: 'PUBLISHED', submit: false }),
+      fresh({ phase: 'PUBLISHED', format: 'OPEN_HACKATHON', submit: false }),
+      fresh({ phase: 'JUDGING', review: true }),
+      fresh({ phase: 'RESULTS_PUBLISHED', otherSubmit: false, sponsorProposal: true, adopt: true, miniCompany: true }),
+      fresh({ phase: 'PUBLISHED' }),
+      fresh({ phase: 'PUBLISHED', format: 'OPEN_HACKATHON' }),
+      fresh({ phase: 'RESULTS_PUBLISHED', companyProposal: true, sponsorProposal: true }),
+    ]);
+  }, 60_000);
+
+  afterAll(async () => {
+    console.log(`authorization matrix: ${cellsChecked} cells checked (${rows.length} rows x ${ROLES.length} roles)`);
+    await api?.close();
+    await db?.destroy();
+  });
+
+  // ------------------------------------------------------------------------------------------------ rows
+
+  const IDEA = `query($id: ID!) { idea(id: $id) { id } }`;
+  const TEAM_FIELD = (field: string) => `query($id: ID!) { team(id: $id) { id ${field} } }`;
+  const IDEA_FIELD = (field: string) => `query($id: ID!) { idea(id: $id) { id ${field} } }`;
+  const CHALLENGE_FIELD = (field: string) => `query($id: ID!) { challenge(id: $id) { id ${field} } }`;
+  const TEAM_LEADS_SCHOOL = ['coach', 'admin'] as const;
+  const TEAM_LEADS_HACK = ['captain', 'admin'] as const;
+  const TEAM_INSIDE = ['student', 'coach', 'organizer', 'admin'] as const;
+  const ADOPTED_TEAM_INSIDE = [...TEAM_INSIDE, 'tutor'] as const;
+
+  const rows: Row[] = [
+    // ---------------------------------------------------------------- queries
+    {
+      op: 'me (with email)',
+      expected: table('ALLOW', {}, 'HIDDEN'),
+      parallel: true,
+      prepare: async () =>
+        op(`{ me { id email } }`, () => ({}), (data, role) =>
+          data.me === null ? 'HIDDEN' : role !== 'anonymous' && data.me.id === w.users[role].id && String(data.me.email).toLowerCase() === w.users[role].email.toLowerCase() ? 'ALLOW' : 'WRONG_USER'),
+    },
+    {
+      op: 'organization(id)',
+      expected: table('ALLOW', {}, 'ALLOW'),
+      parallel: true,
+      prepare: async () => op(`query($id: ID!) { organization(id: $id) { id name } }`, () => ({ id: w.schoolId })),
+    },
+    {
+      op: 'Organization.members (school)',
+      expected: table('HIDDEN', { VISIBLE: ['coach', 'admin'] }, 'HIDDEN'),
+      parallel: true,
+      prepare: async () => op(`query($id: ID!) { organization(id: $id) { members { role user { id } } } }`, () => ({ id: w.schoolId }), (d) => shown(d.organization.members)),
+    },
+    {
+      op: 'Organization.members (company)',
+      expected: table('HIDDEN', { VISIBLE: ['tutor', 'admin'] }, 'HIDDEN'),
+      parallel: true,
+      prepare: async () => op(`query($id: ID!) { organization(id: $id) { members { role user { id } } } }`, () => ({ id: w.companyId }), (d) => shown(d.organization.members)),
+    },
+    {
+      op: 'organizations',
+      expected: table('ALLOW', {}, 'ALLOW'),
+      parallel: true,
+      prepare: async () => op(`{ organizations(first: 5, kind: SCHOOL) { totalCount edges { node { id } } } }`, () => ({})),
+    },
+    {
+      op: 'challenges (lists a DRAFT)',
+      expected: table('HIDDEN', { VISIBLE: ORGANIZERS }, 'HIDDEN'),
+      parallel: true,
+      prepare: async () =>
+        op(`{ challenges(first: 100, status: DRAFT) { edges { node { id } } } }`, () => ({}), (d) =>
+          d.challenges.edges.some((e: any) => e.node.id === shared.draft.challengeId) ? 'VISIBLE' : 'HIDDEN'),
+    },
+    {
+      op: 'challenges (PUBLISHED)',
+      expected: table('ALLOW', {}, 'ALLOW'),
+      parallel: true,
+      prepare: async () => op(`{ challenges(first: 5, status: PUBLISHED) { totalCount edges { node { id } } } }`, () => ({})),
+    },
+    {
+      op: 'challenge(id) DRAFT',
+      expected: table('NOT_FOUND', { ALLOW: ORGANIZERS }, 'NOT_FOUND'),
+      parallel: true,
+      prepare: async () => op(`query($id: ID) { challenge(id: $id) { id } }`, () => ({ id: shared.draft.challengeId })),
+    },
+    {
+      op: 'challenge(slug) DRAFT',
+      expected: table('NOT_FOUND', { ALLOW: ORGANIZERS }, 'NOT_FOUND'),
+      parallel: true,
+      prepare: async () => op(`query($slug: String) { challenge(slug: $slug) { id } }`, () => ({ slug: shared.draft.slug })),
+    },
+    {
+      op: 'challenge(id) PUBLISHED',
+      expected: table('ALLOW', {}, 'ALLOW'),
+      parallel: true,
+      prepare: async () => op(`query($id: ID) { challenge(id: $id) { id teams(first: 5) { totalCount } } }`, () => ({ id: shared.open.challengeId })),
+    },
+    {
+      op: 'team(id)',
+      expected: table('ALLOW', {}, 'ALLOW'),
+      parallel: true,
+      prepare: async () => op(TEAM_FIELD('name school { id }'), () => ({ id: shared.open.teamId })),
+    },
+    {
+      op: 'Team.members',
+      expected: table('HIDDEN', { VISIBLE: TEAM_INSIDE }, 'HIDDEN'),
+      parallel: true,
+      prepare: async () => op(TEAM_FIELD('members { role user { id } }'), () => ({ id: shared.open.teamId }), (d) => shown(d.team.members)),
+    },
+    {
+      op: 'Team.members (adopted team)',
+      expected: table('HIDDEN', { VISIBLE: ADOPTED_TEAM_INSIDE }, 'HIDDEN'),
+      parallel: true,
+      prepare: async () => op(TEAM_FIELD('members { role user { id } }'), () => ({ id: shared.results.teamId }), (d) => shown(d.team.members)),
+    },
+    {
+      op: 'User.email (of a team member)',
+      expected: table('HIDDEN', { VISIBLE: ['student', 'admin'] }, 'HIDDEN'),
+      parallel: true,
+      prepare: async () =>
+        op(TEAM_FIELD('members { user { id email } }'), () => ({ id: shared.results.teamId }), (d) =>
+          shown(d.team.members.find((m: any) => m.user.id === w.users.student.id)?.user.email)),
+    },
+    {
+      op: 'Team.joinCode (school)',
+      expected: table('HIDDEN', { VISIBLE: TEAM_LEADS_SCHOOL }, 'HIDDEN'),
+      parallel: true,
+      prepare: async () => op(TEAM_FIELD('joinCode'), () => ({ id: shared.open.teamId }), (d) => shown(d.team.joinCode)),
+    },
+    {
+      op: 'Team.joinCode (open hackathon)',
+      expected: table('HIDDEN', { VISIBLE: TEAM_LEADS_HACK }, 'HIDDEN'),
+      parallel: true,
+      prepare: async () => op(TEAM_FIELD('joinCode'), () => ({ id: shared.hackOpen.teamId }), (d) => shown(d.team.joinCode)),
+    },
+    {
+      op: 'Team.idea (DRAFT idea)',
+      expected: table('HIDDEN', { VISIBLE: TEAM_INSIDE }, 'HIDDEN'),
+      parallel: true,
+      prepare: async () => op(TEAM_FIELD('idea { id }'), () => ({ id: shared.open.teamId }), (d) => shown(d.team.idea)),
+    },
+    {
+      op: 'Team.tutors (adopted team)',
+      expected: table('HIDDEN', { VISIBLE: ADOPTED_TEAM_INSIDE }, 'HIDDEN'),
+      parallel: true,
+      prepare: async () => op(TEAM_FIELD('tutors { id }'), () => ({ id: shared.results.teamId }), (d) => shown(d.team.tutors)),
+    },
+    {
+      op: 'Team.miniCompany (adopted team)',
+      expected: table('HIDDEN', { VISIBLE: ADOPTED_TEAM_INSIDE }, 'HIDDEN'),
+      parallel: true,
+      prepare: async () => op(TEAM_FIELD('miniCompany { id }'), () => ({ id: shared.results.teamId }), (d) => shown(d.team.miniCompany)),
+    },
+    {
+      op: 'myTeams',
+      expected: table('ALLOW'),
+      parallel: true,
+      prepare: async () => op(`{ myTeams { id } }`, () => ({})),
+    },
+    {
+      op: 'idea(id) DRAFT, PUBLISHED challenge',
+      expected: table('NOT_FOUND', { ALLOW: TEAM_INSIDE }, 'NOT_FOUND'),
+      parallel: true,
+      prepare: async () => op(IDEA, () => ({ id: shared.open.ideaId })),
+    },
+    {
+      op: 'idea(id) SUBMITTED, JUDGING',
+      expected: table('NOT_FOUND', { ALLOW: [...TEAM_INSIDE, 'jurorAssigned'] }, 'NOT_FOUND'),
+      parallel: true,
+      prepare: async () => op(IDEA, () => ({ id: shared.judging.ideaId })),
+    },
+    {
+      op: 'idea(id) SUBMITTED, RESULTS_PUBLISHED',
+      expected: table('ALLOW', {}, 'ALLOW'),
+      parallel: true,
+      prepare: async () => op(IDEA, () => ({ id: shared.results.ideaId })),
+    },
+    {
+      op: 'idea(id) DRAFT of the other team, RESULTS_PUBLISHED',
+      expected: table('NOT_FOUND', { ALLOW: ['otherStudent', 'organizer', 'admin'] }, 'NOT_FOUND'),
+      parallel: true,
+      prepare: async () => op(IDEA, () => ({ id: shared.results.otherIdeaId })),
+    },
+    {
+      op: 'ideas (lists a DRAFT idea)',
+      expected: table('HIDDEN', { VISIBLE: TEAM_INSIDE }, 'HIDDEN'),
+      parallel: true,
+      prepare: async () =>
+        op(`query($c: ID) { ideas(first: 100, filter: { challengeId: $c }) { edges { node { id } } } }`, () => ({ c: shared.open.challengeId }), (d) =>
+          d.ideas.edges.some((e: any) => e.node.id === shared.open.ideaId) ? 'VISIBLE' : 'HIDDEN'),
+    },
+    {
+      op: 'Challenge.ideas (JUDGING)',
+      expected: table('HIDDEN', { VISIBLE: [...TEAM_INSIDE, 'jurorAssigned'] }, 'HIDDEN'),
+      parallel: true,
+      prepare: async () =>
+        op(CHALLENGE_FIELD('ideas(first: 100) { edges { node { id } } }'), () => ({ id: shared.judging.challengeId }), (d) =>
+          d.challenge.ideas.edges.some((e: any) => e.node.id === shared.judging.ideaId) ? 'VISIBLE' : 'HIDDEN'),
+    },
+    {
+      op: 'myAssignments (JUDGING)',
+      expected: table('HIDDEN', { VISIBLE: ['jurorAssigned'] }),
+      parallel: true,
+      prepare: async () =>
+        op(`query($id: ID!) { myAssignments(challengeId: $id) { id idea { id } } }`, () => ({ id: shared.judging.challengeId }), (d) =>
+          d.myAssignments.some((a: any) => a.id === shared.judging.assignmentId) ? 'VISIBLE' : 'HIDDEN'),
+    },
+    {
+      op: 'myAssignments (DRAFT challenge)',
+      expected: table('NOT_FOUND', { ALLOW: ORGANIZERS }),
+      parallel: true,
+      prepare: async () => op(`query($id: ID!) { myAssignments(challengeId: $id) { id } }`, () => ({ id: shared.draft.challengeId })),
+    },
+    {
+      op: 'companyAdoptions',
+      expected: table('FORBIDDEN', { ALLOW: ['tutor', 'admin'] }),
+      parallel: true,
+      prepare: async () => op(`query($id: ID!) { companyAdoptions(companyId: $id) { id } }`, () => ({ id: w.companyId })),
+    },
+    {
+      op: 'miniCompany(id)',
+      expected: table('NOT_FOUND', { ALLOW: ADOPTED_TEAM_INSIDE }, 'NOT_FOUND'),
+      parallel: true,
+      prepare: async () => op(`query($id: ID!) { miniCompany(id: $id) { id milestones { id } } }`, () => ({ id: shared.results.miniCompanyId })),
+    },
+    {
+      op: 'myNotifications',
+      expected: table('ALLOW'),
+      parallel: true,
+      prepare: async () => op(`{ myNotifications(first: 5) { totalCount unreadCount } }`, () => ({})),
+    },
+    // ---------------------------------------------------------------- access-controlled fields of judging and adoption
+    {
+      op: 'Challenge.jurors',
+      expected: table('HIDDEN', { VISIBLE: ORGANIZERS }, 'HIDDEN'),
+      parallel: true,
+      prepare: async () => op(CHALLENGE_FIELD('jurors { id user { id } }'), () => ({ id: shared.judging.challengeId }), (d) => shown(d.challenge.jurors)),
+    },
+    {
+      op: 'Challenge.judgingProgress',
+      expected: table('FORBIDDEN', { ALLOW: ORGANIZERS }),
+      parallel: true,
+      prepare: async () => op(CHALLENGE_FIELD('judgingProgress { assignments submitted }'), () => ({ id: shared.judging.challengeId })),
+    },
+    {
+      op: 'Challenge.leaderboard (JUDGING)',
+      expected: table('HIDDEN', { VISIBLE: ORGANIZERS }, 'HIDDEN'),
+      parallel: true,
+      prepare: async () => op(CHALLENGE_FIELD('leaderboard { rank idea { id } }'), () => ({ id: shared.judging.challengeId }), (d) => shown(d.challenge.leaderboard)),
+    },
+    {
+      op: 'Challenge.leaderboard (RESULTS_PUBLISHED)',
+      expected: table('VISIBLE', {}, 'VISIBLE'),
+      parallel: true,
+      prepare: async () => op(CHALLENGE_FIELD('leaderboard { rank idea { id } }'), () => ({ id: shared.results.challengeId }), (d) => shown(d.challenge.leaderboard)),
+    },
+    {
+      op: 'Idea.score (JUDGING)',
+      expected: table('NOT_FOUND', { VISIBLE: ORGANIZERS, HIDDEN: ['student', 'coach', 'jurorAssigned'] }, 'NOT_FOUND'),
+      parallel: true,
+      prepare: async () => op(IDEA_FIELD('score { rank rawScore }'), () => ({ id: shared.judging.ideaId }), (d) => shown(d.idea.score)),
+    },
+    {
+      op: 'Idea.reviews (JUDGING)',
+      expected: table('NOT_FOUND', { VISIBLE: [...ORGANIZERS, 'jurorAssigned'], HIDDEN: ['student', 'coach'] }, 'NOT_FOUND'),
+      parallel: true,
+      prepare: async () => op(IDEA_FIELD('reviews { id juror { id } }'), () => ({ id: shared.judging.ideaId }), (d) => reviewsOutcome(d.idea.reviews)),
+    },
+    {
+      op: 'Idea.reviews (RESULTS_PUBLISHED)',
+      expected: table('HIDDEN', { VISIBLE: [...ORGANIZERS, 'jurorAssigned'], ANONYMISED: ['student', 'coach'] }, 'HIDDEN'),
+      parallel: true,
+      prepare: async () => op(IDEA_FIELD('reviews { id juror { id } }'), () => ({ id: shared.results.ideaId }), (d) => reviewsOutcome(d.idea.reviews)),
+    },
+    {
+      op: 'Idea.adoption (accepted)',
+      expected: table('VISIBLE', {}, 'VISIBLE'),
+      parallel: true,
+      prepare: async () => op(IDEA_FIELD('adoption { id company { id } }'), () => ({ id: shared.results.ideaId }), (d) => shown(d.idea.adoption)),
+    },
+    {
+      op: 'Idea.adoptionProposals',
+      expected: table('HIDDEN', { ALL: ['coach', 'organizer', 'admin'], OWN: ['sponsor', 'tutor'] }, 'HIDDEN'),
+      parallel: true,
+      prepare: async () =>
+        op(IDEA_FIELD('adoptionProposals { id }'), () => ({ id: shared.results.ideaId }), (d) => {
+          const ids = new Set(d.idea.adoptionProposals.map((a: any) => a.id));
+          if (ids.size === 0) return 'HIDDEN';
+          return ids.has(shared.results.adoptionId) && ids.has(shared.results.sponsorAdoptionId) ? 'ALL' : ids.size === 1 ? 'OWN' : `UNEXPECTED(${ids.size})`;
+        }),
+    },
+    // ---------------------------------------------------------------- mutations: identity and organizations
+    {
+      op: 'signUp',
+      expected: table('ALLOW', {}, 'ALLOW'),
+      parallel: true,
+      prepare: async () =>
+        op(`mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }`, (role) => ({
+          input: { email: uniqueEmail(`signup.${role}`), password: 'correct horse battery', displayName: 'Nuovo' },
+        })),
+    },
+    {
+      op: 'signIn',
+      expected: table('ALLOW', {}, 'ALLOW'),
+      parallel: true,
+      prepare: async () =>
+        op(`mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }`, (role) => {
+          const user = w.users[role === 'anonymous' ? 'student' : role];
+          return { input: { email: user.email, password: user.password } };
+        }),
+    },
+    {
+      op: 'refreshToken',
+      expected: table('ALLOW', {}, 'ALLOW'),
+      parallel: true,
+      prepare: async () =>
+        op(`mutation($t: String!) { refreshToken(refreshToken: $t) { accessToken } }`, async (role) => {
+          const user = w.users[role === 'anonymous' ? 'student' : role];
+          const signedIn = await gqlOk(api.url, `mutation($i: SignInInput!) { signIn(input: $i) { refreshToken } }`, { i: { email: user.email, password: user.password } });
+          return { t: signedIn.signIn.refreshToken };
+        }),
+    },
+    {
+      op: 'createOrganization',
+      expected: table('ALLOW'),
+      prepare: async () => op(`mutation { createOrganization(input: { name: "Nuova associazione", kind: OTHER }) { id } }`, () => ({})),
+    },
+    {
+      op: 'addOrganizationMember (school)',
+      expected: table('FORBIDDEN', { ALLOW: ['coach', 'admin'] }),
+      prepare: async () => {
+        const spare = await w.spare();
+        return op(`mutation($input: AddOrganizationMemberInput!) { addOrganizationMember(input: $input) { id } }`, () => ({
+          input: { organizationId: w.schoolId, email: spare.email },
+        }));
+      },
+    },
+    // ---------------------------------------------------------------- mutations: challenges
+    {
+      op: 'createChallenge',
+      expected: table('FORBIDDEN', { ALLOW: ORGANIZERS }),
+      prepare: async () =>
+        op(`mutation($input: CreateChallengeInput!) { createChallenge(input: $input) { id } }`, () => ({
+          input: {
+            organizerId: w.promoterId,
+            title: 'Sfida della matrice',
+            description: 'Descrizione',
+            format: 'SCHOOL_CLIMATHON',
+            submissionOpensAt: new Date(Date.now() + 86_400_000).toISOString(),
+            submissionClosesAt: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+            judgingClosesAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+            themes: [{ name: 'Energia' }],
+            criteria: [{ name: 'Impatto' }],
+          },
+        })),
+    },
+    {
+      op: 'updateChallenge DRAFT',
+      expected: table('NOT_FOUND', { ALLOW: ORGANIZERS }),
+      prepare: async () => op(`mutation($input: UpdateChallengeInput!) { updateChallenge(input: $input) { id } }`, () => ({ input: { id: shared.draft.challengeId, description: 'Aggiornata' } })),
+    },
+    {
+      op: 'updateChallenge PUBLISHED',
+      expected: table('FORBIDDEN', { ALLOW: ORGANIZERS }),
+      prepare: async () => op(`mutation($input: UpdateChallengeInput!) { updateChallenge(input: $input) { id } }`, () => ({ input: { id: shared.open.challengeId, description: 'Aggiornata' } })),
+    },
+    {
+      op: 'publishChallenge',
+      expected: table('NOT_FOUND', { ALLOW: ORGANIZERS }),
+      prepare: async () => {
+        const draft = await createChallenge(api.url, w.users.organizer, w.promoterId, { title: 'Bozza da pubblicare' });
+        return op(`mutation($id: ID!) { publishChallenge(id: $id) { id } }`, () => ({ id: draft.id }));
+      },
+    },
+    // ---------------------------------------------------------------- mutations: teams
+    {
+      op: 'createTeam (school)',
+      expected: table('FORBIDDEN', { ALLOW: TEAM_LEADS_SCHOOL }),
+      prepare: async () =>
+        op(`mutation($input: CreateTeamInput!) { createTeam(input: $input) { id } }`, () => ({ input: { challengeId: shared.open.challengeId, name: 'Nuova', schoolId: w.schoolId } })),
+    },
+    {
+      op: 'createTeam (open hackathon)',
+      // Everyone may found a team; who already is in one meets CONFLICT. New captains lead only their new team.
+      expected: table('ALLOW'),
+      prepare: async () => op(`mutation($input: CreateTeamInput!) { createTeam(input: $input) { id } }`, () => ({ input: { challengeId: shared.hackOpen.challengeId, name: 'Nuova' } })),
+    },
+    {
+      op: 'createTeam (DRAFT challenge)',
+      // The organizer sees the draft but is no member of the school; the admin is refused by the phase only.
+      expected: table('NOT_FOUND', { FORBIDDEN: ['organizer'], ALLOW: ['admin'] }),
+      prepare: async () =>
+        op(`mutation($input: CreateTeamInput!) { createTeam(input: $input) { id } }`, () => ({ input: { challengeId: shared.draft.challengeId, name: 'Nuova', schoolId: w.schoolId } })),
+    },
+    {
+      op: 'joinTeam',
+      // Anyone holding the code joins (a second team of the coach in the open challenge, so the target team keeps its members).
+      expected: table('ALLOW'),
+      prepare: async () => {
+        const team = await createTeam(api.url, w.users.coach, { challengeId: shared.open.challengeId, schoolId: w.schoolId, name: 'Squadra aperta' });
+        return op(`mutation($code: String!) { joinTeam(joinCode: $code) { id } }`, () => ({ code: team.joinCode }));
+      },
+    },
+    {
+      op: 'removeTeamMember (school, another member)',
+      expected: table('FORBIDDEN', { ALLOW: TEAM_LEADS_SCHOOL }),
+      prepare: async () => removeVictimCell(shared.open),
+    },
+    {
+      op: 'removeTeamMember (open hackathon, another member)',
+      expected: table('FORBIDDEN', { ALLOW: TEAM_LEADS_HACK }),
+      prepare: async () => removeVictimCell(shared.hackOpen),
+    },
+    // ---------------------------------------------------------------- mutations: ideas
+    {
+      op: 'saveIdea (school)',
+      expected: table('FORBIDDEN', { ALLOW: ['student', 'coach', 'admin'] }),
+      prepare: async () => saveIdeaCell(shared.open),
+    },
+    {
+      op: 'saveIdea (open hackathon)',
+      expected: table('FORBIDDEN', { ALLOW: ['student', 'captain', 'admin'] }),
+      prepare: async () => saveIdeaCell(shared.hackOpen),
+    },
+    {
+      op: 'withdrawIdea (school)',
+      expected: table('NOT_FOUND', { ALLOW: TEAM_LEADS_SCHOOL, FORBIDDEN: ['student', 'organizer'] }),
+      prepare: async () => op(`mutation($id: ID!) { withdrawIdea(ideaId: $id) { id } }`, () => ({ id: chain.school.ideaId })),
+    },
+    {
+      op: 'submitIdea (school)',
+      expected: table('NOT_FOUND', { ALLOW: TEAM_LEADS_SCHOOL, FORBIDDEN: ['student', 'organizer'] }),
+      prepare: async () => op(`mutation($id: ID!) { submitIdea(ideaId: $id) { id } }`, () => ({ id: chain.school.ideaId })),
+    },
+    {
+      op: 'withdrawIdea (open hackathon)',
+      expected: table('NOT_FOUND', { ALLOW: TEAM_LEADS_HACK, FORBIDDEN: ['student', 'organizer'] }),
+      prepare: async () => op(`mutation($id: ID!) { withdrawIdea(ideaId: $id) { id } }`, () => ({ id: chain.hack.ideaId })),
+    },
+    {
+      op: 'submitIdea (open hackathon)',
+      expected: table('NOT_FOUND', { ALLOW: TEAM_LEADS_HACK, FORBIDDEN: ['student', 'organizer'] }),
+      prepare: async () => op(`mutation($id: ID!) { submitIdea(ideaId: $id) { id } }`, () => ({ id: chain.hack.ideaId })),
+    },
+    {
+      op: 'foundMiniCompany (open hackathon)',
+      expected: table('FORBIDDEN', { ALLOW: TEAM_LEADS_HACK }),
+      prepare: async () => op(`mutation($input: FoundMiniCompanyInput!) { foundMiniCompany(input: $input) { id } }`, () => ({ input: { teamId: chain.hack.teamId, name: 'Nuova impresa' } })),
+    },
+    {
+      op: 'acceptAdoption (open hackathon)',
+      expected: table('NOT_FOUND', { ALLOW: ['captain', 'organizer', 'admin'], FORBIDDEN: ['tutor'] }),
+      prepare: async () => {
+        await db.query(`UPDATE challenge SET status = 'RESULTS_PUBLISHED' WHERE id = $1`, [chain.hack.challengeId]);
+        const proposal = await gqlOk(api.url, PROPOSE, { input: { ideaId: chain.hack.ideaId, companyId: w.companyId, message: 'Proposta' } }, w.extras.companyOwner.token);
+        return op(`mutation($input: DecideAdoptionInput!) { acceptAdoption(input: $input) { id } }`, () => ({ input: { adoptionId: proposal.proposeAdoption.id } }));
+      },
+    },
+    // ---------------------------------------------------------------- mutations: judging
+    {
+      op: 'addJuror PUBLISHED',
+      expected: table('FORBIDDEN', { ALLOW: ORGANIZERS }),
+      prepare: async () => {
+        const spare = await w.spare();
+        return op(ADD_JUROR, () => ({ input: { challengeId: shared.open.challengeId, email: spare.email } }));
+      },
+    },
+    {
+      op: 'addJuror DRAFT',
+      expected: table('NOT_FOUND', { ALLOW: ORGANIZERS }),
+      prepare: async () => {
+        const spare = await w.spare();
+        return op(ADD_JUROR, () => ({ input: { challengeId: shared.draft.challengeId, email: spare.email } }));
+      },
+    },
+    {
+      op: 'removeJuror',
+      expected: table('FORBIDDEN', { ALLOW: ORGANIZERS }),
+      prepare: async () =>
+        op(`mutation($id: ID!) { removeJuror(jurorId: $id) }`, async () => {
+          const spare = await w.spare();
+          const juror = await gqlOk(api.url, ADD_JUROR, { input: { challengeId: shared.open.challengeId, email: spare.email } }, w.users.organizer.token);
+          return { id: juror.addJuror.id };
+        }),
+    },
+    {
+      op: 'submitReview',
+      expected: table('NOT_FOUND', { ALLOW: ['jurorAssigned', 'admin'], FORBIDDEN: ['organizer'] }),
+      prepare: async () =>
+        op(`mutation($input: SubmitReviewInput!) { submitReview(input: $input) { id } }`, () => ({
+          input: { assignmentId: shared.judging.assignmentId, scores: shared.judging.criteria.map((c) => ({ criterionId: c.id, value: 6 })) },
+        })),
+    },
+    {
+      op: 'startJudging',
+      expected: table('FORBIDDEN', { ALLOW: ORGANIZERS }),
+      prepare: async () => op(`mutation($id: ID!) { startJudging(challengeId: $id) { id } }`, () => ({ id: chain.school.challengeId })),
+    },
+    {
+      op: 'recuseFromReview',
+      expected: table('NOT_FOUND', { ALLOW: ['jurorAssigned', 'admin'], FORBIDDEN: ['organizer'] }),
+      prepare: async () => {
+        const mine = (await gqlOk(api.url, MY_ASSIGNMENTS, { id: chain.school.challengeId }, w.users.jurorAssigned.token)).myAssignments;
+        const assignment = mine.find((a: any) => a.idea.id === chain.school.ideaId);
+        if (!assignment) throw new Error('startJudging did not assign the target idea to jurorAssigned');
+        return op(`mutation($id: ID!) { recuseFromReview(assignmentId: $id, reason: "Conosco la squadra") { id } }`, () => ({ id: assignment.id }));
+      },
+    },
+    {
+      op: 'publishResults',
+      expected: table('FORBIDDEN', { ALLOW: ORGANIZERS }),
+      prepare: async () =>
+        op(`mutation($input: PublishResultsInput!) { publishResults(input: $input) { id } }`, () => ({
+          input: { challengeId: chain.school.challengeId, awards: [{ ideaId: chain.school.ideaId, title: 'Primo premio', place: 1 }] },
+        })),
+    },
+    // ---------------------------------------------------------------- mutations: adoption
+    {
+      op: 'proposeAdoption',
+      expected: table('FORBIDDEN', { ALLOW: ['sponsor', 'admin'] }),
+      prepare: async () =>
+        op(`mutation($input: ProposeAdoptionInput!) { proposeAdoption(input: $input) { id } }`, () => ({
+          input: { ideaId: chain.school.ideaId, companyId: w.sponsorCompanyId, message: 'Vorremmo adottarvi' },
+        })),
+    },
+    {
+      op: 'closeChallenge',
+      expected: table('FORBIDDEN', { ALLOW: ORGANIZERS }),
+      prepare: async () => op(`mutation($id: ID!) { closeChallenge(id: $id) { id } }`, () => ({ id: chain.school.challengeId })),
+    },
+    {
+      op: 'declineAdoption',
+      expected: table('NOT_FOUND', { ALLOW: ['coach', 'organizer', 'admin'], FORBIDDEN: ['tutor'] }),
+      prepare: async () => op(`mutation($input: DecideAdoptionInput!) { declineAdoption(input: $input) { id } }`, () => ({ input: { adoptionId: chain.adoption.companyAdoptionId } })),
+    },
+    {
+      op: 'withdrawAdoption',
+      expected: table('NOT_FOUND', { ALLOW: ['sponsor', 'admin'], FORBIDDEN: ['coach', 'organizer'] }),
+      prepare: async () => op(`mutation($id: ID!) { withdrawAdoption(adoptionId: $id) { id } }`, () => ({ id: chain.adoption.sponsorAdoptionId })),
+    },
+    {
+      op: 'acceptAdoption (school)',
+      expected: table('NOT_FOUND', { ALLOW: ['coach', 'organizer', 'admin'], FORBIDDEN: ['tutor'] }),
+      prepare: async () => {
+        const proposal = await gqlOk(api.url, PROPOSE, { input: { ideaId: chain.adoption.ideaId, companyId: w.companyId, message: 'Di nuovo' } }, w.extras.companyOwner.token);
+        chain.adoption.adoptionId = proposal.proposeAdoption.id;
+        return op(`mutation($input: DecideAdoptionInput!) { acceptAdoption(input: $input) { id } }`, () => ({ input: { adoptionId: chain.adoption.adoptionId } }));
+      },
+    },
+    {
+      op: 'assignTutor',
+      expected: table('FORBIDDEN', { ALLOW: ['tutor', 'admin'] }),
+      prepare: async () => {
+        const spare = await w.spare();
+        await db.query(`INSERT INTO organization_member (organization_id, user_id, role) VALUES ($1, $2, 'MEMBER')`, [w.companyId, spare.id]);
+        return op(`mutation($input: AssignTutorInput!) { assignTutor(input: $input) { id } }`, () => ({ input: { adoptionId: shared.results.adoptionId, email: spare.email } }));
+      },
+    },
+    // ---------------------------------------------------------------- mutations: mini-companies
+    {
+      op: 'foundMiniCompany (school, adopted)',
+      expected: table('FORBIDDEN', { ALLOW: TEAM_LEADS_SCHOOL }),
+      prepare: async () => {
+        await gqlOk(api.url, ASSIGN_TUTOR, { input: { adoptionId: chain.adoption.adoptionId, email: w.users.tutor.email } }, w.extras.companyOwner.token);
+        return op(`mutation($input: FoundMiniCompanyInput!) { foundMiniCompany(input: $input) { id } }`, () => ({ input: { teamId: chain.adoption.teamId, name: 'Nuova impresa' } }));
+      },
+    },
+    {
+      op: 'submitMilestone',
+      expected: table('NOT_FOUND', { ALLOW: ['student', 'coach', 'admin'], FORBIDDEN: ['organizer', 'tutor'] }),
+      prepare: async () =>
+        op(`mutation($input: SubmitMilestoneInput!) { submitMilestone(input: $input) { id } }`, () => ({ input: { milestoneId: shared.results.milestoneIds![0], evidence: 'Fatto' } })),
+    },
+    {
+      op: 'reviewMilestone',
+      expected: table('NOT_FOUND', { ALLOW: ['coach', 'tutor', 'admin'], FORBIDDEN: ['student', 'organizer'] }),
+      prepare: async () => {
+        const milestoneId = shared.results.milestoneIds![1];
+        await gqlOk(api.url, `mutation($input: SubmitMilestoneInput!) { submitMilestone(input: $input) { id } }`, { input: { milestoneId, evidence: 'Piano' } }, w.users.student.token);
+        return op(`mutation($input: ReviewMilestoneInput!) { reviewMilestone(input: $input) { id } }`, () => ({ input: { milestoneId, approve: false, feedback: 'Da rivedere' } }));
+      },
+    },
+    {
+      op: 'rescheduleMilestone',
+      expected: table('NOT_FOUND', { ALLOW: ['coach', 'tutor', 'admin'], FORBIDDEN: ['student', 'organizer'] }),
+      prepare: async () =>
+        op(`mutation($input: RescheduleMilestoneInput!) { rescheduleMilestone(input: $input) { id } }`, () => ({
+          input: { milestoneId: shared.results.milestoneIds![2], dueAt: new Date(Date.now() + 300 * 86_400_000).toISOString() },
+        })),
+    },
+    // ---------------------------------------------------------------- mutations: notifications
+    {
+      op: 'markNotificationsRead',
+      expected: table('ALLOW'),
+      prepare: async () => op(`mutation($ids: [ID!]!) { markNotificationsRead(ids: $ids) }`, () => ({ ids: [UNKNOWN] })),
+    },
+    // ---------------------------------------------------------------- subscriptions (graphql-ws)
+    {
+      op: 'subscription notificationAdded',
+      expected: table('ALLOW'),
+      parallel: true,
+      prepare: async () => subscribe(`subscription { notificationAdded { id } }`, {}),
+    },
+    {
+      op: 'subscription leaderboardUpdated (JUDGING)',
+      expected: table('FORBIDDEN', { ALLOW: ORGANIZERS }),
+      parallel: true,
+      prepare: async () => subscribe(`subscription($id: ID!) { leaderboardUpdated(challengeId: $id) { rank } }`, { id: shared.judging.challengeId }),
+    },
+    {
+      op: 'subscription leaderboardUpdated (DRAFT)',
+      expected: table('NOT_FOUND', { ALLOW: ORGANIZERS }),
+      parallel: true,
+      prepare: async () => subscribe(`subscription($id: ID!) { leaderboardUpdated(challengeId: $id) { rank } }`, { id: shared.draft.challengeId }),
+    },
+  ];
+
+  /** Reviews as shown: VISIBLE with jurors, ANONYMISED without, HIDDEN when none. */
+  function reviewsOutcome(reviews: { juror: unknown }[]): Outcome {
+    if (reviews.length === 0) return 'HIDDEN';
+    return reviews.every((r) => r.juror === null) ? 'ANONYMISED' : 'VISIBLE';
+  }
+
+  /** Each cell removes its own victim: a fresh STUDENT of the context's target team. */
+  async function removeVictimCell(ctx: Context): Promise<Cell> {
+    return op(`mutation($team: ID!, $user: ID!) { removeTeamMember(teamId: $team, userId: $user) { id } }`, async () => {
+      const victim = await w.spare();
+      await db.query(`INSERT INTO team_member (team_id, user_id, challenge_id, role) VALUES ($1, $2, $3, 'STUDENT')`, [ctx.teamId, victim.id, ctx.challengeId]);
+      return { team: ctx.teamId, user: victim.id };
+    });
+  }
+
+  async function saveIdeaCell(ctx: Context): Promise<Cell> {
+    return op(`mutation($input: SaveIdeaInput!) { saveIdea(input: $input) { id } }`, () => ({
+      input: { teamId: ctx.teamId, themeId: ctx.themeId, title: 'Idea bersaglio', summary: 'Sintesi', problem: 'Problema', solution: 'Soluzione' },
+    }));
+  }
+
+  /** Refused cells first, so that the first allowed call cannot change what a refused one meets. */
+  const order = (expected: Table) => [...ROLES].sort((a, b) => Number(!REFUSALS.has(expected[a])) - Number(!REFUSALS.has(expected[b])));
+
+  for (const row of rows) {
+    it(row.op, async () => {
+      const cell = await row.prepare();
+      const got = {} as Table;
+      if (row.parallel) {
+        await Promise.all(ROLES.map(async (role) => (got[role] = await cell(role))));
+      } else {
+        for (const role of order(row.expected)) got[role] = await cell(role);
+      }
+      cellsChecked += ROLES.length;
+      const wrong = ROLES.filter((role) => got[role] !== row.expected[role]).map((role) => `${row.op} | ${role} | expected ${row.expected[role]} | got ${got[role]}`);
+      expect(wrong).toEqual([]);
+    });
+  }
+
+  it('covers every role in every row', () => {
+    for (const row of rows) expect(Object.keys(row.expected).sort()).toEqual([...ROLES].sort());
+    expect(ALL_SIGNED_IN).toHaveLength(ROLES.length - 1);
+  });
+});
