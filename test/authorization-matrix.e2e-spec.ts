@@ -8,7 +8,8 @@
  *   access check passed and a later rule refused, e.g. the second organizer publishing an already published challenge).
  * - FORBIDDEN / NOT_FOUND / UNAUTHENTICATED: the error code of the refusal (any other code is shown as is).
  * - Fields that hide rather than refuse: VISIBLE (the data is there), HIDDEN (null or empty), ANONYMISED (reviews
- *   shown with the juror nulled), ALL / OWN (adoption proposals: every one, or only the viewer's company's).
+ *   shown with the juror nulled), ALL / OWN (adoption proposals: every one, or only the viewer's company's),
+ *   SCHOOL_ONLY (a team's school shown, its idea not).
  *
  * Roles (test/helpers/world.ts): anonymous; otherStudent (student of another team of the same challenge); student
  * (member of the target team); coach (of the target team, SCHOOL_CLIMATHON); captain (of the target team in the
@@ -47,6 +48,8 @@
  * 9. Admins may do everything, including acting as a juror or a team member (PRODUCT.md: "platform admins may do
  *    everything"); their own assignment list is empty.
  * 10. signUp, signIn and refreshToken are open to everyone, signed in or not.
+ * 11. Blind judging hides a team's school and idea from every juror of the challenge (assigned or not), and
+ *     Idea.team from the jurors who see the idea; teams themselves stay public.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
@@ -105,7 +108,7 @@ describe('authorization matrix', () => {
   let db: DataSource;
   let w: World;
   /** Read-mostly contexts: rows that change them touch only objects nobody else looks at. */
-  const shared: Record<'draft' | 'open' | 'hackOpen' | 'judging' | 'results', Context> = {} as any;
+  const shared: Record<'draft' | 'open' | 'hackOpen' | 'judging' | 'blind' | 'results', Context> = {} as any;
   /**
    * Contexts walked through by a chain of mutation rows, in file order: each allowed call leaves the state the
    * next row needs (school: withdraw, submit, startJudging, recuse, publishResults, proposeAdoption, close;
@@ -147,11 +150,12 @@ describe('authorization matrix', () => {
     api = await startApi();
     db = await openDatabase();
     w = await buildWorld(api.url, db);
-    [shared.draft, shared.open, shared.hackOpen, shared.judging, shared.results, chain.school, chain.hack, chain.adoption] = await Promise.all([
+    [shared.draft, shared.open, shared.hackOpen, shared.judging, shared.blind, shared.results, chain.school, chain.hack, chain.adoption] = await Promise.all([
       fresh({ phase: 'DRAFT' }),
       fresh({ phase: 'PUBLISHED', submit: false }),
       fresh({ phase: 'PUBLISHED', format: 'OPEN_HACKATHON', submit: false }),
       fresh({ phase: 'JUDGING', review: true }),
+      fresh({ phase: 'JUDGING', blindJudging: true }),
       fresh({ phase: 'RESULTS_PUBLISHED', otherSubmit: false, sponsorProposal: true, adopt: true, miniCompany: true }),
       fresh({ phase: 'PUBLISHED' }),
       fresh({ phase: 'PUBLISHED', format: 'OPEN_HACKATHON' }),
@@ -418,6 +422,21 @@ describe('authorization matrix', () => {
       expected: table('HIDDEN', { VISIBLE: [...ORGANIZERS, 'jurorAssigned'], ANONYMISED: ['student', 'coach'] }, 'HIDDEN'),
       parallel: true,
       prepare: async () => op(IDEA_FIELD('reviews { id juror { id } }'), () => ({ id: shared.results.ideaId }), (d) => reviewsOutcome(d.idea.reviews)),
+    },
+    {
+      op: 'Idea.team (blind judging)',
+      expected: table('NOT_FOUND', { VISIBLE: TEAM_INSIDE, HIDDEN: ['jurorAssigned'] }, 'NOT_FOUND'),
+      parallel: true,
+      prepare: async () => op(IDEA_FIELD('team { id }'), () => ({ id: shared.blind.ideaId }), (d) => shown(d.idea.team)),
+    },
+    {
+      op: 'Team.school and Team.idea (blind judging)',
+      // Teams stay public; their school, and their idea (which would name them), are hidden from every juror of the challenge.
+      expected: table('SCHOOL_ONLY', { VISIBLE: TEAM_INSIDE, HIDDEN: ['jurorAssigned', 'jurorOther'] }, 'SCHOOL_ONLY'),
+      parallel: true,
+      prepare: async () =>
+        op(TEAM_FIELD('school { id } idea { id }'), () => ({ id: shared.blind.teamId }), (d) =>
+          d.team.school && d.team.idea ? 'VISIBLE' : d.team.school ? 'SCHOOL_ONLY' : d.team.idea ? 'IDEA_ONLY' : 'HIDDEN'),
     },
     {
       op: 'Idea.adoption (accepted)',
