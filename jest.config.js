@@ -20,7 +20,8 @@ export default {
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts', '<rootDir>/test/**/*.int-spec.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  // test/faults (real processes, minutes): npm run test:faults with jest.faults.config.js
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/test/faults/'],
   globalSetup: '<rootDir>/test/global-setup.mjs',
   globalTeardown: '<rootDir>/test/global-teardown.mjs',
   testTimeout: 30000,

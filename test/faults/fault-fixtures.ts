@@ -110,14 +110,14 @@ export class QueueProbe {
   }
 
   async counts(queue: QueueName): Promise<Record<string, number>> {
-    return this.queues[queue].getJobCounts('active', 'waiting', 'delayed', 'prioritized', 'failed', 'completed', 'paused', 'waiting-children');
+    return this.queues[queue].getJobCounts('active', 'waiting', 'delayed', 'prioritized', 'failed', 'completed', 'waiting-children');
   }
 
   /** No job waiting, delayed or running in these queues (reminders of other tests' rows may sit delayed in `schedules`). */
   async idle(queues: QueueName[] = [QUEUES.events, QUEUES.email]): Promise<boolean> {
     for (const name of queues) {
       const c = await this.counts(name);
-      if (c.active || c.waiting || c.delayed || c.prioritized || c.paused) return false;
+      if (c.active || c.waiting || c.delayed || c.prioritized) return false;
     }
     return true;
   }

@@ -51,7 +51,8 @@ describe('fault: SIGTERM to a worker with jobs in flight', () => {
     expect(first.isRunning()).toBe(true);
     expect(sink.messages).toHaveLength(0);
     sink.release();
-    const exit = await waitFor(() => !first.isRunning() && first.exited, { timeoutMs: 60_000, what: 'the worker to exit' });
+    await waitFor(() => !first.isRunning(), { timeoutMs: 60_000, what: 'the worker to exit' });
+    const exit = await first.exited;
     expect({ exit, logs: exit.code === 0 ? '' : first.logs() }).toEqual({ exit: { code: 0, signal: null }, logs: '' });
 
     // The in-flight jobs completed (sent once, marked), the others wait; none stalled or failed.
