@@ -61,10 +61,13 @@ export class JobDispatcher implements OnApplicationBootstrap, OnApplicationShutd
         prefix: this.config.QUEUE_PREFIX,
         concurrency: concurrency[queue],
         autorun: true,
+        // A job whose worker died is retried by the next one; BullMQ's default of 1 would fail it after a second crash.
+        maxStalledCount: 5,
       });
       worker.on('failed', (job, error) => {
         if (!job) return;
-        const final = job.attemptsMade >= (job.opts.attempts ?? 1);
+        // A job that stalled too often is failed by BullMQ without another attempt: that is final too.
+        const final = job.attemptsMade >= (job.opts.attempts ?? 1) || /stalled more than allowable limit/i.test(error.message);
         this.logger.warn(`Job ${job.name} ${job.id} failed (attempt ${job.attemptsMade}${final ? ', final' : ''}): ${error.message}`);
         if (final) void this.failures.record(queue, job, error);
       });
