@@ -4,7 +4,7 @@ import type { Idea } from '../../../../libs/domain/src/ideas/idea.entity.js';
 import type { Award } from '../../../../libs/domain/src/judging/award.entity.js';
 import type { JudgingService, JurorCounts, VisibleReview } from '../../../../libs/domain/src/judging/judging.service.js';
 import type { Juror } from '../../../../libs/domain/src/judging/juror.entity.js';
-import type { LeaderboardService } from '../../../../libs/domain/src/judging/leaderboard.service.js';
+import type { LeaderboardService, RankedIdeaRow } from '../../../../libs/domain/src/judging/leaderboard.service.js';
 import type { Review } from '../../../../libs/domain/src/judging/review.entity.js';
 import type { RankedIdea } from '../../../../libs/domain/src/judging/scoring.js';
 import type { Viewer } from '../../../../libs/domain/src/viewer.js';
@@ -64,3 +64,7 @@ export const challengeRankingLoader = (loaders: RequestLoaders, challenges: Chal
     );
     return ids.map((id) => rankings.get(id) ?? null);
   });
+
+/** Ideas by id as plain rows (every column but the search vector), for leaderboard entries whose idea was not read ahead. */
+export const rankedIdeaLoader = (loaders: RequestLoaders, leaderboard: LeaderboardService) =>
+  loaders.get<string, RankedIdeaRow | null>('rankedIdea', async (ids) => byKeys(ids, await leaderboard.ideaRows({ ids }, 'all'), (i) => i.id));

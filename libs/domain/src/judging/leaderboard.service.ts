@@ -3,10 +3,35 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ChallengeAccess, RESULTS_VISIBLE_STATUSES } from '../challenges/challenge-access.js';
 import { ChallengeStatus, ScoreNormalization, type Challenge } from '../challenges/challenge.entity.js';
+import type { Idea } from '../ideas/idea.entity.js';
+import { isUuid } from '../validation.js';
 import type { Viewer } from '../viewer.js';
 import { rankIdeas, type RankedIdea } from './scoring.js';
 
 export type RankingChallenge = Pick<Challenge, 'id' | 'status' | 'rankingNormalization'>;
+
+/** An idea read for a ranking: its ids, plus whichever of the other columns were asked for. */
+export type RankedIdeaRow = Pick<Idea, 'id' | 'challengeId' | 'teamId' | 'themeId'> & Partial<Idea>;
+
+/** A ranking, and the ideas read along with it (by id; empty when none were asked for). */
+export interface Ranking {
+  entries: RankedIdea[];
+  ideas: Map<string, RankedIdeaRow>;
+}
+
+/** Idea properties the leaderboard may be asked for, and their columns. */
+const IDEA_COLUMNS: Record<string, string> = {
+  title: 'title',
+  summary: 'summary',
+  problem: 'problem',
+  solution: 'solution',
+  impact: 'impact',
+  tags: 'tags',
+  status: 'status',
+  version: 'version',
+  submittedAt: 'submitted_at',
+  updatedAt: 'updated_at',
+};
 
 /**
  * PRODUCT.md "Ranking": the live leaderboard (two set-based queries, then rankIdeas in memory) while judging, the
@@ -27,34 +52,63 @@ export class LeaderboardService {
     return visible;
   }
 
-  /** The leaderboard as the viewer may see it: null when they may not (yet). */
-  async forViewer(viewer: Viewer, challenge: RankingChallenge, normalization?: ScoreNormalization | null): Promise<RankedIdea[] | null> {
+  /**
+   * The leaderboard as the viewer may see it (null when they may not, yet), with its ideas read in the same query
+   * when `ideaFields` (property names of Idea) are given.
+   */
+  async forViewer(viewer: Viewer, challenge: RankingChallenge, normalization?: ScoreNormalization | null, ideaFields?: ReadonlySet<string>): Promise<Ranking | null> {
     if (!(await this.visibleTo(viewer, [challenge])).has(challenge.id)) return null;
-    return this.ranking(challenge, normalization ?? challenge.rankingNormalization);
+    return this.rankingWithIdeas(challenge, normalization ?? challenge.rankingNormalization, ideaFields);
   }
 
   /** The ranking of a challenge in its current phase, without access checks. */
   async ranking(challenge: RankingChallenge, normalization: ScoreNormalization): Promise<RankedIdea[]> {
-    if (RESULTS_VISIBLE_STATUSES.includes(challenge.status)) return this.frozen(challenge.id, normalization);
-    if (challenge.status === ChallengeStatus.JUDGING) return this.live(challenge.id, normalization);
-    return [];
+    return (await this.rankingWithIdeas(challenge, normalization)).entries;
   }
 
-  /** Computed from the submitted reviews now: SUBMITTED ideas, and every review of the challenge (for the jurors' statistics). */
-  async live(challengeId: string, normalization: ScoreNormalization, manager: EntityManager = this.dataSource.manager): Promise<RankedIdea[]> {
-    const { ideas, reviews } = await this.rankingInput(challengeId, manager);
-    return rankIdeas({ ideas, reviews, normalization });
+  private async rankingWithIdeas(challenge: RankingChallenge, normalization: ScoreNormalization, ideaFields?: ReadonlySet<string>): Promise<Ranking> {
+    if (RESULTS_VISIBLE_STATUSES.includes(challenge.status)) return this.frozen(challenge.id, normalization, ideaFields);
+    if (challenge.status === ChallengeStatus.JUDGING) return this.live(challenge.id, normalization, this.dataSource.manager, ideaFields);
+    return { entries: [], ideas: new Map<string, RankedIdeaRow>() };
   }
 
-  /** The ranking frozen by publishResults, in its stored order. */
-  async frozen(challengeId: string, normalization: ScoreNormalization): Promise<RankedIdea[]> {
+  /**
+   * Computed from the submitted reviews now: two set-based reads (the SUBMITTED ideas, with any asked columns, and
+   * every review of the challenge, for the jurors' statistics), then rankIdeas in memory.
+   */
+  async live(challengeId: string, normalization: ScoreNormalization, manager: EntityManager = this.dataSource.manager, ideaFields?: ReadonlySet<string>): Promise<Ranking> {
+    const { ideas, reviews } = await this.rankingInput(challengeId, manager, ideaFields);
+    return { entries: rankIdeas({ ideas, reviews, normalization }), ideas: new Map(ideaFields ? ideas.map((i): [string, RankedIdeaRow] => [i.id, i]) : []) };
+  }
+
+  /** The ranking frozen by publishResults, in its stored order (one read, joined to the asked idea columns). */
+  async frozen(challengeId: string, normalization: ScoreNormalization, ideaFields?: ReadonlySet<string>): Promise<Ranking> {
     const suffix = normalization === ScoreNormalization.NONE ? 'none' : 'zscore';
-    const rows: { idea_id: string; rank: number | null; raw_score: number | null; normalized_score: number | null; review_count: number }[] = await this.dataSource.query(
-      `SELECT idea_id, rank_${suffix} AS rank, raw_score, normalized_score, review_count
-         FROM result_ranking WHERE challenge_id = $1 ORDER BY position_${suffix}`,
-      [challengeId],
-    );
-    return rows.map((r) => ({ ideaId: r.idea_id, rank: r.rank, rawScore: r.raw_score, normalizedScore: r.normalized_score, reviewCount: r.review_count }));
+    const columns = ideaFields ? `, ${ideaSelect(ideaFields, 'i')}` : '';
+    const rows: ({ idea_id: string; rank: number | null; raw_score: number | null; normalized_score: number | null; review_count: number } & Partial<RankedIdeaRow>)[] =
+      await this.dataSource.query(
+        `SELECT rr.idea_id, rr.rank_${suffix} AS rank, rr.raw_score, rr.normalized_score, rr.review_count${columns}
+           FROM result_ranking rr ${ideaFields ? 'JOIN idea i ON i.id = rr.idea_id' : ''}
+          WHERE rr.challenge_id = $1 ORDER BY rr.position_${suffix}`,
+        [challengeId],
+      );
+    const entries = rows.map((r) => ({ ideaId: r.idea_id, rank: r.rank, rawScore: r.raw_score, normalizedScore: r.normalized_score, reviewCount: r.review_count }));
+    const ideas = new Map<string, RankedIdeaRow>();
+    if (ideaFields) {
+      for (const { idea_id: _id, rank: _rank, raw_score: _raw, normalized_score: _normalized, review_count: _count, ...idea } of rows) ideas.set(idea.id!, idea as RankedIdeaRow);
+    }
+    return { entries, ideas };
+  }
+
+  /**
+   * The ideas of a ranking in one read, with only the asked `fields` (property names of Idea; 'all' for every one),
+   * as plain rows: the SUBMITTED ideas of `challengeId`, or the ideas `ids`.
+   */
+  async ideaRows(scope: { challengeId: string } | { ids: readonly string[] }, fields: ReadonlySet<string> | 'all'): Promise<RankedIdeaRow[]> {
+    const select = ideaSelect(fields);
+    if ('challengeId' in scope) return this.dataSource.query(`SELECT ${select} FROM idea WHERE challenge_id = $1 AND status = 'SUBMITTED'`, [scope.challengeId]);
+    const ids = [...new Set(scope.ids)].filter(isUuid);
+    return ids.length ? this.dataSource.query(`SELECT ${select} FROM idea WHERE id = ANY($1::uuid[])`, [ids]) : [];
   }
 
   /** Stores the final ranking under both normalizations, inside the publishing transaction (one INSERT). */
@@ -92,13 +146,26 @@ export class LeaderboardService {
   }
 
   /** The two set-based reads (in parallel on the pool; one after the other inside a transaction). */
-  private async rankingInput(challengeId: string, manager: EntityManager) {
-    const readIdeas = (): Promise<{ id: string; submittedAt: Date }[]> =>
-      manager.query(`SELECT id, submitted_at AS "submittedAt" FROM idea WHERE challenge_id = $1 AND status = 'SUBMITTED'`, [challengeId]);
+  private async rankingInput(challengeId: string, manager: EntityManager, ideaFields?: ReadonlySet<string>) {
+    const columns = ideaFields ? `${ideaSelect(ideaFields)}, submitted_at AS "rankedAt"` : `id, submitted_at AS "rankedAt"`;
+    const readIdeas = async (): Promise<(RankedIdeaRow & { submittedAt: Date })[]> => {
+      const rows: (RankedIdeaRow & { rankedAt: Date })[] = await manager.query(`SELECT ${columns} FROM idea WHERE challenge_id = $1 AND status = 'SUBMITTED'`, [challengeId]);
+      for (const row of rows) (row as { submittedAt?: Date }).submittedAt ??= row.rankedAt;
+      return rows as (RankedIdeaRow & { submittedAt: Date })[];
+    };
     const readReviews = (): Promise<{ ideaId: string; jurorId: string; total: number }[]> =>
       manager.query(`SELECT idea_id AS "ideaId", juror_id AS "jurorId", total FROM review WHERE challenge_id = $1`, [challengeId]);
     if (manager.queryRunner) return { ideas: await readIdeas(), reviews: await readReviews() };
     const [ideas, reviews] = await Promise.all([readIdeas(), readReviews()]);
     return { ideas, reviews };
   }
+}
+
+/** The SELECT list of an idea row with the asked properties (always its ids), optionally qualified by `alias`. */
+function ideaSelect(fields: ReadonlySet<string> | 'all', alias?: string): string {
+  const q = (column: string) => (alias ? `${alias}.${column}` : column);
+  const columns = Object.entries(IDEA_COLUMNS)
+    .filter(([field]) => fields === 'all' || fields.has(field))
+    .map(([field, column]) => `${q(column)} AS "${field}"`);
+  return [`${q('id')} AS "id"`, `${q('challenge_id')} AS "challengeId"`, `${q('team_id')} AS "teamId"`, `${q('theme_id')} AS "themeId"`, ...columns].join(', ');
 }

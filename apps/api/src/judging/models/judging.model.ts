@@ -4,7 +4,10 @@ import type { JudgingProgressData, JurorCounts } from '../../../../../libs/domai
 import type { Juror } from '../../../../../libs/domain/src/judging/juror.entity.js';
 import { AssignmentStatus, type ReviewAssignment } from '../../../../../libs/domain/src/judging/review-assignment.entity.js';
 import type { Review } from '../../../../../libs/domain/src/judging/review.entity.js';
+import type { RankedIdeaRow } from '../../../../../libs/domain/src/judging/leaderboard.service.js';
 import type { RankedIdea } from '../../../../../libs/domain/src/judging/scoring.js';
+import { IdeaStatus } from '../../../../../libs/domain/src/ideas/idea.entity.js';
+import type { IdeaModel } from '../../ideas/models/idea.model.js';
 
 registerEnumType(AssignmentStatus, { name: 'AssignmentStatus' });
 
@@ -71,6 +74,8 @@ export class ReviewModel {
 @ObjectType('LeaderboardEntry')
 export class LeaderboardEntryModel {
   ideaId!: string;
+  /** The idea, when the resolver already read it (LeaderboardEntry.idea then costs nothing per entry). */
+  idea?: IdeaModel;
 
   @Field(() => Int, { nullable: true, description: 'Competition ranking (1, 2, 2, 4); null for ideas with no submitted review.' })
   rank!: number | null;
@@ -153,8 +158,9 @@ export const toReviewModel = (r: Review, hideJuror = false): ReviewModel => ({
   updatedAt: r.updatedAt,
 });
 
-export const toLeaderboardEntryModel = (e: RankedIdea): LeaderboardEntryModel => ({
+export const toLeaderboardEntryModel = (e: RankedIdea, idea?: IdeaModel): LeaderboardEntryModel => ({
   ideaId: e.ideaId,
+  idea,
   rank: e.rank,
   rawScore: e.rawScore,
   normalizedScore: e.normalizedScore,
@@ -171,3 +177,26 @@ const toJurorProgressModel = (p: { juror: Juror; counts: JurorCounts }): JurorPr
 export const toJudgingProgressModel = (p: JudgingProgressData): JudgingProgressModel => ({ ...p, jurors: p.jurors.map(toJurorProgressModel) });
 
 export const toAwardModel = (a: Award): AwardModel => ({ id: a.id, ideaId: a.ideaId, title: a.title, place: a.place });
+
+const EPOCH = new Date(0);
+
+/**
+ * An IdeaModel from a partial idea row (LeaderboardService.ideaRows): the columns that were not read get neutral
+ * values, which GraphQL never serializes since they were not asked for.
+ */
+export const ideaModelFromRow = (r: RankedIdeaRow): IdeaModel => ({
+  id: r.id,
+  challengeId: r.challengeId,
+  teamId: r.teamId,
+  themeId: r.themeId,
+  title: r.title ?? '',
+  summary: r.summary ?? '',
+  problem: r.problem ?? '',
+  solution: r.solution ?? '',
+  impact: r.impact ?? null,
+  tags: r.tags ?? [],
+  status: r.status ?? IdeaStatus.SUBMITTED,
+  version: r.version ?? 0,
+  submittedAt: r.submittedAt ?? null,
+  updatedAt: r.updatedAt ?? EPOCH,
+});
