@@ -14,7 +14,8 @@ export class PageInfo {
 export interface ConnectionShape<T> {
   edges: { cursor: string; node: T }[];
   pageInfo: PageInfo;
-  totalCount: number;
+  /** A getter in `toConnection`: a lazy count runs only when the field is selected. */
+  readonly totalCount: number | Promise<number>;
 }
 
 /** Relay connection and edge types for a node type, named `<Name>Connection` and `<Name>Edge`. */
@@ -37,7 +38,7 @@ export function Connection<T>(nodeType: Type<T>, name: string) {
     pageInfo!: PageInfo;
 
     @Field(() => Int)
-    totalCount!: number;
+    totalCount!: number | Promise<number>;
   }
   return ConnectionType;
 }
@@ -46,6 +47,8 @@ export function toConnection<E, T>(page: Page<E>, map: (entity: E) => T): Connec
   return {
     edges: page.nodes.map((node, i) => ({ cursor: page.cursors[i], node: map(node) })),
     pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.cursors.at(-1) ?? null },
-    totalCount: page.totalCount,
+    get totalCount() {
+      return typeof page.totalCount === 'function' ? page.totalCount() : page.totalCount;
+    },
   };
 }

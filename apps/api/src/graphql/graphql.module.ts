@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { GraphQLModule as NestGraphQLModule } from '@nestjs/graphql';
@@ -56,7 +57,8 @@ function logUnexpectedErrors(logger: PinoLogger): ApolloServerPlugin<GqlContext>
         csrfPrevention: false,
         formatError,
         validationRules: [depthLimitRule(config.GRAPHQL_MAX_DEPTH)],
-        plugins: [rejectNulCharactersPlugin(), complexityLimitPlugin(config.GRAPHQL_MAX_COST), logUnexpectedErrors(logger)],
+        // No @cacheControl hints are used: the per-field cache policy bookkeeping is pure cost.
+        plugins: [ApolloServerPluginCacheControlDisabled(), rejectNulCharactersPlugin(), complexityLimitPlugin(config.GRAPHQL_MAX_COST), logUnexpectedErrors(logger)],
         subscriptions: {
           'graphql-ws': {
             path: '/graphql',

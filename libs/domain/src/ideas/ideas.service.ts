@@ -4,7 +4,7 @@ import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm
 import { Clock } from '../../../platform/src/clock/clock.js';
 import { DomainError } from '../../../platform/src/errors/domain-error.js';
 import { recordEvents } from '../../../platform/src/outbox/outbox.js';
-import { assertPageSize, decodeCursor, toPage, type Page } from '../../../platform/src/pagination/cursor.js';
+import { assertPageSize, lazyCount, decodeCursor, toPage, type Page } from '../../../platform/src/pagination/cursor.js';
 import { accessHooks, ChallengeAccess } from '../challenges/challenge-access.js';
 import { Challenge, ChallengeFormat, ChallengeStatus } from '../challenges/challenge.entity.js';
 import { decodeTimeCursor, keyset } from '../challenges/challenges.service.js';
@@ -210,7 +210,8 @@ export class IdeasService {
     if (filter.adopted === false) query.andWhere(`NOT (${accessHooks.ideaAdopted('i.id')})`);
     if (search) query.andWhere(`i.search_vector @@ ${SEARCH_QUERY}`, { search });
 
-    const totalCount = await query.clone().getCount();
+    const countQuery = query.clone();
+    const totalCount = lazyCount(() => countQuery.getCount());
     if (search) {
       if (args.after) query.andWhere(...keyset(RELEVANCE, decodeRankCursor(args.after)));
       query.addSelect(RANK, 'rank').orderBy('rank', 'DESC').addOrderBy('i.id', 'ASC').limit(first + 1);

@@ -35,11 +35,20 @@ export function decodeCursor(cursor: string, expectedLength: number, field = 'af
   throw DomainError.badInput(field, 'Invalid cursor');
 }
 
+/** A count, or a function that counts when called: GraphQL calls it only when `totalCount` is selected. */
+export type TotalCount = number | (() => Promise<number>);
+
 export interface Page<T> {
   nodes: T[];
   cursors: string[];
   hasNextPage: boolean;
-  totalCount: number;
+  totalCount: TotalCount;
+}
+
+/** Counts at most once, and only if asked: a gallery that shows no total pays no COUNT over the whole list. */
+export function lazyCount(count: () => Promise<number>): () => Promise<number> {
+  let counted: Promise<number> | undefined;
+  return () => (counted ??= count());
 }
 
 export interface KeysetOrder<T> {
@@ -76,7 +85,7 @@ export function keysetCondition(order: Pick<KeysetOrder<unknown>, 'columns' | 'd
 }
 
 /** Builds a page from `first + 1` fetched rows. */
-export function toPage<T>(rows: T[], first: number, totalCount: number, valuesOf: (row: T) => CursorValue[]): Page<T> {
+export function toPage<T>(rows: T[], first: number, totalCount: TotalCount, valuesOf: (row: T) => CursorValue[]): Page<T> {
   const hasNextPage = rows.length > first;
   const nodes = hasNextPage ? rows.slice(0, first) : rows;
   return { nodes, cursors: nodes.map((n) => encodeCursor(valuesOf(n))), hasNextPage, totalCount };
