@@ -18,7 +18,8 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
             const header = req.headers['x-request-id'];
             return typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
           },
-          autoLogging: { ignore: (req: IncomingMessage) => req.url?.startsWith('/health') ?? false },
+          // Probes and scrapes come every few seconds: logging them would drown the requests that matter.
+          autoLogging: { ignore: (req: IncomingMessage) => /^\/(health|metrics)(\/|\?|$)/.test(req.url ?? '') },
           redact: ['req.headers.authorization', 'req.headers.cookie'],
         },
       }),
