@@ -21,7 +21,7 @@ import { recordEvents } from '../libs/platform/src/outbox/outbox.js';
 import { QUEUES } from '../libs/platform/src/queues/job-registry.js';
 import { createRedis } from '../libs/platform/src/redis/redis.js';
 import type { BenchResult } from './assignment.bench.js';
-import { benchDatabaseUrl, dropDatabase, startChildServer } from './leaderboard.bench.js';
+import { benchDatabaseUrl, dropDatabase, removeRedisKeys, startChildServer } from './leaderboard.bench.js';
 
 const TEAMS = 950;
 const MEMBERS_PER_TEAM = 10;
@@ -215,6 +215,8 @@ export async function benchFanout(): Promise<BenchResult[]> {
   } finally {
     await worker?.stop();
     await removeQueues(prefix);
+    await removeRedisKeys(prefix);
+    await removeRedisKeys(`${prefix}_baseline`);
     await dropDatabase(name);
   }
 }

@@ -15,6 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { migrateDatabase } from '../libs/platform/src/database/data-source.js';
+import { createRedis } from '../libs/platform/src/redis/redis.js';
 import type { BenchResult } from './assignment.bench.js';
 
 const IDEAS = 5000;
@@ -41,6 +42,21 @@ export async function dropDatabase(name: string): Promise<void> {
     await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   } finally {
     await client.end();
+  }
+}
+
+/** Deletes every Redis key of a bench's prefix (queue metadata, rate-limit counters...). */
+export async function removeRedisKeys(prefix: string): Promise<void> {
+  const redis = createRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    await redis.quit().catch(() => redis.disconnect());
   }
 }
 
@@ -157,6 +173,7 @@ export async function benchLeaderboard(): Promise<BenchResult[]> {
   const name = `climathon_bench_leaderboard_${process.pid}`;
   const url = benchDatabaseUrl(name);
   await dropDatabase(name);
+  const prefix = `bench_leaderboard_${process.pid}`;
   let api: ChildServer | undefined;
   try {
     await migrateDatabase({ DATABASE_URL: url });
@@ -167,7 +184,7 @@ export async function benchLeaderboard(): Promise<BenchResult[]> {
       JWT_SECRET: randomBytes(32).toString('hex'),
       DATABASE_URL: url,
       DB_MIGRATE_ON_BOOT: 'false',
-      QUEUE_PREFIX: `bench_leaderboard_${process.pid}`,
+      QUEUE_PREFIX: prefix,
       LOG_LEVEL: 'silent',
     });
     const signUp = await graphql<{ signUp: { accessToken: string; user: { id: string } } }>(api.port, `mutation($i: SignUpInput!) { signUp(input: $i) { accessToken user { id } } }`, {
@@ -203,6 +220,7 @@ export async function benchLeaderboard(): Promise<BenchResult[]> {
     ];
   } finally {
     await api?.stop();
+    await removeRedisKeys(prefix);
     await dropDatabase(name);
   }
 }
