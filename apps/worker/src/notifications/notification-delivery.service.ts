@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { RedisPubSub } from 'graphql-redis-subscriptions';
-import { DataSource, In, IsNull } from 'typeorm';
-import { User, type Locale } from '../../../../libs/domain/src/identity/user.entity.js';
+import type { Redis } from 'ioredis';
+import { DataSource, IsNull } from 'typeorm';
+import type { Locale } from '../../../../libs/domain/src/identity/user.entity.js';
 import type { NotificationPlan } from '../../../../libs/domain/src/notifications/notification-rule.js';
 import { Notification } from '../../../../libs/domain/src/notifications/notification.entity.js';
 import { renderTemplate } from '../../../../libs/domain/src/notifications/templates.js';
@@ -11,7 +12,19 @@ import { jobId } from '../../../../libs/platform/src/queues/job-registry.js';
 import { QueueProducer } from '../../../../libs/platform/src/queues/queue-producer.js';
 
 export const WORKER_PUB_SUB = Symbol('WORKER_PUB_SUB');
-const BATCH = 1000;
+const BATCH = 2500;
+const RETURNED = 'id, recipient_id, kind, title, body, subject_id, created_at, read_at';
+
+interface StoredNotification {
+  id: string;
+  recipient_id: string;
+  kind: string;
+  title: string;
+  body: string;
+  subject_id: string | null;
+  created_at: Date;
+  read_at: Date | null;
+}
 
 /**
  * Stores a plan's notifications in batches (unique per event and recipient, so a re-run stores nothing twice),
@@ -31,43 +44,67 @@ export class NotificationDelivery {
   async deliver(eventId: string, plan: NotificationPlan): Promise<number> {
     const recipientIds = [...new Set(plan.recipientIds)];
     let stored = 0;
+    const pushes: Promise<void>[] = [];
     for (let start = 0; start < recipientIds.length; start += BATCH) {
       const batch = recipientIds.slice(start, start + BATCH);
-      const users = await this.dataSource.getRepository(User).find({ select: { id: true, locale: true }, where: { id: In(batch) } });
-      const rows = users.map((user) => {
-        const locale: Locale = user.locale ?? 'it';
-        const text = renderTemplate(plan.kind, locale, { ...plan.params, ...(plan.paramsFor?.(user.id) ?? {}) });
-        return { recipientId: user.id, eventId, kind: plan.kind, title: text.title, body: text.body, subjectId: plan.subjectId, locale };
-      });
-      if (rows.length === 0) continue;
-      const inserted = await this.dataSource
-        .createQueryBuilder()
-        .insert()
-        .into(Notification)
-        .values(rows)
-        .orIgnore()
-        .returning('*')
-        .execute();
-      const fresh = inserted.raw as { id: string; recipient_id: string; kind: string; title: string; body: string; subject_id: string | null; created_at: Date; read_at: Date | null }[];
+      const fresh = plan.paramsFor ? await this.insertPersonal(eventId, plan, batch) : await this.insertShared(eventId, plan, batch);
       stored += fresh.length;
-      await Promise.all(
-        fresh.map((n) =>
-          this.pubSub
-            .publish(this.channels.notificationAdded(n.recipient_id), {
-              id: n.id,
-              kind: n.kind,
-              title: n.title,
-              body: n.body,
-              subjectId: n.subject_id,
-              createdAt: n.created_at,
-              readAt: n.read_at,
-            })
-            .catch((error: Error) => this.logger.warn(`Push of notification ${n.id} failed: ${error.message}`)),
-        ),
-      );
+      // Pushing is best effort and needs no ordering with the next batch's insert.
+      pushes.push(this.push(fresh));
     }
+    await Promise.all(pushes);
     await this.queueEmails(eventId);
     return stored;
+  }
+
+  /**
+   * The same words for everyone (per language): one statement per batch reads each recipient's language and
+   * inserts, so a 10,000-recipient fan-out costs ten round trips, not twenty plus 10,000 renderings.
+   */
+  private async insertShared(eventId: string, plan: NotificationPlan, batch: string[]): Promise<StoredNotification[]> {
+    const it = renderTemplate(plan.kind, 'it', plan.params);
+    const en = renderTemplate(plan.kind, 'en', plan.params);
+    return this.dataSource.query(
+      `INSERT INTO notification (recipient_id, event_id, kind, title, body, subject_id, locale)
+       SELECT u.id, $2::text, $3::text,
+              CASE WHEN u.locale::text = 'en' THEN $6::text ELSE $4::text END,
+              CASE WHEN u.locale::text = 'en' THEN $7::text ELSE $5::text END,
+              $8::uuid, CASE WHEN u.locale::text = 'en' THEN 'en' ELSE 'it' END
+         FROM app_user u
+        WHERE u.id = ANY($1::uuid[])
+       ON CONFLICT ON CONSTRAINT uq_notification_event_recipient DO NOTHING
+       RETURNING ${RETURNED}`,
+      [batch, eventId, plan.kind, it.title, it.body, en.title, en.body, plan.subjectId],
+    );
+  }
+
+  /** Words that differ per recipient (e.g. a juror's own count): rendered here, inserted in one statement. */
+  private async insertPersonal(eventId: string, plan: NotificationPlan, batch: string[]): Promise<StoredNotification[]> {
+    const users: { id: string; locale: Locale | null }[] = await this.dataSource.query(`SELECT id, locale::text AS locale FROM app_user WHERE id = ANY($1::uuid[])`, [batch]);
+    if (users.length === 0) return [];
+    const texts = users.map((user) => {
+      const locale: Locale = user.locale === 'en' ? 'en' : 'it';
+      return { locale, ...renderTemplate(plan.kind, locale, { ...plan.params, ...(plan.paramsFor?.(user.id) ?? {}) }) };
+    });
+    return this.dataSource.query(
+      `INSERT INTO notification (recipient_id, event_id, kind, title, body, subject_id, locale)
+       SELECT r.recipient_id, $5::text, $6::text, r.title, r.body, $7::uuid, r.locale
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS r(recipient_id, title, body, locale)
+       ON CONFLICT ON CONSTRAINT uq_notification_event_recipient DO NOTHING
+       RETURNING ${RETURNED}`,
+      [users.map((u) => u.id), texts.map((t) => t.title), texts.map((t) => t.body), texts.map((t) => t.locale), eventId, plan.kind, plan.subjectId],
+    );
+  }
+
+  /** One pipelined round trip to Redis per batch; the payload is what RedisPubSub.publish would send. */
+  private async push(fresh: StoredNotification[]): Promise<void> {
+    if (fresh.length === 0) return;
+    const pipeline = (this.pubSub.getPublisher() as Redis).pipeline();
+    for (const n of fresh) {
+      const payload = { id: n.id, kind: n.kind, title: n.title, body: n.body, subjectId: n.subject_id, createdAt: n.created_at, readAt: n.read_at };
+      pipeline.publish(this.channels.notificationAdded(n.recipient_id), JSON.stringify(payload));
+    }
+    await pipeline.exec().catch((error: Error) => this.logger.warn(`Push of ${fresh.length} notifications failed: ${error.message}`));
   }
 
   /** Every notification of the event not yet emailed gets its email job; the job id makes this safe to repeat. */
