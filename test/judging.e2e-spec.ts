@@ -409,6 +409,13 @@ describe('judging', () => {
       expect((await gqlError(api.url, IDEA, { id: mine.idea_id })).code).toBe('NOT_FOUND');
       // The organizer sees the team.
       expect((await gqlOk(api.url, IDEA, { id: mine.idea_id }, f.organizer.token)).idea.team).toMatchObject({ id: ideaTeam, school: { id: f.schoolId } });
+      // Nor can the juror learn the school by filtering on it: the filter matches nothing for them.
+      const IDS = `query($filter: IdeaFilter) { ideas(first: 10, filter: $filter) { edges { node { id } } } }`;
+      const ids = async (user: TestUser, filter: Record<string, unknown>) => (await gqlOk(api.url, IDS, { filter: { challengeId: f.challenge.id, ...filter } }, user.token)).ideas.edges.map((e: any) => e.node.id);
+      expect(await ids(juror, {})).toEqual([mine.idea_id]);
+      expect(await ids(juror, { schoolId: f.schoolId })).toEqual([]);
+      expect(await ids(juror, { district: 'Pianura Est' })).toEqual([]);
+      expect((await ids(f.organizer, { schoolId: f.schoolId })).sort()).toEqual(f.ideas.map((i) => i.id).sort());
     });
 
     it('shows reviews to organizers (with jurors), to their juror (own only), and to the team once results are published (jurors hidden)', async () => {

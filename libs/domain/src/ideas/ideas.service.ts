@@ -199,6 +199,15 @@ export class IdeasService {
       if (!isUuid(filter.schoolId)) return empty();
       query.andWhere('EXISTS (SELECT 1 FROM team ft WHERE ft.id = i.team_id AND ft.school_id = :schoolId)', { schoolId: filter.schoolId });
     }
+    if ((filter.schoolId || filter.district?.trim()) && viewer.userId && !viewer.isAdmin) {
+      // Under blind judging a juror must not learn an idea's school, not even by filtering on it.
+      query.andWhere(
+        `NOT (c.blind_judging AND ${accessHooks.jurorOfChallenge('c.id', ':viewerId')}
+              AND NOT EXISTS (SELECT 1 FROM organization_member bom WHERE bom.organization_id = c.organizer_id AND bom.user_id = :viewerId)
+              AND NOT EXISTS (SELECT 1 FROM team_member btm WHERE btm.team_id = i.team_id AND btm.user_id = :viewerId))`,
+        { viewerId: viewer.userId },
+      );
+    }
     const district = filter.district?.trim();
     if (district) {
       query.andWhere(
