@@ -64,7 +64,8 @@ export class NotificationDelivery {
   private async insertShared(eventId: string, plan: NotificationPlan, batch: string[]): Promise<StoredNotification[]> {
     const it = renderTemplate(plan.kind, 'it', plan.params);
     const en = renderTemplate(plan.kind, 'en', plan.params);
-    return this.dataSource.query(
+    // Only what the database decides comes back; the words are already known here (less to send and parse).
+    const rows: { id: string; recipient_id: string; en: boolean; created_at: Date }[] = await this.dataSource.query(
       `INSERT INTO notification (recipient_id, event_id, kind, title, body, subject_id, locale)
        SELECT u.id, $2::text, $3::text,
               CASE WHEN u.locale::text = 'en' THEN $6::text ELSE $4::text END,
@@ -73,9 +74,13 @@ export class NotificationDelivery {
          FROM app_user u
         WHERE u.id = ANY($1::uuid[])
        ON CONFLICT ON CONSTRAINT uq_notification_event_recipient DO NOTHING
-       RETURNING ${RETURNED}`,
+       RETURNING id, recipient_id, locale = 'en' AS en, created_at`,
       [batch, eventId, plan.kind, it.title, it.body, en.title, en.body, plan.subjectId],
     );
+    return rows.map((r) => {
+      const text = r.en ? en : it;
+      return { id: r.id, recipient_id: r.recipient_id, kind: plan.kind, title: text.title, body: text.body, subject_id: plan.subjectId, created_at: r.created_at, read_at: null };
+    });
   }
 
   /** Words that differ per recipient (e.g. a juror's own count): rendered here, inserted in one statement. */
