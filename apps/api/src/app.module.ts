@@ -17,6 +17,7 @@ import { NotificationsResolver } from './notifications/notifications.resolver.js
 import { OrganizationMemberResolver, OrganizationsResolver } from './organizations/organizations.resolver.js';
 import { ChallengesResolver } from './challenges/challenges.resolver.js';
 import { ChallengeTeamsResolver, TeamMemberResolver, TeamsResolver } from './teams/teams.resolver.js';
+import { IdeaPageModels } from './ideas/idea.loader.js';
 import { ChallengeIdeasResolver, IdeasResolver, TeamIdeaResolver } from './ideas/ideas.resolver.js';
 import { AdoptionResolver, IdeaAdoptionResolver, TeamTutorsResolver } from './adoption/adoption.resolver.js';
 import { MilestoneResolver, MiniCompaniesResolver, TeamMiniCompanyResolver } from './minicompanies/minicompanies.resolver.js';
@@ -33,7 +34,7 @@ import {
 } from './judging/judging.resolver.js';
 import { LeaderboardPublisher } from './judging/leaderboard-publisher.js';
 
-const RESOLVERS = [IdentityResolver, OrganizationsResolver, OrganizationMemberResolver, NotificationsResolver, ChallengesResolver, TeamsResolver, TeamMemberResolver, ChallengeTeamsResolver, IdeasResolver, TeamIdeaResolver, ChallengeIdeasResolver, AdoptionResolver, IdeaAdoptionResolver, TeamTutorsResolver, MiniCompaniesResolver, MilestoneResolver, TeamMiniCompanyResolver, JudgingResolver, ChallengeJudgingResolver, IdeaJudgingResolver, JurorResolver, ReviewAssignmentResolver, ReviewResolver, CriterionScoreResolver, LeaderboardEntryResolver, AwardResolver, LeaderboardPublisher];
+const RESOLVERS = [IdentityResolver, OrganizationsResolver, OrganizationMemberResolver, NotificationsResolver, ChallengesResolver, TeamsResolver, TeamMemberResolver, ChallengeTeamsResolver, IdeasResolver, TeamIdeaResolver, ChallengeIdeasResolver, AdoptionResolver, IdeaAdoptionResolver, TeamTutorsResolver, MiniCompaniesResolver, MilestoneResolver, TeamMiniCompanyResolver, JudgingResolver, ChallengeJudgingResolver, IdeaJudgingResolver, JurorResolver, ReviewAssignmentResolver, ReviewResolver, CriterionScoreResolver, LeaderboardEntryResolver, AwardResolver, LeaderboardPublisher, IdeaPageModels];
 
 @Module({
   imports: [ConfigModule, LoggingModule, DatabaseModule.forRoot({ migrate: true }), DomainModule, HealthModule, RateLimitModule, GraphQLApiModule, OpsModule],

@@ -13,6 +13,7 @@ import type { GqlContext } from './gql-context.js';
 import { formatError, isUnexpectedError } from './format-error.js';
 import { complexityLimitPlugin, depthLimitRule, rejectNulCharactersPlugin } from './query-limits.js';
 import { RequestLoaders } from './request-loaders.js';
+import { answerPreloadedFields } from './preloaded-fields.js';
 
 const bearer = (value: unknown): string | null => {
   if (typeof value !== 'string') return null;
@@ -50,6 +51,7 @@ function logUnexpectedErrors(logger: PinoLogger): ApolloServerPlugin<GqlContext>
         path: '/graphql',
         autoSchemaFile: true,
         sortSchema: true,
+        transformSchema: answerPreloadedFields,
         playground: false,
         introspection: true,
         includeStacktraceInErrorResponses: false,

@@ -1,18 +1,19 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { ChallengeAccess } from '../../../../libs/domain/src/challenges/challenge-access.js';
 import { ChallengesService } from '../../../../libs/domain/src/challenges/challenges.service.js';
-import { IdeasService } from '../../../../libs/domain/src/ideas/ideas.service.js';
+import { IdeasService, type IdeaIncludes } from '../../../../libs/domain/src/ideas/ideas.service.js';
 import { TeamsService } from '../../../../libs/domain/src/teams/teams.service.js';
 import type { Viewer } from '../../../../libs/domain/src/viewer.js';
 import { blindJuryLoader, challengeLoader, themeLoader } from '../challenges/challenge.loader.js';
 import { ChallengeModel, ThemeModel, toChallengeModel, toThemeModel } from '../challenges/models/challenge.model.js';
 import { CurrentViewer, Loaders, Public } from '../common/current-viewer.decorator.js';
-import { toConnection } from '../common/page-info.model.js';
 import { RequestLoaders } from '../graphql/request-loaders.js';
+import { selectedFieldsAt } from '../graphql/selection.js';
 import { TeamModel, toTeamModel } from '../teams/models/team.model.js';
 import { teamLoader } from '../teams/team.loader.js';
 import { IdeaFilter, SaveIdeaInput } from './dto/idea.input.js';
-import { teamIdeaLoader } from './idea.loader.js';
+import { IdeaPageModels, teamIdeaLoader } from './idea.loader.js';
 import { IdeaConnection, IdeaModel, toIdeaModel } from './models/idea.model.js';
 
 @Resolver(() => IdeaModel)
@@ -22,6 +23,7 @@ export class IdeasResolver {
     private readonly challengesService: ChallengesService,
     private readonly teamsService: TeamsService,
     private readonly access: ChallengeAccess,
+    private readonly pageModels: IdeaPageModels,
   ) {}
 
   @Mutation(() => IdeaModel)
@@ -52,8 +54,10 @@ export class IdeasResolver {
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
     @Args('filter', { type: () => IdeaFilter, nullable: true }) filter: IdeaFilter | null,
+    @Loaders() loaders: RequestLoaders,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<IdeaConnection> {
-    return toConnection(await this.ideasService.list(viewer, { first, after, filter }), toIdeaModel);
+    return this.pageModels.toConnection(await this.ideasService.list(viewer, { first, after, filter, include: includesOf(info) }), viewer, loaders);
   }
 
   @ResolveField(() => ChallengeModel)
@@ -97,7 +101,10 @@ export class TeamIdeaResolver {
 /** Challenge.ideas: the challenge's ideas the viewer may see, with every IdeaFilter field. */
 @Resolver(() => ChallengeModel)
 export class ChallengeIdeasResolver {
-  constructor(private readonly ideasService: IdeasService) {}
+  constructor(
+    private readonly ideasService: IdeasService,
+    private readonly pageModels: IdeaPageModels,
+  ) {}
 
   @ResolveField(() => IdeaConnection)
   async ideas(
@@ -106,7 +113,16 @@ export class ChallengeIdeasResolver {
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
     @Args('filter', { type: () => IdeaFilter, nullable: true }) filter: IdeaFilter | null,
+    @Loaders() loaders: RequestLoaders,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<IdeaConnection> {
-    return toConnection(await this.ideasService.list(viewer, { first, after, filter, scopeChallengeId: challenge.id }), toIdeaModel);
+    const page = await this.ideasService.list(viewer, { first, after, filter, scopeChallengeId: challenge.id, include: includesOf(info) });
+    return this.pageModels.toConnection(page, viewer, loaders);
   }
+}
+
+/** The relations a connection of ideas shows for its nodes, read with the page instead of by the field resolvers. */
+function includesOf(info: GraphQLResolveInfo): IdeaIncludes {
+  const node = selectedFieldsAt(info, ['edges', 'node']);
+  return { team: node.has('team'), school: node.has('team') && selectedFieldsAt(info, ['edges', 'node', 'team']).has('school'), theme: node.has('theme') };
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
+import { projectionOf, readRows } from '../../../platform/src/database/sql-reads.js';
 import { DomainError, isUniqueViolation } from '../../../platform/src/errors/domain-error.js';
 import { recordEvents } from '../../../platform/src/outbox/outbox.js';
 import { assertPageSize, decodeCursor, keysetCondition, toPage, type Page } from '../../../platform/src/pagination/cursor.js';
@@ -231,12 +232,17 @@ export class ChallengesService {
   async get(viewer: Viewer, args: { id?: string | null; slug?: string | null }): Promise<Challenge> {
     if (!args.id && !args.slug) throw DomainError.badInput('id', 'Give the id or the slug of the challenge');
     let challenge: Challenge | null = null;
-    const repo = this.dataSource.getRepository(Challenge);
+    // The entry point of every public page (the gallery): a prepared read, not the query builder.
+    const byColumn = async (column: 'id' | 'slug', value: string) => {
+      const columns = projectionOf(this.dataSource, Challenge, 'c');
+      const [row] = await readRows(this.dataSource, `SELECT ${columns.select} FROM challenge c WHERE c.${column} = :value`, { value });
+      return row ? columns.read(row) : null;
+    };
     if (args.id) {
-      challenge = isUuid(args.id) ? await repo.findOneBy({ id: args.id }) : null;
+      challenge = isUuid(args.id) ? await byColumn('id', args.id) : null;
       if (challenge && args.slug && challenge.slug !== args.slug) challenge = null;
     } else if (args.slug && args.slug.length <= 200) {
-      challenge = await repo.findOneBy({ slug: args.slug });
+      challenge = await byColumn('slug', args.slug);
     }
     if (!challenge || !(await this.access.canSeeChallenge(viewer, challenge))) throw DomainError.notFound('Challenge');
     return challenge;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { Clock } from '../../../platform/src/clock/clock.js';
+import { projectionOf, readRows } from '../../../platform/src/database/sql-reads.js';
 import { DomainError } from '../../../platform/src/errors/domain-error.js';
 import { recordEvents } from '../../../platform/src/outbox/outbox.js';
 import { assertPageSize, lazyCount, decodeCursor, toPage, type Page } from '../../../platform/src/pagination/cursor.js';
@@ -9,6 +10,7 @@ import { accessHooks, ChallengeAccess } from '../challenges/challenge-access.js'
 import { Challenge, ChallengeFormat, ChallengeStatus } from '../challenges/challenge.entity.js';
 import { decodeTimeCursor, keyset } from '../challenges/challenges.service.js';
 import { Theme } from '../challenges/theme.entity.js';
+import { Organization } from '../organizations/organization.entity.js';
 import { TeamRole } from '../teams/team-member.entity.js';
 import { Team } from '../teams/team.entity.js';
 import { check, isUuid } from '../validation.js';
@@ -45,6 +47,19 @@ export interface IdeaFilterData {
   district?: string | null;
   search?: string | null;
   adopted?: boolean | null;
+}
+
+/** Relations of the listed ideas to read in the same query. */
+export interface IdeaIncludes {
+  team?: boolean;
+  /** The team's school (implies the team). */
+  school?: boolean;
+  theme?: boolean;
+}
+
+/** A page of ideas, with the relations asked for by `IdeaIncludes` (each listed once per idea of the page). */
+export interface IdeaPage extends Page<Idea> {
+  included: { teams: Team[]; schools: Organization[]; themes: Theme[] };
 }
 
 export const IDEA_LIMITS = {
@@ -175,16 +190,24 @@ export class IdeasService {
 
   /**
    * The ideas the viewer may see, filtered (filters combine with AND): newest first, or by relevance then id
-   * when searching. `scopeChallengeId` restricts to one challenge (Challenge.ideas).
+   * when searching. `scopeChallengeId` restricts to one challenge (Challenge.ideas). `include` reads each idea's
+   * team (with its school) and theme in the same query, for callers that show them (the gallery): one round trip
+   * instead of one per relation.
    */
-  async list(viewer: Viewer, args: { first?: number | null; after?: string | null; filter?: IdeaFilterData | null; scopeChallengeId?: string }): Promise<Page<Idea>> {
+  async list(
+    viewer: Viewer,
+    args: { first?: number | null; after?: string | null; filter?: IdeaFilterData | null; scopeChallengeId?: string; include?: IdeaIncludes },
+  ): Promise<IdeaPage> {
     const first = assertPageSize(args.first);
     const filter = args.filter ?? {};
     const search = filter.search?.trim() ?? '';
     if ([...search].length > IDEA_LIMITS.search) throw DomainError.badInput('search', `search must be at most ${IDEA_LIMITS.search} characters`);
-    const query = this.visibleQuery(viewer);
-    const empty = (): Page<Idea> => ({ nodes: [], cursors: [], hasNextPage: false, totalCount: 0 });
+    const included: IdeaPage['included'] = { teams: [], schools: [], themes: [] };
+    const empty = (): IdeaPage => ({ nodes: [], cursors: [], hasNextPage: false, totalCount: 0, included });
 
+    const visibility = this.access.ideaVisibility(viewer, 'i', 'c');
+    const where: string[] = [visibility.sql];
+    const params: Record<string, unknown> = { ...visibility.params };
     for (const [key, value, column] of [
       ['scope', args.scopeChallengeId, 'i.challenge_id'],
       ['challengeId', filter.challengeId, 'i.challenge_id'],
@@ -192,45 +215,89 @@ export class IdeasService {
     ] as const) {
       if (value === undefined || value === null) continue;
       if (!isUuid(value)) return empty(); // a malformed id matches no idea
-      query.andWhere(`${column} = :${key}`, { [key]: value });
+      where.push(`${column} = :${key}`);
+      params[key] = value;
     }
-    if (filter.status) query.andWhere('i.status = :status', { status: filter.status });
+    if (filter.status) {
+      where.push('i.status = :status');
+      params.status = filter.status;
+    }
     if (filter.schoolId) {
       if (!isUuid(filter.schoolId)) return empty();
-      query.andWhere('EXISTS (SELECT 1 FROM team ft WHERE ft.id = i.team_id AND ft.school_id = :schoolId)', { schoolId: filter.schoolId });
+      where.push('EXISTS (SELECT 1 FROM team ft WHERE ft.id = i.team_id AND ft.school_id = :schoolId)');
+      params.schoolId = filter.schoolId;
     }
-    if ((filter.schoolId || filter.district?.trim()) && viewer.userId && !viewer.isAdmin) {
+    const district = filter.district?.trim();
+    if ((filter.schoolId || district) && viewer.userId && !viewer.isAdmin) {
       // Under blind judging a juror must not learn an idea's school, not even by filtering on it.
-      query.andWhere(
+      where.push(
         `NOT (c.blind_judging AND ${accessHooks.jurorOfChallenge('c.id', ':viewerId')}
               AND NOT EXISTS (SELECT 1 FROM organization_member bom WHERE bom.organization_id = c.organizer_id AND bom.user_id = :viewerId)
               AND NOT EXISTS (SELECT 1 FROM team_member btm WHERE btm.team_id = i.team_id AND btm.user_id = :viewerId))`,
-        { viewerId: viewer.userId },
       );
+      params.viewerId = viewer.userId;
     }
-    const district = filter.district?.trim();
     if (district) {
-      query.andWhere(
-        'EXISTS (SELECT 1 FROM team ft JOIN organization fs ON fs.id = ft.school_id WHERE ft.id = i.team_id AND lower(fs.district) = lower(:district))',
-        { district },
-      );
+      where.push('EXISTS (SELECT 1 FROM team ft JOIN organization fs ON fs.id = ft.school_id WHERE ft.id = i.team_id AND lower(fs.district) = lower(:district))');
+      params.district = district;
     }
-    if (filter.adopted === true) query.andWhere(accessHooks.ideaAdopted('i.id'));
-    if (filter.adopted === false) query.andWhere(`NOT (${accessHooks.ideaAdopted('i.id')})`);
-    if (search) query.andWhere(`i.search_vector @@ ${SEARCH_QUERY}`, { search });
-
-    const countQuery = query.clone();
-    const totalCount = lazyCount(() => countQuery.getCount());
+    if (filter.adopted === true) where.push(accessHooks.ideaAdopted('i.id'));
+    if (filter.adopted === false) where.push(`NOT (${accessHooks.ideaAdopted('i.id')})`);
     if (search) {
-      if (args.after) query.andWhere(...keyset(RELEVANCE, decodeRankCursor(args.after)));
-      query.addSelect(RANK, 'rank').orderBy('rank', 'DESC').addOrderBy('i.id', 'ASC').limit(first + 1);
-      const { entities, raw } = await query.getRawAndEntities<{ rank: number; i_id: string }>();
-      const ranks = new Map(raw.map((r) => [r.i_id, Number(r.rank)]));
-      return toPage(entities, first, totalCount, (i) => [ranks.get(i.id)!, i.id]);
+      where.push(`i.search_vector @@ ${SEARCH_QUERY}`);
+      params.search = search;
     }
-    if (args.after) query.andWhere(...keyset(NEWEST_FIRST, decodeTimeCursor(args.after)));
-    const rows = await query.orderBy('i.created_at', 'DESC').addOrderBy('i.id', 'DESC').limit(first + 1).getMany();
-    return toPage(rows, first, totalCount, (i) => [i.createdAt.toISOString(), i.id]);
+
+    const from = 'FROM idea i JOIN challenge c ON c.id = i.challenge_id';
+    const filtered = where.map((w) => `(${w})`).join(' AND ');
+    const countParams = { ...params };
+    const totalCount = lazyCount(async () => (await readRows<{ count: number }>(this.dataSource, `SELECT count(*)::int AS count ${from} WHERE ${filtered}`, countParams))[0].count);
+
+    const order = search ? RELEVANCE : NEWEST_FIRST;
+    let pageWhere = filtered;
+    if (args.after) {
+      const [sql, keysetParams] = keyset(order, search ? decodeRankCursor(args.after) : decodeTimeCursor(args.after));
+      pageWhere += ` AND (${sql})`;
+      Object.assign(params, keysetParams);
+    }
+    const include = args.include ?? {};
+    const ideaColumns = projectionOf(this.dataSource, Idea, 'i');
+    const columns = [ideaColumns.select];
+    let joins = '';
+    const teamColumns = projectionOf(this.dataSource, Team, 'inc_team', 'team.');
+    const schoolColumns = projectionOf(this.dataSource, Organization, 'inc_school', 'school.');
+    const themeColumns = projectionOf(this.dataSource, Theme, 'inc_theme', 'theme.');
+    if (include.team || include.school) {
+      columns.push(teamColumns.select);
+      joins += ' JOIN team inc_team ON inc_team.id = i.team_id';
+      if (include.school) {
+        columns.push(schoolColumns.select);
+        joins += ' LEFT JOIN organization inc_school ON inc_school.id = inc_team.school_id';
+      }
+    }
+    if (include.theme) {
+      columns.push(themeColumns.select);
+      joins += ' JOIN theme inc_theme ON inc_theme.id = i.theme_id';
+    }
+    if (search) columns.push(`${RANK} AS "rank"`);
+    const orderBy = search ? '"rank" DESC, i.id ASC' : 'i.created_at DESC, i.id DESC';
+    params.limit = first + 1;
+    const rows = await readRows(this.dataSource, `SELECT ${columns.join(', ')} ${from}${joins} WHERE ${pageWhere} ORDER BY ${orderBy} LIMIT :limit`, params);
+
+    const ideas: Idea[] = [];
+    const ranks = new Map<string, number>();
+    for (const row of rows) {
+      const idea = ideaColumns.read(row)!;
+      ideas.push(idea);
+      if (search) ranks.set(idea.id, Number(row.rank));
+      if (ideas.length > first) continue; // the look-ahead row only tells hasNextPage
+      if (include.team || include.school) included.teams.push(teamColumns.read(row)!);
+      const school = include.school ? schoolColumns.read(row) : null;
+      if (school) included.schools.push(school);
+      if (include.theme) included.themes.push(themeColumns.read(row)!);
+    }
+    const page = search ? toPage(ideas, first, totalCount, (i) => [ranks.get(i.id)!, i.id]) : toPage(ideas, first, totalCount, (i) => [i.createdAt.toISOString(), i.id]);
+    return { ...page, included };
   }
 
   /** The ideas of these teams that the viewer may see (Team.idea). */
