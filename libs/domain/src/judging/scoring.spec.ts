@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { rankIdeas, reviewTotal, type RankableReview } from './scoring.js';
+import { rankIdeas, rankScoredIdeas, reviewTotal, type RankableReview, type ScoredIdea } from './scoring.js';
 
 const T0 = Date.parse('2026-03-01T10:00:00Z');
 const at = (minutes: number) => new Date(T0 + minutes * 60_000);
@@ -196,6 +196,17 @@ describe('rankIdeas', () => {
     expect(ranked).toEqual([{ ideaId: 'x', rank: 1, rawScore: 80, normalizedScore: 1, reviewCount: 1 }]);
   });
 
+  it('is rankScoredIdeas over the per-idea aggregates (what PostgreSQL computes for the live leaderboard)', () => {
+    const aggregated: ScoredIdea[] = ideas.map((idea) => {
+      const score = scores[idea.id as keyof typeof scores] as (typeof scores)['i1'] | undefined;
+      return { id: idea.id, submittedAtMs: idea.submittedAt.getTime(), reviewCount: score?.reviewCount ?? 0, rawScore: score?.rawScore ?? null, normalizedScore: score?.normalizedScore ?? null };
+    });
+    for (const normalization of ['NONE', 'ZSCORE'] as const) {
+      expect(rankScoredIdeas(aggregated, normalization)).toEqual(rankIdeas({ ideas, reviews, normalization }));
+      expect(rankScoredIdeas([...aggregated].reverse(), normalization)).toEqual(rankIdeas({ ideas, reviews, normalization }));
+    }
+  });
+
   it('handles no ideas, and rejects duplicate ids, bad dates and non-finite totals', () => {
     expect(rankIdeas({ ideas: [], reviews: [], normalization: 'ZSCORE' })).toEqual([]);
     expect(() => rankIdeas({ ideas: [{ id: 'a', submittedAt: at(0) }, { id: 'a', submittedAt: at(1) }], reviews: [], normalization: 'NONE' })).toThrow(
@@ -223,5 +234,49 @@ describe('rankIdeas', () => {
     expect(ranked).toHaveLength(5000);
     for (let i = 1; i < ranked.length; i++) expect(ranked[i]!.normalizedScore!).toBeLessThanOrEqual(ranked[i - 1]!.normalizedScore! + 1e-9);
     expect(elapsed).toBeLessThan(250); // generous for a loaded CI machine; the bench reports the real figure
+  });
+});
+
+describe('rankScoredIdeas', () => {
+  const scored = (id: string, minutes: number, reviewCount: number, rawScore: number | null, normalizedScore: number | null): ScoredIdea => ({
+    id,
+    submittedAtMs: at(minutes).getTime(),
+    reviewCount,
+    rawScore,
+    normalizedScore,
+  });
+
+  it('applies the tie rules to the chosen score and ignores the scores of unreviewed ideas', () => {
+    const ranked = rankScoredIdeas(
+      [
+        scored('a', 3, 2, 70, 0.5),
+        scored('b', 2, 1, 70 - 0.5e-9, 0.5 - 1.5e-9),
+        scored('c', 1, 3, 60, 0.5 - 0.5e-9),
+        scored('u', 0, 0, 99, 99), // no review: its (meaningless) scores do not count
+      ],
+      'NONE',
+    );
+    expect(ranked).toEqual([
+      { ideaId: 'b', rank: 1, rawScore: 70 - 0.5e-9, normalizedScore: 0.5 - 1.5e-9, reviewCount: 1 },
+      { ideaId: 'a', rank: 1, rawScore: 70, normalizedScore: 0.5, reviewCount: 2 },
+      { ideaId: 'c', rank: 3, rawScore: 60, normalizedScore: 0.5 - 0.5e-9, reviewCount: 3 },
+      { ideaId: 'u', rank: null, rawScore: null, normalizedScore: null, reviewCount: 0 },
+    ]);
+    // ZSCORE: a (anchor 0.5) and c (0.5e-9 below) tie, c first by submission; b is 1.5e-9 below the anchor.
+    expect(rankScoredIdeas([scored('a', 3, 2, 70, 0.5), scored('b', 2, 1, 70, 0.5 - 1.5e-9), scored('c', 1, 3, 60, 0.5 - 0.5e-9)], 'ZSCORE').map((e) => [e.ideaId, e.rank])).toEqual([
+      ['c', 1],
+      ['a', 1],
+      ['b', 3],
+    ]);
+  });
+
+  it('rejects duplicate ids, an invalid submittedAtMs or reviewCount, and a missing or non-finite score of a reviewed idea', () => {
+    expect(() => rankScoredIdeas([scored('a', 0, 1, 1, 1), scored('a', 1, 1, 1, 1)], 'NONE')).toThrow(/duplicate idea id a/);
+    expect(() => rankScoredIdeas([{ ...scored('a', 0, 1, 1, 1), submittedAtMs: NaN }], 'NONE')).toThrow(/submittedAt/);
+    expect(() => rankScoredIdeas([scored('a', 0, 1.5, 1, 1)], 'NONE')).toThrow(/reviewCount/);
+    expect(() => rankScoredIdeas([scored('a', 0, -1, 1, 1)], 'NONE')).toThrow(/reviewCount/);
+    expect(() => rankScoredIdeas([scored('a', 0, 1, null, 1)], 'ZSCORE')).toThrow(/score/);
+    expect(() => rankScoredIdeas([scored('a', 0, 1, 1, Infinity)], 'NONE')).toThrow(/score/);
+    expect(rankScoredIdeas([], 'ZSCORE')).toEqual([]);
   });
 });

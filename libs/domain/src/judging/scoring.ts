@@ -79,18 +79,29 @@ export interface RankedIdea {
 }
 
 /**
+ * An idea with the aggregates of its reviews, ready to be ranked by `rankScoredIdeas`: what `rankIdeas` computes from
+ * the reviews in memory, or what PostgreSQL computes with one set-based query (LeaderboardService.scoredIdeas).
+ */
+export interface ScoredIdea {
+  id: string;
+  /** submittedAt, in epoch milliseconds. */
+  submittedAtMs: number;
+  /** Number of reviews; 0 for an unreviewed idea, whose scores are then ignored. */
+  reviewCount: number;
+  /** Mean T of the idea's reviews (see `rankIdeas`); null without reviews. */
+  rawScore: number | null;
+  /** Mean z of the idea's reviews (see `rankIdeas`); null without reviews. */
+  normalizedScore: number | null;
+}
+
+/**
  * The leaderboard. Both scores are always computed; `normalization` only chooses which one orders the list.
  * - rawScore = mean T of the idea's reviews.
  * - normalizedScore = mean z of the idea's reviews, with z = (T - mu_j) / sigma_j for the review's juror j, mu_j and
  *   sigma_j being the mean and POPULATION standard deviation of T over all of j's reviews in `reviews`
  *   (including reviews of ideas not listed in `ideas`: the caller passes exactly the submitted reviews of the
  *   challenge), and z = 0 when sigma_j < SIGMA_EPSILON (a single review, or identical totals up to rounding).
- * Order: ideas with at least one review by the chosen score, descending; then ideas without reviews, with null
- * rank and scores. Ties: after sorting by score, a tie group starts at an entry (its anchor) and takes every
- * following entry whose score is within SCORE_TIE_EPSILON of the ANCHOR's score: no chaining, so 1, 1 - 0.8e-9 and
- * 1 - 1.6e-9 rank 1, 1, 3 (the third is 1.6e-9 below the anchor and starts its own group), and a group never spans
- * more than SCORE_TIE_EPSILON. A group shares the competition rank 1 + (entries before it). Inside a tie group, and
- * among unreviewed ideas, earlier submittedAt comes first, then the smaller id (code-unit order).
+ * The order and ranks are those of `rankScoredIdeas` over these scores.
  * Reviews of ideas not in `ideas` only feed the juror statistics. Linear time apart from the two sorts.
  * Throws RangeError on duplicate idea ids, an invalid submittedAt, or a non-finite total.
  */
@@ -106,9 +117,7 @@ export function rankIdeas(input: {
   ideas.forEach((idea, i) => {
     if (ideaIndex.has(idea.id)) throw new RangeError(`duplicate idea id ${idea.id}`);
     ideaIndex.set(idea.id, i);
-    const time = idea.submittedAt instanceof Date ? idea.submittedAt.getTime() : Date.parse(idea.submittedAt);
-    if (Number.isNaN(time)) throw new RangeError(`idea ${idea.id} has an invalid submittedAt`);
-    submitted[i] = time;
+    submitted[i] = idea.submittedAt instanceof Date ? idea.submittedAt.getTime() : Date.parse(idea.submittedAt);
   });
 
   // Juror statistics, two passes (mean first, then squared deviations) for numerical stability.
@@ -150,38 +159,77 @@ export function rankIdeas(input: {
     count[i]++;
   });
 
-  const raw = new Float64Array(n);
-  const normalized = new Float64Array(n);
+  const scored = ideas.map(
+    (idea, i): ScoredIdea => ({
+      id: idea.id,
+      submittedAtMs: submitted[i],
+      reviewCount: count[i],
+      rawScore: count[i] === 0 ? null : rawSum[i] / count[i],
+      normalizedScore: count[i] === 0 ? null : zSum[i] / count[i],
+    }),
+  );
+  return rankScoredIdeas(scored, input.normalization);
+}
+
+/**
+ * The leaderboard from per-idea scores (the one implementation of the order and tie rules, for `rankIdeas` and for
+ * scores aggregated by the database). Order: ideas with at least one review by the chosen score, descending; then
+ * ideas without reviews, with null rank and scores. Ties: after sorting by score, a tie group starts at an entry (its
+ * anchor) and takes every following entry whose score is within SCORE_TIE_EPSILON of the ANCHOR's score: no
+ * chaining, so 1, 1 - 0.8e-9 and 1 - 1.6e-9 rank 1, 1, 3 (the third is 1.6e-9 below the anchor and starts its own
+ * group), and a group never spans more than SCORE_TIE_EPSILON. A group shares the competition rank
+ * 1 + (entries before it). Inside a tie group, and among unreviewed ideas, earlier submittedAt comes first, then the
+ * smaller id (code-unit order). O(n log n).
+ * Throws RangeError on duplicate idea ids, an invalid submittedAt, a negative or fractional reviewCount, or a
+ * missing or non-finite score of a reviewed idea.
+ */
+export function rankScoredIdeas(ideas: readonly ScoredIdea[], normalization: RankingNormalization): RankedIdea[] {
+  const n = ideas.length;
+  const ids = new Set<string>();
+  const submitted = new Float64Array(n);
+  const key = new Float64Array(n);
   const reviewed: number[] = [];
   const unreviewed: number[] = [];
+  const zscore = normalization === 'ZSCORE';
   for (let i = 0; i < n; i++) {
-    if (count[i] === 0) {
+    const idea = ideas[i];
+    if (ids.has(idea.id)) throw new RangeError(`duplicate idea id ${idea.id}`);
+    ids.add(idea.id);
+    if (!Number.isFinite(idea.submittedAtMs)) throw new RangeError(`idea ${idea.id} has an invalid submittedAt`);
+    submitted[i] = idea.submittedAtMs;
+    const count = idea.reviewCount;
+    if (!Number.isInteger(count) || count < 0) throw new RangeError(`idea ${idea.id} has an invalid reviewCount ${count}`);
+    if (count === 0) {
       unreviewed.push(i);
-    } else {
-      raw[i] = rawSum[i] / count[i];
-      normalized[i] = zSum[i] / count[i];
-      reviewed.push(i);
+      continue;
     }
+    if (!isFiniteNumber(idea.rawScore) || !isFiniteNumber(idea.normalizedScore)) throw new RangeError(`idea ${idea.id} has a missing or non-finite score`);
+    key[i] = zscore ? idea.normalizedScore : idea.rawScore;
+    reviewed.push(i);
   }
-  const key = input.normalization === 'ZSCORE' ? normalized : raw;
   const bySubmission = (x: number, y: number) => submitted[x] - submitted[y] || compareIds(ideas[x].id, ideas[y].id);
 
-  const result: RankedIdea[] = [];
+  const result: RankedIdea[] = new Array<RankedIdea>(n);
+  let out = 0;
+  const push = (i: number, rank: number) => {
+    const idea = ideas[i];
+    result[out++] = { ideaId: idea.id, rank, rawScore: idea.rawScore, normalizedScore: idea.normalizedScore, reviewCount: idea.reviewCount };
+  };
   reviewed.sort((x, y) => key[y] - key[x] || bySubmission(x, y));
   for (let start = 0; start < reviewed.length; ) {
     const anchor = key[reviewed[start]];
     let end = start + 1;
     while (end < reviewed.length && anchor - key[reviewed[end]] <= SCORE_TIE_EPSILON) end++;
-    const group = reviewed.slice(start, end).sort(bySubmission);
-    for (const i of group) {
-      result.push({ ideaId: ideas[i].id, rank: start + 1, rawScore: raw[i], normalizedScore: normalized[i], reviewCount: count[i] });
-    }
+    if (end - start === 1) push(reviewed[start], start + 1);
+    else for (const i of reviewed.slice(start, end).sort(bySubmission)) push(i, start + 1);
     start = end;
   }
   unreviewed.sort(bySubmission);
-  for (const i of unreviewed) result.push({ ideaId: ideas[i].id, rank: null, rawScore: null, normalizedScore: null, reviewCount: 0 });
+  for (const i of unreviewed) result[out++] = { ideaId: ideas[i].id, rank: null, rawScore: null, normalizedScore: null, reviewCount: 0 };
   return result;
 }
+
+const isFiniteNumber = (value: number | null): value is number => typeof value === 'number' && Number.isFinite(value);
 
 function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
