@@ -6,12 +6,15 @@ import { ChallengeStatus, ScoreNormalization, type Challenge } from '../challeng
 import type { Idea } from '../ideas/idea.entity.js';
 import { isUuid } from '../validation.js';
 import type { Viewer } from '../viewer.js';
-import { rankIdeas, type RankedIdea } from './scoring.js';
+import { rankScoredIdeas, SIGMA_EPSILON, type RankedIdea, type ScoredIdea } from './scoring.js';
 
 export type RankingChallenge = Pick<Challenge, 'id' | 'status' | 'rankingNormalization'>;
 
-/** An idea read for a ranking: its ids, plus whichever of the other columns were asked for. */
-export type RankedIdeaRow = Pick<Idea, 'id' | 'challengeId' | 'teamId' | 'themeId'> & Partial<Idea>;
+/**
+ * An idea read for a ranking: its id, plus whichever of the other columns were asked for (challengeId, teamId and
+ * themeId whenever a field resolved from them is asked, see ideaSelect).
+ */
+export type RankedIdeaRow = Pick<Idea, 'id'> & Partial<Idea>;
 
 /** A ranking, and the ideas read along with it (by id; empty when none were asked for). */
 export interface Ranking {
@@ -34,8 +37,9 @@ const IDEA_COLUMNS: Record<string, string> = {
 };
 
 /**
- * PRODUCT.md "Ranking": the live leaderboard (two set-based queries, then rankIdeas in memory) while judging, the
- * frozen one (one query over result_ranking) once results are published.
+ * PRODUCT.md "Ranking": the live leaderboard (one set-based query, PostgreSQL aggregating the reviews per juror and per
+ * idea, then rankScoredIdeas in memory) while judging, the frozen one (one query over result_ranking) once results are
+ * published.
  */
 @Injectable()
 export class LeaderboardService {
@@ -73,12 +77,14 @@ export class LeaderboardService {
   }
 
   /**
-   * Computed from the submitted reviews now: two set-based reads (the SUBMITTED ideas, with any asked columns, and
-   * every review of the challenge, for the jurors' statistics), then rankIdeas in memory.
+   * Computed from the submitted reviews now: the SUBMITTED ideas with their review aggregates and the asked columns in
+   * one query (scoredIdeas), then rankScoredIdeas in memory. freeze() ranks through the same path.
    */
   async live(challengeId: string, normalization: ScoreNormalization, manager: EntityManager = this.dataSource.manager, ideaFields?: ReadonlySet<string>): Promise<Ranking> {
-    const { ideas, reviews } = await this.rankingInput(challengeId, manager, ideaFields);
-    return { entries: rankIdeas({ ideas, reviews, normalization }), ideas: new Map(ideaFields ? ideas.map((i): [string, RankedIdeaRow] => [i.id, i]) : []) };
+    const rows = await this.scoredIdeas(challengeId, manager, ideaFields);
+    const ideas = new Map<string, RankedIdeaRow>();
+    if (ideaFields) for (const row of rows) ideas.set(row.id, row);
+    return { entries: rankScoredIdeas(rows, normalization), ideas };
   }
 
   /** The ranking frozen by publishResults, in its stored order (one read, joined to the asked idea columns). */
@@ -113,9 +119,9 @@ export class LeaderboardService {
 
   /** Stores the final ranking under both normalizations, inside the publishing transaction (one INSERT). */
   async freeze(manager: EntityManager, challengeId: string): Promise<number> {
-    const input = await this.rankingInput(challengeId, manager);
-    const none = rankIdeas({ ...input, normalization: 'NONE' });
-    const zscore = rankIdeas({ ...input, normalization: 'ZSCORE' });
+    const scored = await this.scoredIdeas(challengeId, manager);
+    const none = rankScoredIdeas(scored, 'NONE');
+    const zscore = rankScoredIdeas(scored, 'ZSCORE');
     if (zscore.length === 0) return 0;
     const byIdea = new Map(none.map((entry, i) => [entry.ideaId, { entry, position: i + 1 }]));
     const ids: string[] = [];
@@ -145,27 +151,47 @@ export class LeaderboardService {
     return ids.length;
   }
 
-  /** The two set-based reads (in parallel on the pool; one after the other inside a transaction). */
-  private async rankingInput(challengeId: string, manager: EntityManager, ideaFields?: ReadonlySet<string>) {
-    const columns = ideaFields ? `${ideaSelect(ideaFields)}, submitted_at AS "rankedAt"` : `id, submitted_at AS "rankedAt"`;
-    const readIdeas = async (): Promise<(RankedIdeaRow & { submittedAt: Date })[]> => {
-      const rows: (RankedIdeaRow & { rankedAt: Date })[] = await manager.query(`SELECT ${columns} FROM idea WHERE challenge_id = $1 AND status = 'SUBMITTED'`, [challengeId]);
-      for (const row of rows) (row as { submittedAt?: Date }).submittedAt ??= row.rankedAt;
-      return rows as (RankedIdeaRow & { submittedAt: Date })[];
-    };
-    const readReviews = (): Promise<{ ideaId: string; jurorId: string; total: number }[]> =>
-      manager.query(`SELECT idea_id AS "ideaId", juror_id AS "jurorId", total FROM review WHERE challenge_id = $1`, [challengeId]);
-    if (manager.queryRunner) return { ideas: await readIdeas(), reviews: await readReviews() };
-    const [ideas, reviews] = await Promise.all([readIdeas(), readReviews()]);
-    return { ideas, reviews };
+  /**
+   * The SUBMITTED ideas of a challenge with the aggregates of their reviews (ScoredIdea, for rankScoredIdeas: the path
+   * of both live() and freeze()) and the asked idea columns, in one set-based query that leaves the arithmetic to
+   * PostgreSQL: per juror, the mean mu and population standard deviation sigma of T over all its reviews in the
+   * challenge (reviews of ideas no longer SUBMITTED included); per idea, the review count, the mean T and the mean
+   * z = (T - mu) / sigma, z being 0 when sigma < SIGMA_EPSILON (PRODUCT.md "Ranking"; rankIdeas is the in-memory
+   * reference of the same formulas, and leaderboard-sql.int-spec.ts holds them equal). Node thus receives one row per
+   * idea rather than one per review, and submittedAt as epoch milliseconds rather than a timestamp to parse.
+   */
+  async scoredIdeas(challengeId: string, manager: EntityManager = this.dataSource.manager, ideaFields?: ReadonlySet<string>): Promise<(RankedIdeaRow & ScoredIdea)[]> {
+    const columns = ideaFields ? ideaSelect(ideaFields, 'i') : `i.id AS "id"`;
+    return manager.query(
+      `WITH juror AS (
+         SELECT juror_id, avg(total) AS mu, stddev_pop(total) AS sigma FROM review WHERE challenge_id = $1 GROUP BY juror_id
+       ), score AS (
+         SELECT r.idea_id, count(*)::int AS n, sum(r.total) / count(*) AS raw,
+                sum(CASE WHEN j.sigma < $2 THEN 0 ELSE (r.total - j.mu) / j.sigma END) / count(*) AS z
+           FROM review r JOIN juror j ON j.juror_id = r.juror_id
+          WHERE r.challenge_id = $1
+          GROUP BY r.idea_id
+       )
+       SELECT ${columns}, (extract(epoch FROM i.submitted_at) * 1000)::float8 AS "submittedAtMs",
+              coalesce(s.n, 0) AS "reviewCount", s.raw AS "rawScore", s.z AS "normalizedScore"
+         FROM idea i LEFT JOIN score s ON s.idea_id = i.id
+        WHERE i.challenge_id = $1 AND i.status = 'SUBMITTED'`,
+      [challengeId, SIGMA_EPSILON],
+    );
   }
 }
 
-/** The SELECT list of an idea row with the asked properties (always its ids), optionally qualified by `alias`. */
+/**
+ * The SELECT list of an idea row with the asked properties, optionally qualified by `alias`: always its id; its
+ * challengeId, teamId and themeId when 'all' or a property other than the idea's own columns is asked (a field
+ * resolved from them, such as team or score), which spares reading three uuids per idea for `idea { id title }`.
+ */
 function ideaSelect(fields: ReadonlySet<string> | 'all', alias?: string): string {
   const q = (column: string) => (alias ? `${alias}.${column}` : column);
   const columns = Object.entries(IDEA_COLUMNS)
     .filter(([field]) => fields === 'all' || fields.has(field))
     .map(([field, column]) => `${q(column)} AS "${field}"`);
-  return [`${q('id')} AS "id"`, `${q('challenge_id')} AS "challengeId"`, `${q('team_id')} AS "teamId"`, `${q('theme_id')} AS "themeId"`, ...columns].join(', ');
+  const ids = fields === 'all' || [...fields].some((field) => field !== 'id' && !Object.hasOwn(IDEA_COLUMNS, field));
+  const keys = ids ? [`${q('challenge_id')} AS "challengeId"`, `${q('team_id')} AS "teamId"`, `${q('theme_id')} AS "themeId"`] : [];
+  return [`${q('id')} AS "id"`, ...keys, ...columns].join(', ');
 }

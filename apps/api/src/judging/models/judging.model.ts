@@ -181,14 +181,15 @@ export const toAwardModel = (a: Award): AwardModel => ({ id: a.id, ideaId: a.ide
 const EPOCH = new Date(0);
 
 /**
- * An IdeaModel from a partial idea row (LeaderboardService.ideaRows): the columns that were not read get neutral
- * values, which GraphQL never serializes since they were not asked for.
+ * An IdeaModel from a partial idea row (LeaderboardService): the columns that were not read get neutral values, which
+ * GraphQL never serializes since they were not asked for (and the ids are read whenever a field resolved from them
+ * is asked).
  */
 export const ideaModelFromRow = (r: RankedIdeaRow): IdeaModel => ({
   id: r.id,
-  challengeId: r.challengeId,
-  teamId: r.teamId,
-  themeId: r.themeId,
+  challengeId: r.challengeId ?? '',
+  teamId: r.teamId ?? '',
+  themeId: r.themeId ?? '',
   title: r.title ?? '',
   summary: r.summary ?? '',
   problem: r.problem ?? '',
