@@ -49,13 +49,17 @@ export interface IdeaFilterData {
   adopted?: boolean | null;
 }
 
-/** Relations of the listed ideas to read in the same query. */
+/** Relations of the listed ideas to read in the same query, and which of their long texts to read. */
 export interface IdeaIncludes {
   team?: boolean;
   /** The team's school (implies the team). */
   school?: boolean;
   theme?: boolean;
+  /** The long texts (summary, problem, solution, impact) to read; all when absent. A gallery shows titles only. */
+  texts?: ReadonlySet<string>;
 }
+
+const LONG_TEXTS = ['summary', 'problem', 'solution', 'impact'] as const;
 
 /** A page of ideas, with the relations asked for by `IdeaIncludes` (each listed once per idea of the page). */
 export interface IdeaPage extends Page<Idea> {
@@ -192,7 +196,7 @@ export class IdeasService {
    * The ideas the viewer may see, filtered (filters combine with AND): newest first, or by relevance then id
    * when searching. `scopeChallengeId` restricts to one challenge (Challenge.ideas). `include` reads each idea's
    * team (with its school) and theme in the same query, for callers that show them (the gallery): one round trip
-   * instead of one per relation.
+   * instead of one per relation. Long texts left out by `include.texts` are undefined in the returned ideas.
    */
   async list(
     viewer: Viewer,
@@ -261,7 +265,7 @@ export class IdeasService {
       Object.assign(params, keysetParams);
     }
     const include = args.include ?? {};
-    const ideaColumns = projectionOf(this.dataSource, Idea, 'i');
+    const ideaColumns = projectionOf(this.dataSource, Idea, 'i', '', include.texts ? LONG_TEXTS.filter((t) => !include.texts!.has(t)) : []);
     const columns = [ideaColumns.select];
     let joins = '';
     const teamColumns = projectionOf(this.dataSource, Team, 'inc_team', 'team.');

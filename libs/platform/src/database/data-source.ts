@@ -3,10 +3,12 @@ import pg from 'pg';
 import type { AppConfig } from '../config/app-config.js';
 import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { installPgTypeParsers } from './pg-types.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
 // timestamptz and bigint come back as Date and number-safe strings; int8 counts are parsed where used.
 export function dataSourceOptions(config: Pick<AppConfig, 'DATABASE_URL'>, overrides: Partial<DataSourceOptions> = {}): DataSourceOptions {
+  installPgTypeParsers();
   return {
     type: 'postgres',
     url: config.DATABASE_URL,

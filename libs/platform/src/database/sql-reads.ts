@@ -56,9 +56,9 @@ export class EntityProjection<E extends ObjectLiteral> {
   readonly select: string;
   private readonly properties: { key: string; property: string }[];
 
-  constructor(dataSource: DataSource, target: EntityTarget<E>, alias: string, prefix = '') {
+  constructor(dataSource: DataSource, target: EntityTarget<E>, alias: string, prefix = '', omit: readonly string[] = []) {
     const metadata = dataSource.getMetadata(target);
-    const columns = metadata.columns.filter((c) => c.isSelect);
+    const columns = metadata.columns.filter((c) => c.isSelect && !omit.includes(c.propertyName));
     for (const c of columns) {
       const type = typeof c.type === 'string' ? c.type : c.type.name;
       if (c.transformer || c.embeddedMetadata || !PLAIN_TYPES.has(type.toLowerCase()) || (c.isArray && type !== 'text')) {
@@ -69,7 +69,7 @@ export class EntityProjection<E extends ObjectLiteral> {
     this.select = columns.map((c) => `${alias}."${c.databaseName}" AS "${prefix}${c.propertyName}"`).join(', ');
   }
 
-  /** The entity read from `row`; null when its columns are all null (an outer join that found nothing). */
+  /** The entity read from `row` (omitted properties stay undefined); null when its columns are all null (an outer join that found nothing). */
   read(row: Record<string, unknown>): E | null {
     const entity: Record<string, unknown> = {};
     let found = false;
@@ -84,12 +84,12 @@ export class EntityProjection<E extends ObjectLiteral> {
 
 const projections = new WeakMap<DataSource, Map<string, EntityProjection<ObjectLiteral>>>();
 
-/** The projection of `target` under `alias` (and `prefix`), built once per DataSource. */
-export function projectionOf<E extends ObjectLiteral>(dataSource: DataSource, target: EntityTarget<E>, alias: string, prefix = ''): EntityProjection<E> {
+/** The projection of `target` under `alias` (and `prefix`, without the `omit` properties), built once per DataSource. */
+export function projectionOf<E extends ObjectLiteral>(dataSource: DataSource, target: EntityTarget<E>, alias: string, prefix = '', omit: readonly string[] = []): EntityProjection<E> {
   let byKey = projections.get(dataSource);
   if (!byKey) projections.set(dataSource, (byKey = new Map<string, EntityProjection<ObjectLiteral>>()));
-  const key = `${typeof target === 'string' ? target : dataSource.getMetadata(target).name}|${alias}|${prefix}`;
+  const key = `${typeof target === 'string' ? target : dataSource.getMetadata(target).name}|${alias}|${prefix}|${omit.join(',')}`;
   let projection = byKey.get(key);
-  if (!projection) byKey.set(key, (projection = new EntityProjection(dataSource, target, alias, prefix)));
+  if (!projection) byKey.set(key, (projection = new EntityProjection(dataSource, target, alias, prefix, omit)));
   return projection as EntityProjection<E>;
 }
