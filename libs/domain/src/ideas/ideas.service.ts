@@ -301,7 +301,7 @@ export class IdeasService {
       if (include.theme) included.themes.push(themeColumns.read(row)!);
     }
     const page = search ? toPage(ideas, first, totalCount, (i) => [ranks.get(i.id)!, i.id]) : toPage(ideas, first, totalCount, (i) => [i.createdAt.toISOString(), i.id]);
-    return { ...page, included };
+    return Object.assign(page, { included }); // not a spread: it would encode the lazy cursors
   }
 
   /** The ideas of these teams that the viewer may see (Team.idea). */
