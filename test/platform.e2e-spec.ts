@@ -98,6 +98,18 @@ describe('query limits', () => {
     expect(result.json.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'QUERY_TOO_COSTLY', maxCost: 5000 });
     expect(result.json.errors[0].extensions.cost).toBeGreaterThan(5000);
   });
+
+  it('costs the same query text anew for each set of variables (the cost is remembered per variables)', async () => {
+    const selection = Array.from({ length: 60 }, (_, i) => `o${i}: organizations(first: $first) { edges { node { id name } } }`).join('\n');
+    const query = `query Many($first: Int) {\n${selection}\n}`;
+    const cheap = await post(JSON.stringify({ query, variables: { first: 1 } }));
+    expect(cheap.status).toBe(200);
+    const costly = await post(JSON.stringify({ query, variables: { first: 100 } }));
+    expect(costly.status).toBe(400);
+    expect(costly.json.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'QUERY_TOO_COSTLY' });
+    expect((await post(JSON.stringify({ query, variables: { first: 1 } }))).status).toBe(200);
+    expect((await post(JSON.stringify({ query, variables: { first: 100 } }))).status).toBe(400);
+  });
 });
 
 describe('pagination arguments', () => {

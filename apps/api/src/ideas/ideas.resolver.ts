@@ -124,5 +124,5 @@ export class ChallengeIdeasResolver {
 /** The relations a connection of ideas shows for its nodes, read with the page instead of by the field resolvers. */
 function includesOf(info: GraphQLResolveInfo): IdeaIncludes {
   const node = selectedFieldsAt(info, ['edges', 'node']);
-  return { team: node.has('team'), school: node.has('team') && selectedFieldsAt(info, ['edges', 'node', 'team']).has('school'), theme: node.has('theme'), texts: node };
+  return { team: node.has('team'), school: node.has('team') && selectedFieldsAt(info, ['edges', 'node', 'team']).has('school'), theme: node.has('theme'), fields: node };
 }

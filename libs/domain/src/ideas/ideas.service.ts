@@ -55,15 +55,21 @@ export interface IdeaIncludes {
   /** The team's school (implies the team). */
   school?: boolean;
   theme?: boolean;
-  /** The long texts (summary, problem, solution, impact) to read; all when absent. A gallery shows titles only. */
-  texts?: ReadonlySet<string>;
+  /**
+   * The optional properties of the idea (OPTIONAL_IDEA_FIELDS: long texts, tags, dates) to read; all when absent.
+   * A gallery card shows a title: it reads neither 10 KB of text nor three timestamps per idea.
+   */
+  fields?: ReadonlySet<string>;
 }
 
-const LONG_TEXTS = ['summary', 'problem', 'solution', 'impact'] as const;
+/** Idea properties a list reads only when asked (the ids, title, status and createdAt, the cursor's key, always). */
+const OPTIONAL_IDEA_FIELDS = ['summary', 'problem', 'solution', 'impact', 'tags', 'version', 'submittedAt', 'updatedAt'] as const;
+/** Relations' columns no caller of a list needs (the API shows no team or organization createdAt). */
+const UNUSED_RELATION_FIELDS = ['createdAt'];
 
 /** A page of ideas, with the relations asked for by `IdeaIncludes` (each listed once per idea of the page). */
 export interface IdeaPage extends Page<Idea> {
-  included: { teams: Team[]; schools: Organization[]; themes: Theme[] };
+  included: { teams: Omit<Team, 'createdAt'>[]; schools: Omit<Organization, 'createdAt'>[]; themes: Theme[] };
 }
 
 export const IDEA_LIMITS = {
@@ -196,7 +202,8 @@ export class IdeasService {
    * The ideas the viewer may see, filtered (filters combine with AND): newest first, or by relevance then id
    * when searching. `scopeChallengeId` restricts to one challenge (Challenge.ideas). `include` reads each idea's
    * team (with its school) and theme in the same query, for callers that show them (the gallery): one round trip
-   * instead of one per relation. Long texts left out by `include.texts` are undefined in the returned ideas.
+   * instead of one per relation. Properties left out by `include.fields` are undefined in the returned ideas, and the
+   * included teams and schools have no createdAt.
    */
   async list(
     viewer: Viewer,
@@ -265,11 +272,11 @@ export class IdeasService {
       Object.assign(params, keysetParams);
     }
     const include = args.include ?? {};
-    const ideaColumns = projectionOf(this.dataSource, Idea, 'i', '', include.texts ? LONG_TEXTS.filter((t) => !include.texts!.has(t)) : []);
+    const ideaColumns = projectionOf(this.dataSource, Idea, 'i', '', include.fields ? OPTIONAL_IDEA_FIELDS.filter((f) => !include.fields!.has(f)) : []);
     const columns = [ideaColumns.select];
     let joins = '';
-    const teamColumns = projectionOf(this.dataSource, Team, 'inc_team', 'team.');
-    const schoolColumns = projectionOf(this.dataSource, Organization, 'inc_school', 'school.');
+    const teamColumns = projectionOf(this.dataSource, Team, 'inc_team', 'team.', UNUSED_RELATION_FIELDS);
+    const schoolColumns = projectionOf(this.dataSource, Organization, 'inc_school', 'school.', UNUSED_RELATION_FIELDS);
     const themeColumns = projectionOf(this.dataSource, Theme, 'inc_theme', 'theme.');
     if (include.team || include.school) {
       columns.push(teamColumns.select);

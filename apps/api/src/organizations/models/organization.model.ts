@@ -45,7 +45,7 @@ export class OrganizationMemberModel {
 @ObjectType('OrganizationConnection')
 export class OrganizationConnection extends Connection(OrganizationModel, 'Organization') {}
 
-export const toOrganizationModel = (o: Organization): OrganizationModel => ({
+export const toOrganizationModel = (o: Omit<Organization, 'createdAt'>): OrganizationModel => ({
   id: o.id,
   name: o.name,
   kind: o.kind,

@@ -38,7 +38,7 @@ export class TeamMemberModel {
 @ObjectType('TeamConnection')
 export class TeamConnection extends Connection(TeamModel, 'Team') {}
 
-export const toTeamModel = (t: Team): TeamModel => ({
+export const toTeamModel = (t: Omit<Team, 'createdAt'>): TeamModel => ({
   id: t.id,
   name: t.name,
   className: t.className,
