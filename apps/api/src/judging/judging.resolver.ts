@@ -153,10 +153,8 @@ export class ChallengeJudgingResolver {
     const fields = selectedSubfields(info, 'idea');
     const ranking = await this.leaderboards.forViewer(viewer, challenge, normalization, fields.size > 0 ? fields : undefined);
     if (!ranking) return [];
-    return ranking.entries.map((e) => {
-      const row = ranking.ideas.get(e.ideaId);
-      return toLeaderboardEntryModel(e, row ? ideaModelFromRow(row) : undefined);
-    });
+    const { entries, ideas } = ranking;
+    return entries.map((e, k) => toLeaderboardEntryModel(e, ideas ? ideaModelFromRow(ideas[k]) : undefined));
   }
 
   @ResolveField(() => JudgingProgressModel, { description: 'Organizers only.' })

@@ -6,7 +6,7 @@ import { ChallengeStatus, ScoreNormalization, type Challenge } from '../challeng
 import type { Idea } from '../ideas/idea.entity.js';
 import { isUuid } from '../validation.js';
 import type { Viewer } from '../viewer.js';
-import { rankScoredIdeas, SIGMA_EPSILON, type RankedIdea, type ScoredIdea } from './scoring.js';
+import { rankedIdea, rankingOrder, rankScoredIdeas, SIGMA_EPSILON, type RankedIdea, type ScoredIdea } from './scoring.js';
 
 export type RankingChallenge = Pick<Challenge, 'id' | 'status' | 'rankingNormalization'>;
 
@@ -16,10 +16,10 @@ export type RankingChallenge = Pick<Challenge, 'id' | 'status' | 'rankingNormali
  */
 export type RankedIdeaRow = Pick<Idea, 'id'> & Partial<Idea>;
 
-/** A ranking, and the ideas read along with it (by id; empty when none were asked for). */
+/** A ranking, and the ideas read along with it when idea fields were asked for: `ideas[k]` is the idea of `entries[k]`. */
 export interface Ranking {
   entries: RankedIdea[];
-  ideas: Map<string, RankedIdeaRow>;
+  ideas?: RankedIdeaRow[];
 }
 
 /** Idea properties the leaderboard may be asked for, and their columns. */
@@ -38,7 +38,7 @@ const IDEA_COLUMNS: Record<string, string> = {
 
 /**
  * PRODUCT.md "Ranking": the live leaderboard (one set-based query, PostgreSQL aggregating the reviews per juror and per
- * idea, then rankScoredIdeas in memory) while judging, the frozen one (one query over result_ranking) once results are
+ * idea, then rankingOrder in memory) while judging, the frozen one (one query over result_ranking) once results are
  * published.
  */
 @Injectable()
@@ -73,18 +73,17 @@ export class LeaderboardService {
   private async rankingWithIdeas(challenge: RankingChallenge, normalization: ScoreNormalization, ideaFields?: ReadonlySet<string>): Promise<Ranking> {
     if (RESULTS_VISIBLE_STATUSES.includes(challenge.status)) return this.frozen(challenge.id, normalization, ideaFields);
     if (challenge.status === ChallengeStatus.JUDGING) return this.live(challenge.id, normalization, this.dataSource.manager, ideaFields);
-    return { entries: [], ideas: new Map<string, RankedIdeaRow>() };
+    return { entries: [] };
   }
 
   /**
    * Computed from the submitted reviews now: the SUBMITTED ideas with their review aggregates and the asked columns in
-   * one query (scoredIdeas), then rankScoredIdeas in memory. freeze() ranks through the same path.
+   * one query (scoredIdeas), then rankingOrder in memory. freeze() ranks through the same path (rankScoredIdeas).
    */
   async live(challengeId: string, normalization: ScoreNormalization, manager: EntityManager = this.dataSource.manager, ideaFields?: ReadonlySet<string>): Promise<Ranking> {
     const rows = await this.scoredIdeas(challengeId, manager, ideaFields);
-    const ideas = new Map<string, RankedIdeaRow>();
-    if (ideaFields) for (const row of rows) ideas.set(row.id, row);
-    return { entries: rankScoredIdeas(rows, normalization), ideas };
+    const { order, ranks } = rankingOrder(rows, normalization);
+    return { entries: order.map((i, k) => rankedIdea(rows[i], ranks[k])), ideas: ideaFields ? order.map((i) => rows[i]) : undefined };
   }
 
   /** The ranking frozen by publishResults, in its stored order (one read, joined to the asked idea columns). */
@@ -99,10 +98,9 @@ export class LeaderboardService {
         [challengeId],
       );
     const entries = rows.map((r) => ({ ideaId: r.idea_id, rank: r.rank, rawScore: r.raw_score, normalizedScore: r.normalized_score, reviewCount: r.review_count }));
-    const ideas = new Map<string, RankedIdeaRow>();
-    if (ideaFields) {
-      for (const { idea_id: _id, rank: _rank, raw_score: _raw, normalized_score: _normalized, review_count: _count, ...idea } of rows) ideas.set(idea.id!, idea as RankedIdeaRow);
-    }
+    const ideas = ideaFields
+      ? rows.map(({ idea_id: _id, rank: _rank, raw_score: _raw, normalized_score: _normalized, review_count: _count, ...idea }) => idea as RankedIdeaRow)
+      : undefined;
     return { entries, ideas };
   }
 
@@ -152,7 +150,7 @@ export class LeaderboardService {
   }
 
   /**
-   * The SUBMITTED ideas of a challenge with the aggregates of their reviews (ScoredIdea, for rankScoredIdeas: the path
+   * The SUBMITTED ideas of a challenge with the aggregates of their reviews (ScoredIdea, for rankingOrder: the path
    * of both live() and freeze()) and the asked idea columns, in one set-based query that leaves the arithmetic to
    * PostgreSQL: per juror, the mean mu and population standard deviation sigma of T over all its reviews in the
    * challenge (reviews of ideas no longer SUBMITTED included); per idea, the review count, the mean T and the mean

@@ -270,8 +270,7 @@ describe('rankScoredIdeas', () => {
     ]);
   });
 
-  it('rejects duplicate ids, an invalid submittedAtMs or reviewCount, and a missing or non-finite score of a reviewed idea', () => {
-    expect(() => rankScoredIdeas([scored('a', 0, 1, 1, 1), scored('a', 1, 1, 1, 1)], 'NONE')).toThrow(/duplicate idea id a/);
+  it('rejects an invalid submittedAtMs or reviewCount, and a missing or non-finite score of a reviewed idea', () => {
     expect(() => rankScoredIdeas([{ ...scored('a', 0, 1, 1, 1), submittedAtMs: NaN }], 'NONE')).toThrow(/submittedAt/);
     expect(() => rankScoredIdeas([scored('a', 0, 1.5, 1, 1)], 'NONE')).toThrow(/reviewCount/);
     expect(() => rankScoredIdeas([scored('a', 0, -1, 1, 1)], 'NONE')).toThrow(/reviewCount/);

@@ -171,21 +171,27 @@ export function rankIdeas(input: {
   return rankScoredIdeas(scored, input.normalization);
 }
 
+/** A leaderboard as positions: `order[k]` is the index, in the list ranked, of the k-th idea; `ranks[k]` its rank. */
+export interface RankingOrder {
+  order: number[];
+  ranks: (number | null)[];
+}
+
 /**
- * The leaderboard from per-idea scores (the one implementation of the order and tie rules, for `rankIdeas` and for
- * scores aggregated by the database). Order: ideas with at least one review by the chosen score, descending; then
- * ideas without reviews, with null rank and scores. Ties: after sorting by score, a tie group starts at an entry (its
- * anchor) and takes every following entry whose score is within SCORE_TIE_EPSILON of the ANCHOR's score: no
- * chaining, so 1, 1 - 0.8e-9 and 1 - 1.6e-9 rank 1, 1, 3 (the third is 1.6e-9 below the anchor and starts its own
- * group), and a group never spans more than SCORE_TIE_EPSILON. A group shares the competition rank
- * 1 + (entries before it). Inside a tie group, and among unreviewed ideas, earlier submittedAt comes first, then the
- * smaller id (code-unit order). O(n log n).
- * Throws RangeError on duplicate idea ids, an invalid submittedAt, a negative or fractional reviewCount, or a
- * missing or non-finite score of a reviewed idea.
+ * The leaderboard from per-idea scores, as positions into `ideas` (the one implementation of the order and tie rules,
+ * for `rankIdeas` and for the scores aggregated by PostgreSQL; `rankScoredIdeas` gives the entries). Order: ideas with
+ * at least one review by the chosen score, descending; then ideas without reviews, with null rank. Ties: after
+ * sorting by score, a tie group starts at an entry (its anchor) and takes every following entry whose score is within
+ * SCORE_TIE_EPSILON of the ANCHOR's score: no chaining, so 1, 1 - 0.8e-9 and 1 - 1.6e-9 rank 1, 1, 3 (the third is
+ * 1.6e-9 below the anchor and starts its own group), and a group never spans more than SCORE_TIE_EPSILON. A group
+ * shares the competition rank 1 + (entries before it). Inside a tie group, and among unreviewed ideas, earlier
+ * submittedAt comes first, then the smaller id (code-unit order). O(n log n). Ids must be distinct (rankIdeas checks
+ * them; the database's are a primary key).
+ * Throws RangeError on an invalid submittedAtMs, a negative or fractional reviewCount, or a missing or non-finite
+ * score of a reviewed idea.
  */
-export function rankScoredIdeas(ideas: readonly ScoredIdea[], normalization: RankingNormalization): RankedIdea[] {
+export function rankingOrder(ideas: readonly ScoredIdea[], normalization: RankingNormalization): RankingOrder {
   const n = ideas.length;
-  const ids = new Set<string>();
   const submitted = new Float64Array(n);
   const key = new Float64Array(n);
   const reviewed: number[] = [];
@@ -193,8 +199,6 @@ export function rankScoredIdeas(ideas: readonly ScoredIdea[], normalization: Ran
   const zscore = normalization === 'ZSCORE';
   for (let i = 0; i < n; i++) {
     const idea = ideas[i];
-    if (ids.has(idea.id)) throw new RangeError(`duplicate idea id ${idea.id}`);
-    ids.add(idea.id);
     if (!Number.isFinite(idea.submittedAtMs)) throw new RangeError(`idea ${idea.id} has an invalid submittedAt`);
     submitted[i] = idea.submittedAtMs;
     const count = idea.reviewCount;
@@ -209,24 +213,39 @@ export function rankScoredIdeas(ideas: readonly ScoredIdea[], normalization: Ran
   }
   const bySubmission = (x: number, y: number) => submitted[x] - submitted[y] || compareIds(ideas[x].id, ideas[y].id);
 
-  const result: RankedIdea[] = new Array<RankedIdea>(n);
-  let out = 0;
-  const push = (i: number, rank: number) => {
-    const idea = ideas[i];
-    result[out++] = { ideaId: idea.id, rank, rawScore: idea.rawScore, normalizedScore: idea.normalizedScore, reviewCount: idea.reviewCount };
-  };
+  const order: number[] = [];
+  const ranks: (number | null)[] = [];
   reviewed.sort((x, y) => key[y] - key[x] || bySubmission(x, y));
   for (let start = 0; start < reviewed.length; ) {
     const anchor = key[reviewed[start]];
     let end = start + 1;
     while (end < reviewed.length && anchor - key[reviewed[end]] <= SCORE_TIE_EPSILON) end++;
-    if (end - start === 1) push(reviewed[start], start + 1);
-    else for (const i of reviewed.slice(start, end).sort(bySubmission)) push(i, start + 1);
+    const group = end - start === 1 ? [reviewed[start]] : reviewed.slice(start, end).sort(bySubmission);
+    for (const i of group) {
+      order.push(i);
+      ranks.push(start + 1);
+    }
     start = end;
   }
   unreviewed.sort(bySubmission);
-  for (const i of unreviewed) result[out++] = { ideaId: ideas[i].id, rank: null, rawScore: null, normalizedScore: null, reviewCount: 0 };
-  return result;
+  for (const i of unreviewed) {
+    order.push(i);
+    ranks.push(null);
+  }
+  return { order, ranks };
+}
+
+/** The leaderboard entries of `ideas` (see `rankingOrder` for the order, the ranks and the errors). */
+export function rankScoredIdeas(ideas: readonly ScoredIdea[], normalization: RankingNormalization): RankedIdea[] {
+  const { order, ranks } = rankingOrder(ideas, normalization);
+  return order.map((i, k) => rankedIdea(ideas[i], ranks[k]));
+}
+
+/** The entry of an idea at `rank` (null: an idea without reviews, whose scores are then null). */
+export function rankedIdea(idea: ScoredIdea, rank: number | null): RankedIdea {
+  return rank === null
+    ? { ideaId: idea.id, rank: null, rawScore: null, normalizedScore: null, reviewCount: 0 }
+    : { ideaId: idea.id, rank, rawScore: idea.rawScore, normalizedScore: idea.normalizedScore, reviewCount: idea.reviewCount };
 }
 
 const isFiniteNumber = (value: number | null): value is number => typeof value === 'number' && Number.isFinite(value);
