@@ -21,6 +21,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { migrateDatabase } from '../libs/platform/src/database/data-source.js';
 import type { BenchResult } from './bench-result.js';
+import { removeRedisKeys } from './leaderboard.bench.js';
 
 const IDEAS = 2000;
 const SCHOOLS = 60;
@@ -336,6 +337,7 @@ export async function benchGallery(): Promise<BenchResult[]> {
   } finally {
     await Promise.all(children.map((c) => c.stop()));
     await maintenance((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    await removeRedisKeys(`bench_gallery_${process.pid}`); // the API's queue producers leave their meta keys
   }
 }
 
