@@ -72,6 +72,21 @@ describe('outbox -> worker -> notification, subscription and email', () => {
     await client.dispose();
   });
 
+  it('refuses a subscription that does not validate or parse with BAD_USER_INPUT over the WebSocket too', async () => {
+    const user = await signUp(api.url, { label: 'ws-invalid' });
+    const client = wsClient(api.wsUrl, user.token);
+    try {
+      for (const query of ['subscription { notificationAdded { noSuchField } }', 'subscription { notificationAdded {']) {
+        const subscription = collect(client, query);
+        const errors = await waitFor(() => subscription.errors.length > 0 && subscription.errors, { what: `refusal of ${query}` });
+        expect(errors[0]).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })]);
+        expect(subscription.received).toEqual([]);
+      }
+    } finally {
+      await client.dispose();
+    }
+  });
+
   it('stores nothing for an event whose transaction rolled back', async () => {
     const member = await signUp(api.url, { label: 'rollback' });
     const organizationId = await createOrganization(api.url, member);
