@@ -34,6 +34,17 @@ const WARM_UP_RECIPIENTS = 200;
 const TIMEOUT_MS = 120_000;
 const RECIPIENTS_SQL = `SELECT user_id FROM team_member WHERE challenge_id = $1 UNION SELECT user_id FROM juror WHERE challenge_id = $1`;
 
+/** An OPEN_HACKATHON in JUDGING, organized by `promoterId`. */
+async function judgingChallenge(client: pg.Client, promoterId: string, slug: string, title: string): Promise<{ id: string }> {
+  const { rows } = await client.query<{ id: string }>(
+    `INSERT INTO challenge (organizer_id, slug, title, description, format, status, submission_opens_at, submission_closes_at, judging_closes_at, reviews_per_idea, max_team_size)
+     VALUES ($1, $2, $3, 'Edizione di prova.', 'OPEN_HACKATHON', 'JUDGING', now() - interval '30 days', now() - interval '1 day', now() + interval '10 days', 3, 30)
+     RETURNING id`,
+    [promoterId, slug, title],
+  );
+  return rows[0];
+}
+
 /** A JUDGING challenge with 950 teams of 10 students and 500 jurors: 10,000 distinct users, half of them English. */
 async function seed(url: string): Promise<{ challengeId: string; warmUpChallengeId: string; organizerId: string }> {
   const client = new pg.Client({ connectionString: url });
@@ -43,15 +54,7 @@ async function seed(url: string): Promise<{ challengeId: string; warmUpChallenge
     const organizer = (await client.query<{ id: string }>(`INSERT INTO app_user (email, password_hash, display_name) VALUES ('organizzatore@bench.test', 'x', 'Organizzatore') RETURNING id`)).rows[0];
     const promoter = (await client.query<{ id: string }>(`INSERT INTO organization (name, kind) VALUES ('Camera di Commercio di Modena', 'PROMOTER') RETURNING id`)).rows[0];
     await client.query(`INSERT INTO organization_member (organization_id, user_id, role) VALUES ($1, $2, 'OWNER')`, [promoter.id, organizer.id]);
-    const challenge = (
-      await client.query<{ id: string }>(
-        `INSERT INTO challenge (organizer_id, slug, title, description, format, status, submission_opens_at, submission_closes_at, judging_closes_at, reviews_per_idea, max_team_size)
-         VALUES ($1, 'climathon-fanout-bench', 'Climathon Fanout Bench', 'Edizione di prova.', 'OPEN_HACKATHON', 'JUDGING',
-                 now() - interval '30 days', now() - interval '1 day', now() + interval '10 days', 3, 30)
-         RETURNING id`,
-        [promoter.id],
-      )
-    ).rows[0];
+    const challenge = await judgingChallenge(client, promoter.id, 'climathon-fanout-bench', 'Climathon Fanout Bench');
     await client.query(
       `INSERT INTO app_user (email, password_hash, display_name, locale)
        SELECT 'utente' || g || '@bench.test', 'x', 'Utente ' || g, CASE WHEN g % 2 = 0 THEN 'en' ELSE 'it' END FROM generate_series(1, $1::int) g`,
@@ -75,15 +78,7 @@ async function seed(url: string): Promise<{ challengeId: string; warmUpChallenge
     );
     // A small edition published first, by both the worker and the baselines, so that neither is measured cold
     // (JIT, pool connections, BullMQ scripts): a long-running worker is what publishes results in production.
-    const warmUp = (
-      await client.query<{ id: string }>(
-        `INSERT INTO challenge (organizer_id, slug, title, description, format, status, submission_opens_at, submission_closes_at, judging_closes_at, reviews_per_idea, max_team_size)
-         VALUES ($1, 'climathon-fanout-warm-up', 'Climathon Warm-up', 'Riscaldamento.', 'OPEN_HACKATHON', 'JUDGING',
-                 now() - interval '30 days', now() - interval '1 day', now() + interval '10 days', 3, 30)
-         RETURNING id`,
-        [promoter.id],
-      )
-    ).rows[0];
+    const warmUp = await judgingChallenge(client, promoter.id, 'climathon-fanout-warm-up', 'Climathon Warm-up');
     await client.query(`INSERT INTO juror (challenge_id, user_id) SELECT $1, id FROM app_user WHERE email LIKE 'utente%@bench.test' ORDER BY email LIMIT $2`, [warmUp.id, WARM_UP_RECIPIENTS]);
     await client.query(`CREATE TABLE bench_scratch (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), recipient_id uuid NOT NULL, event_id text NOT NULL, kind text NOT NULL,
                          title text NOT NULL, body text NOT NULL, created_at timestamptz NOT NULL DEFAULT clock_timestamp(), UNIQUE (event_id, recipient_id))`);

@@ -20,6 +20,7 @@ import { CurrentViewer, Loaders } from '../common/current-viewer.decorator.js';
 import type { GqlContext } from '../graphql/gql-context.js';
 import { PUB_SUB } from '../graphql/pubsub.provider.js';
 import { RequestLoaders } from '../graphql/request-loaders.js';
+import { selectedFieldsAt } from '../graphql/selection.js';
 import { toUserModel, UserModel } from '../identity/models/user.model.js';
 import { userLoader } from '../identity/user.loader.js';
 import { IdeaModel, toIdeaModel } from '../ideas/models/idea.model.js';
@@ -38,7 +39,6 @@ import {
   jurorLoader,
   rankedIdeaLoader,
 } from './judging.loader.js';
-import { selectedSubfields } from './selection.js';
 import { LeaderboardPublisher } from './leaderboard-publisher.js';
 import {
   AwardModel,
@@ -150,7 +150,7 @@ export class ChallengeJudgingResolver {
   ): Promise<LeaderboardEntryModel[]> {
     // The ideas of every entry come with the ranking's own read of the ideas, with just the asked columns, instead of
     // one resolver call per entry.
-    const fields = selectedSubfields(info, 'idea');
+    const fields = selectedFieldsAt(info, ['idea']);
     const ranking = await this.leaderboards.forViewer(viewer, challenge, normalization, fields.size > 0 ? fields : undefined);
     if (!ranking) return [];
     const { entries, ideas } = ranking;

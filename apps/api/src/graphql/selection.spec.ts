@@ -1,21 +1,22 @@
 import { describe, expect, it } from '@jest/globals';
 import { buildSchema, graphql, type GraphQLResolveInfo } from 'graphql';
-import { selectedSubfields } from './selection.js';
+import { selectedFieldsAt } from './selection.js';
 
 const schema = buildSchema(`
-  type Idea { id: ID! title: String! summary: String! tags: [String!]! }
+  type Team { name: String! }
+  type Idea { id: ID! title: String! summary: String! tags: [String!]! team: Team }
   type Entry { rank: Int idea: Idea! }
   type Query { leaderboard: [Entry!]! }
 `);
 
-async function selectionOf(query: string): Promise<string[]> {
+async function selectionOf(query: string, path: string[] = ['idea']): Promise<string[]> {
   let seen: Set<string> = new Set();
   await graphql({
     schema,
     source: query,
     rootValue: {
       leaderboard: (_args: unknown, _context: unknown, info: GraphQLResolveInfo) => {
-        seen = selectedSubfields(info, 'idea');
+        seen = selectedFieldsAt(info, path);
         return [];
       },
     },
@@ -23,7 +24,7 @@ async function selectionOf(query: string): Promise<string[]> {
   return [...seen].sort();
 }
 
-describe('selectedSubfields', () => {
+describe('selectedFieldsAt', () => {
   it('lists the fields asked of a child, through aliases, inline fragments and named fragments', async () => {
     expect(await selectionOf(`{ leaderboard { rank idea { id title } } }`)).toEqual(['id', 'title']);
     expect(await selectionOf(`{ leaderboard { idea { id } other: idea { summary } } }`)).toEqual(['id', 'summary']);
@@ -33,5 +34,12 @@ describe('selectedSubfields', () => {
 
   it('is empty when the child is not selected', async () => {
     expect(await selectionOf(`{ leaderboard { rank } }`)).toEqual([]);
+    expect(await selectionOf(`{ leaderboard { idea { id } } }`, ['idea', 'team'])).toEqual([]);
+  });
+
+  it('follows a longer path, merging what every alias and fragment asks at its end', async () => {
+    expect(await selectionOf(`{ leaderboard { idea { team { name } } } }`, ['idea', 'team'])).toEqual(['name']);
+    expect(await selectionOf(`{ leaderboard { a: idea { t: team { __typename } } ...E } } fragment E on Entry { idea { team { name } } }`, ['idea', 'team'])).toEqual(['__typename', 'name']);
+    expect(await selectionOf(`{ leaderboard { rank } }`, [])).toEqual(['rank']);
   });
 });
