@@ -27,23 +27,22 @@ export class IdeaPageModels {
 
   async toConnection(page: IdeaPage, viewer: Viewer, loaders: RequestLoaders): Promise<ConnectionShape<IdeaModel>> {
     const { teams, schools, themes } = page.included;
-    if (teams.length === 0 && themes.length === 0) return toConnection(page, toIdeaModel);
-    const teamById = new Map(teams.map((t) => [t.id, t]));
-    const schoolById = new Map(schools.map((s) => [s.id, s]));
-    const themeById = new Map(themes.map((t) => [t.id, t]));
+    if (!teams && !themes) return toConnection(page, toIdeaModel);
+    const teamById = new Map(teams?.map((t) => [t.id, t]));
+    const schoolById = new Map(schools?.map((s) => [s.id, s]));
+    const themeById = new Map(themes?.map((t) => [t.id, t]));
     const challengeIds = [...new Set(page.nodes.map((i) => i.challengeId))];
-    const blindFlags = teams.length ? await blindJuryLoader(loaders, this.access, viewer).loadMany(challengeIds) : [];
+    const blindFlags = teams ? await blindJuryLoader(loaders, this.access, viewer).loadMany(challengeIds) : [];
+    const failure = blindFlags.find((flag) => flag instanceof Error);
+    if (failure) throw failure;
     const blind = new Set(challengeIds.filter((_, k) => blindFlags[k] === true));
-    if (blindFlags.some((flag) => flag instanceof Error)) throw blindFlags.find((flag) => flag instanceof Error) as Error;
-    // Schools were read when any came back, or when no team has one (then every school is null anyway).
-    const schoolsRead = schools.length > 0 || teams.every((t) => !t.schoolId);
     return toConnection(page, (idea) => {
       const values: Record<string, unknown> = {};
       const team = teamById.get(idea.teamId);
       if (team) {
         const teamModel = toTeamModel(team);
         values.team = blind.has(idea.challengeId) ? null : teamModel;
-        if (schoolsRead) {
+        if (schools) {
           const school = team.schoolId ? schoolById.get(team.schoolId) : undefined;
           withPreloaded(teamModel, { school: school && !blind.has(team.challengeId) ? toOrganizationModel(school) : null });
         }

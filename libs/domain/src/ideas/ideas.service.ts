@@ -67,9 +67,12 @@ const OPTIONAL_IDEA_FIELDS = ['summary', 'problem', 'solution', 'impact', 'tags'
 /** Relations' columns no caller of a list needs (the API shows no team or organization createdAt). */
 const UNUSED_RELATION_FIELDS = ['createdAt'];
 
-/** A page of ideas, with the relations asked for by `IdeaIncludes` (each listed once per idea of the page). */
+/**
+ * A page of ideas, with the relations asked for by `IdeaIncludes`: one entry per idea of the page (a school only
+ * where the team has one); a relation that was not asked for is undefined.
+ */
 export interface IdeaPage extends Page<Idea> {
-  included: { teams: Omit<Team, 'createdAt'>[]; schools: Omit<Organization, 'createdAt'>[]; themes: Theme[] };
+  included: { teams?: Omit<Team, 'createdAt'>[]; schools?: Omit<Organization, 'createdAt'>[]; themes?: Theme[] };
 }
 
 export const IDEA_LIMITS = {
@@ -213,7 +216,12 @@ export class IdeasService {
     const filter = args.filter ?? {};
     const search = filter.search?.trim() ?? '';
     if ([...search].length > IDEA_LIMITS.search) throw DomainError.badInput('search', `search must be at most ${IDEA_LIMITS.search} characters`);
-    const included: IdeaPage['included'] = { teams: [], schools: [], themes: [] };
+    const include = args.include ?? {};
+    const included: IdeaPage['included'] = {
+      teams: include.team || include.school ? [] : undefined,
+      schools: include.school ? [] : undefined,
+      themes: include.theme ? [] : undefined,
+    };
     const empty = (): IdeaPage => ({ nodes: [], cursors: [], hasNextPage: false, totalCount: 0, included });
 
     const visibility = this.access.ideaVisibility(viewer, 'i', 'c');
@@ -271,22 +279,21 @@ export class IdeasService {
       pageWhere += ` AND (${sql})`;
       Object.assign(params, keysetParams);
     }
-    const include = args.include ?? {};
     const ideaColumns = projectionOf(this.dataSource, Idea, 'i', '', include.fields ? OPTIONAL_IDEA_FIELDS.filter((f) => !include.fields!.has(f)) : []);
     const columns = [ideaColumns.select];
     let joins = '';
     const teamColumns = projectionOf(this.dataSource, Team, 'inc_team', 'team.', UNUSED_RELATION_FIELDS);
     const schoolColumns = projectionOf(this.dataSource, Organization, 'inc_school', 'school.', UNUSED_RELATION_FIELDS);
     const themeColumns = projectionOf(this.dataSource, Theme, 'inc_theme', 'theme.');
-    if (include.team || include.school) {
+    if (included.teams) {
       columns.push(teamColumns.select);
       joins += ' JOIN team inc_team ON inc_team.id = i.team_id';
-      if (include.school) {
+      if (included.schools) {
         columns.push(schoolColumns.select);
         joins += ' LEFT JOIN organization inc_school ON inc_school.id = inc_team.school_id';
       }
     }
-    if (include.theme) {
+    if (included.themes) {
       columns.push(themeColumns.select);
       joins += ' JOIN theme inc_theme ON inc_theme.id = i.theme_id';
     }
@@ -302,10 +309,10 @@ export class IdeasService {
       ideas.push(idea);
       if (search) ranks.set(idea.id, Number(row.rank));
       if (ideas.length > first) continue; // the look-ahead row only tells hasNextPage
-      if (include.team || include.school) included.teams.push(teamColumns.read(row)!);
-      const school = include.school ? schoolColumns.read(row) : null;
-      if (school) included.schools.push(school);
-      if (include.theme) included.themes.push(themeColumns.read(row)!);
+      included.teams?.push(teamColumns.read(row)!);
+      const school = included.schools ? schoolColumns.read(row) : null;
+      if (school) included.schools!.push(school);
+      included.themes?.push(themeColumns.read(row)!);
     }
     const page = search ? toPage(ideas, first, totalCount, (i) => [ranks.get(i.id)!, i.id]) : toPage(ideas, first, totalCount, (i) => [i.createdAt.toISOString(), i.id]);
     return Object.assign(page, { included }); // not a spread: it would encode the lazy cursors
