@@ -4,7 +4,7 @@ import { QueryFailedError, type DataSource, type EntityTarget, type ObjectLitera
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 
 /**
- * Hot reads (the public gallery, the DataLoaders behind it) bypass TypeORM's query builder and entity hydration,
+ * Hot reads (the lists of ideas behind the public gallery, the challenge lookup by id or slug) bypass TypeORM's query builder and entity hydration,
  * which cost more CPU than the query itself, and run as named prepared statements, so PostgreSQL parses and plans
  * each distinct text once per connection instead of on every request. Writes and everything else keep TypeORM.
  *
@@ -82,14 +82,16 @@ export class EntityProjection<E extends ObjectLiteral> {
   }
 }
 
-const projections = new WeakMap<DataSource, Map<string, EntityProjection<ObjectLiteral>>>();
+const projections = new WeakMap<DataSource, Map<EntityTarget<ObjectLiteral>, Map<string, EntityProjection<ObjectLiteral>>>>();
 
 /** The projection of `target` under `alias` (and `prefix`, without the `omit` properties), built once per DataSource. */
 export function projectionOf<E extends ObjectLiteral>(dataSource: DataSource, target: EntityTarget<E>, alias: string, prefix = '', omit: readonly string[] = []): EntityProjection<E> {
-  let byKey = projections.get(dataSource);
-  if (!byKey) projections.set(dataSource, (byKey = new Map<string, EntityProjection<ObjectLiteral>>()));
-  const key = `${typeof target === 'string' ? target : dataSource.getMetadata(target).name}|${alias}|${prefix}|${omit.join(',')}`;
-  let projection = byKey.get(key);
-  if (!projection) byKey.set(key, (projection = new EntityProjection(dataSource, target, alias, prefix, omit)));
+  let byTarget = projections.get(dataSource);
+  if (!byTarget) projections.set(dataSource, (byTarget = new Map<EntityTarget<ObjectLiteral>, Map<string, EntityProjection<ObjectLiteral>>>()));
+  let byShape = byTarget.get(target);
+  if (!byShape) byTarget.set(target, (byShape = new Map<string, EntityProjection<ObjectLiteral>>()));
+  const key = `${alias}|${prefix}|${omit.join(',')}`;
+  let projection = byShape.get(key);
+  if (!projection) byShape.set(key, (projection = new EntityProjection(dataSource, target, alias, prefix, omit)));
   return projection as EntityProjection<E>;
 }
