@@ -1,10 +1,14 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { RESULTS_VISIBLE_STATUSES } from '../../../../libs/domain/src/challenges/challenge-access.js';
 import { ChallengeStatus } from '../../../../libs/domain/src/challenges/challenge.entity.js';
 import { ChallengesService } from '../../../../libs/domain/src/challenges/challenges.service.js';
 import { OrganizationsService } from '../../../../libs/domain/src/organizations/organizations.service.js';
+import { AppConfig } from '../../../../libs/platform/src/config/app-config.js';
 import type { Viewer } from '../../../../libs/domain/src/viewer.js';
 import { CurrentViewer, Loaders, Public } from '../common/current-viewer.decorator.js';
 import { toConnection } from '../common/page-info.model.js';
+import { hintPublicFor } from '../graphql/cache-hints.js';
 import { RequestLoaders } from '../graphql/request-loaders.js';
 import { OrganizationModel, toOrganizationModel } from '../organizations/models/organization.model.js';
 import { organizationLoader } from '../organizations/organization.loader.js';
@@ -25,6 +29,7 @@ export class ChallengesResolver {
   constructor(
     private readonly challengesService: ChallengesService,
     private readonly organizations: OrganizationsService,
+    private readonly config: AppConfig,
   ) {}
 
   @Mutation(() => ChallengeModel)
@@ -64,8 +69,13 @@ export class ChallengesResolver {
     @CurrentViewer() viewer: Viewer,
     @Args('id', { type: () => ID, nullable: true }) id: string | null,
     @Args('slug', { type: () => String, nullable: true }) slug: string | null,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ChallengeModel> {
-    return toChallengeModel(await this.challengesService.get(viewer, { id, slug }));
+    const challenge = await this.challengesService.get(viewer, { id, slug });
+    // Once results are published, an edition no longer changes by PRODUCT.md's rules (no saves, joins or reviews):
+    // its public pages (the gallery) may be served to anonymous readers from the response cache.
+    if (RESULTS_VISIBLE_STATUSES.includes(challenge.status)) hintPublicFor(info, viewer, this.config.PUBLIC_CACHE_MAX_AGE_SECONDS);
+    return toChallengeModel(challenge);
   }
 
   @ResolveField(() => OrganizationModel)

@@ -1,7 +1,9 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { InheritsCacheHint } from '../graphql/cache-hints.js';
 import type { Type } from '@nestjs/common';
 import type { Page } from '../../../../libs/platform/src/pagination/cursor.js';
 
+@InheritsCacheHint()
 @ObjectType()
 export class PageInfo {
   @Field()
@@ -20,6 +22,7 @@ export interface ConnectionShape<T> {
 
 /** Relay connection and edge types for a node type, named `<Name>Connection` and `<Name>Edge`. */
 export function Connection<T>(nodeType: Type<T>, name: string) {
+  @InheritsCacheHint() // an edge is as fresh as its connection
   @ObjectType(`${name}Edge`)
   class Edge {
     @Field()

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { GraphQLModule as NestGraphQLModule, type GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
@@ -16,6 +15,8 @@ import { formatError, isUnexpectedError } from './format-error.js';
 import { complexityLimitPlugin, depthLimitRule, rejectNulCharactersPlugin } from './query-limits.js';
 import { RequestLoaders } from './request-loaders.js';
 import { answerPreloadedFields } from './preloaded-fields.js';
+import { cacheControlDirective } from './cache-hints.js';
+import { publicResponseCachePlugins } from './public-response-cache.js';
 
 const bearer = (value: unknown): string | null => {
   if (typeof value !== 'string') return null;
@@ -85,6 +86,7 @@ type GraphQLWsOptions = GraphQLWsSubscriptionsConfig & Pick<ServerOptions, 'onEr
           path: '/graphql',
           autoSchemaFile: true,
           sortSchema: true,
+          buildSchemaOptions: { directives: [cacheControlDirective] },
           transformSchema: answerPreloadedFields,
           playground: false,
           introspection: true,
@@ -93,8 +95,12 @@ type GraphQLWsOptions = GraphQLWsSubscriptionsConfig & Pick<ServerOptions, 'onEr
           csrfPrevention: false,
           formatError,
           validationRules: [depthLimitRule(config.GRAPHQL_MAX_DEPTH)],
-          // No @cacheControl hints are used: the per-field cache policy bookkeeping is pure cost.
-          plugins: [ApolloServerPluginCacheControlDisabled(), rejectNulCharactersPlugin(), complexityLimitPlugin(config.GRAPHQL_MAX_COST), logUnexpectedErrors(logger)],
+          plugins: [
+            rejectNulCharactersPlugin(),
+            complexityLimitPlugin(config.GRAPHQL_MAX_COST), // before the response cache: a cached answer is still priced
+            ...publicResponseCachePlugins(config.PUBLIC_CACHE_MAX_AGE_SECONDS),
+            logUnexpectedErrors(logger),
+          ],
           subscriptions: { 'graphql-ws': graphqlWs },
           context: async (requestOrWs: FastifyRequest | WsContext): Promise<GqlContext> => {
             if ('connectionParams' in requestOrWs || 'extra' in requestOrWs) {

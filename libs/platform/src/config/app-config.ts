@@ -85,6 +85,13 @@ export class AppConfig {
   @IsIn(['warn', 'refuse'])
   REDIS_EVICTION_CHECK: 'warn' | 'refuse' = 'warn';
 
+  /**
+   * How long anonymous readers may be served a cached answer for a public, frozen page (an edition's gallery once its
+   * results are published); 0 turns the response cache off. Signed-in viewers always get fresh answers.
+   */
+  @Transform(toInt) @IsInt() @Min(0) @Max(3600)
+  PUBLIC_CACHE_MAX_AGE_SECONDS = 10;
+
   @IsOptional() @IsString()
   PUBLIC_URL?: string;
 }

@@ -1,4 +1,5 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { InheritsCacheHint } from '../../graphql/cache-hints.js';
 import { Challenge, ChallengeFormat, ChallengeStatus, ScoreNormalization } from '../../../../../libs/domain/src/challenges/challenge.entity.js';
 import type { Criterion } from '../../../../../libs/domain/src/challenges/criterion.entity.js';
 import type { Theme } from '../../../../../libs/domain/src/challenges/theme.entity.js';
@@ -20,6 +21,7 @@ registerEnumType(ScoreNormalization, {
   },
 });
 
+@InheritsCacheHint()
 @ObjectType('Theme')
 export class ThemeModel {
   @Field(() => ID)

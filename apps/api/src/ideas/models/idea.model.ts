@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { InheritsCacheHint } from '../../graphql/cache-hints.js';
 import { IdeaStatus, type Idea } from '../../../../../libs/domain/src/ideas/idea.entity.js';
 import { Connection } from '../../common/page-info.model.js';
 
@@ -8,6 +9,7 @@ registerEnumType(IdeaStatus, { name: 'IdeaStatus' });
  * An idea's own fields. challenge, team and theme are @ResolveField()s; reviews, score, awards, adoption and
  * adoptionProposals belong to the judging and adoption features.
  */
+@InheritsCacheHint()
 @ObjectType('Idea')
 export class IdeaModel {
   @Field(() => ID)
@@ -48,6 +50,7 @@ export class IdeaModel {
   updatedAt!: Date;
 }
 
+@InheritsCacheHint()
 @ObjectType('IdeaConnection')
 export class IdeaConnection extends Connection(IdeaModel, 'Idea') {}
 

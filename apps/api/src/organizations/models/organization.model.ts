@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { InheritsCacheHint } from '../../graphql/cache-hints.js';
 import { OrganizationRole } from '../../../../../libs/domain/src/organizations/organization-member.entity.js';
 import { Organization, OrganizationKind } from '../../../../../libs/domain/src/organizations/organization.entity.js';
 import { Connection } from '../../common/page-info.model.js';
@@ -7,6 +8,7 @@ import { UserModel } from '../../identity/models/user.model.js';
 registerEnumType(OrganizationKind, { name: 'OrganizationKind' });
 registerEnumType(OrganizationRole, { name: 'OrganizationRole' });
 
+@InheritsCacheHint()
 @ObjectType('Organization')
 export class OrganizationModel {
   @Field(() => ID)

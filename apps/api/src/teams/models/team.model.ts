@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { InheritsCacheHint } from '../../graphql/cache-hints.js';
 import { TeamRole, type TeamMember } from '../../../../../libs/domain/src/teams/team-member.entity.js';
 import type { Team } from '../../../../../libs/domain/src/teams/team.entity.js';
 import { Connection } from '../../common/page-info.model.js';
@@ -9,6 +10,7 @@ registerEnumType(TeamRole, { name: 'TeamRole' });
  * A team's own fields. Relations and per-viewer fields (challenge, school, members, joinCode, idea) are
  * @ResolveField()s; tutors and miniCompany belong to the adoption and mini-company features.
  */
+@InheritsCacheHint()
 @ObjectType('Team')
 export class TeamModel {
   @Field(() => ID)
