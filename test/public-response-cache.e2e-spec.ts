@@ -34,6 +34,14 @@ describe('public response cache', () => {
     return { cacheControl: response.headers.get('cache-control'), age: response.headers.get('age'), data: body.data };
   }
   const teamNames = (answer: Answer): string[] => answer.data.challenge.ideas.edges.map((e: any) => e.node.team.name);
+  /** The count of the operation's duration histogram with that outcome, on /metrics. */
+  async function metricCount(operationName: string, outcome: string): Promise<number> {
+    const text = await (await fetch(api.url.replace('/graphql', '/metrics'))).text();
+    const line = text
+      .split('\n')
+      .find((l) => l.startsWith('climathon_graphql_operation_duration_seconds_count{') && l.includes(`operation_name="${operationName}"`) && l.includes(`outcome="${outcome}"`));
+    return line ? Number(line.split(' ').at(-1)) : 0;
+  }
   const renameTeam = (teamId: string, name: string) => db.query(`UPDATE team SET name = $2 WHERE id = $1`, [teamId, name]);
 
   async function publishedEdition(): Promise<Edition & { idea: AdoptableIdea }> {
@@ -63,6 +71,7 @@ describe('public response cache', () => {
     const second = await ask(GALLERY, { id: run.challenge.id });
     expect(second.age).not.toBeNull(); // answered from the cache...
     expect(second.data).toEqual(first.data); // ...so the rename is not seen yet
+    expect(await metricCount('Gallery', 'cached')).toBeGreaterThanOrEqual(1);
 
     // A signed-in viewer never reads or fills the cache, and is told nothing is cacheable.
     const organizer = await ask(GALLERY, { id: run.challenge.id }, run.organizer.token);

@@ -4,7 +4,8 @@ import { Metrics } from './metrics.js';
 
 /**
  * Times every GraphQL operation over HTTP, from the start of the request pipeline to the response, labelled by
- * operation type (query, mutation, subscription; "unknown" when the document does not parse or validate) and name.
+ * operation type (query, mutation, subscription; "unknown" when the document does not parse or validate), name and
+ * outcome (ok, error, or cached when the public response cache answered).
  * An Apollo plugin discovered by @nestjs/apollo through @Plugin(), so the GraphQL module needs no change.
  */
 @Plugin()
@@ -21,10 +22,10 @@ export class GraphQLMetricsPlugin implements ApolloServerPlugin<BaseContext> {
         type = operation?.operation ?? 'unknown';
         name = metrics.operationLabel(operationName);
       },
-      async willSendResponse({ response }) {
+      async willSendResponse({ response, metrics: request }) {
         const errors = response.body.kind === 'single' ? response.body.singleResult.errors : response.body.initialResult.errors;
         metrics.graphqlDuration.observe(
-          { operation_type: type, operation_name: name, outcome: errors?.length ? 'error' : 'ok' },
+          { operation_type: type, operation_name: name, outcome: errors?.length ? 'error' : request.responseCacheHit ? 'cached' : 'ok' },
           (performance.now() - started) / 1000,
         );
       },
