@@ -16,7 +16,6 @@
  *
  * Run: npm run build && node dist/bench/gallery.bench.js
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -25,7 +24,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { migrateDatabase } from '../libs/platform/src/database/data-source.js';
 import type { BenchResult } from './bench-result.js';
-import { removeRedisKeys } from './leaderboard.bench.js';
+import { removeRedisKeys, startChildServer, type ChildServer } from './leaderboard.bench.js';
 
 const IDEAS = 2000;
 const SCHOOLS = 60;
@@ -203,25 +202,8 @@ async function serveChild(kind: string): Promise<void> {
   process.send!({ port: server.port });
 }
 
-interface Child {
-  port: number;
-  stop(): Promise<void>;
-}
-
-function startChild(kind: 'api' | 'baseline', env: NodeJS.ProcessEnv): Promise<Child> {
-  const child: ChildProcess = fork(fileURLToPath(import.meta.url), ['--serve', kind], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      child.once('exit', () => (clearTimeout(timer), resolve()));
-      child.send('stop');
-    });
-  return new Promise((resolve, reject) => {
-    child.once('message', (message: { port: number }) => resolve({ port: message.port, stop }));
-    child.once('exit', (code) => reject(new Error(`the ${kind} server exited with code ${code} before listening`)));
-  });
-}
+/** This file again, as the server `kind`, in its own process. */
+const startChild = (kind: 'api' | 'baseline', env: NodeJS.ProcessEnv): Promise<ChildServer> => startChildServer(fileURLToPath(import.meta.url), ['--serve', kind], env);
 
 // ------------------------------------------------------------------------------------------------ measuring
 
@@ -236,13 +218,13 @@ interface Load {
   requests: number;
 }
 
-async function load(port: number, body: string, seconds: number, connections = CONNECTIONS): Promise<Load> {
+async function load(port: number, body: string, seconds: number): Promise<Load> {
   const result = await autocannon({
     url: `http://127.0.0.1:${port}/graphql`,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body,
-    connections,
+    connections: CONNECTIONS,
     duration: seconds,
   });
   if (result.errors > 0 || result.timeouts > 0 || result.non2xx > 0) {
@@ -257,7 +239,7 @@ export async function benchGallery(): Promise<BenchResult[]> {
   const name = `climathon_bench_gallery_${process.pid}`;
   const url = databaseUrl(name);
   await maintenance((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
-  const children: Child[] = [];
+  const children: ChildServer[] = [];
   try {
     await migrateDatabase({ DATABASE_URL: url });
     await seedGallery(url);
