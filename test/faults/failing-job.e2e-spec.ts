@@ -1,4 +1,5 @@
-// Fault (e): an email job that fails on every attempt (the SMTP server answers 550 to everything) ends failed in
+// Fault (e): an email job that fails on every attempt (the SMTP server answers 451, try again later, to everything:
+// a 5xx would fail the email at once without retries, see smtp-failures) ends failed in
 // BullMQ and recorded once, with its error, in job_failure (what admins read, besides Bull Board). The retry policy
 // of the registry (8 attempts, exponential from 2 s) would take minutes, so this in-process worker adds jobs with
 // 3 attempts 50 ms apart; everything else is the real worker.
@@ -72,7 +73,7 @@ describe('fault: a job that fails on every attempt', () => {
         job_id: emailJobId,
         job_name: 'email.send',
         payload: { notificationId: notification!.id },
-        error: expect.stringContaining('550'),
+        error: expect.stringContaining('451'),
         attempts: ATTEMPTS,
       },
     ]);
@@ -80,7 +81,7 @@ describe('fault: a job that fails on every attempt', () => {
     const job = await probe.queues.email.getJob(emailJobId);
     expect(await job!.getState()).toBe('failed');
     expect(job!.attemptsMade).toBe(ATTEMPTS);
-    expect(job!.failedReason).toContain('550');
+    expect(job!.failedReason).toContain('451');
     expect(sink.messages).toHaveLength(0);
     expect((await db.query(`SELECT email_sent_at FROM notification WHERE id = $1`, [notification!.id]))[0].email_sent_at).toBeNull();
     // The event itself was handled fine: only the email failed.

@@ -25,8 +25,8 @@ export interface Recipients {
 export async function insertUsers(db: DataSource, count: number, label: string): Promise<Recipients> {
   const t = tag();
   const rows: { id: string; email: string }[] = await db.query(
-    `INSERT INTO app_user (email, password_hash, display_name, locale)
-     SELECT $1 || '.' || g || '.' || $2 || '@example.test', 'x', 'Utente ' || g, CASE WHEN g % 2 = 0 THEN 'it' ELSE 'en' END
+    `INSERT INTO app_user (email, password_hash, display_name, locale, email_verified_at)
+     SELECT $1 || '.' || g || '.' || $2 || '@example.test', 'x', 'Utente ' || g, CASE WHEN g % 2 = 0 THEN 'it' ELSE 'en' END, now()
      FROM generate_series(1, $3::int) AS g
      RETURNING id, email`,
     [label, t, count],
@@ -130,7 +130,7 @@ export class QueueProbe {
 
 /**
  * An SMTP server the test steers: `gate` holds every message before it is accepted (until released), `reject`
- * answers 550 to every message. Accepted messages are kept like the shared sink's.
+ * answers 451 (try again later) to every message, a relay that never recovers. Accepted messages are kept like the shared sink's.
  */
 export async function startControlledSink(options: { reject?: boolean } = {}) {
   const messages: ReceivedEmail[] = [];
@@ -146,7 +146,7 @@ export async function startControlledSink(options: { reject?: boolean } = {}) {
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
         if (options.reject) {
-          const error = Object.assign(new Error('Mailbox unavailable (test sink rejects everything)'), { responseCode: 550 });
+          const error = Object.assign(new Error('Service unavailable, try again later (test sink rejects everything)'), { responseCode: 451 });
           return callback(error);
         }
         holding += 1;
@@ -158,7 +158,7 @@ export async function startControlledSink(options: { reject?: boolean } = {}) {
             const i = line.indexOf(':');
             if (i > 0) headers[line.slice(0, i).toLowerCase()] = line.slice(i + 1).trim();
           }
-          messages.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), raw, headers, subject: headers.subject ?? '' });
+          messages.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), raw, headers, subject: headers.subject ?? '', receivedAt: Date.now() });
           callback();
         });
       });

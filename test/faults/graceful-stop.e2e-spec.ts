@@ -9,6 +9,7 @@ import { waitFor } from '../helpers/wait.js';
 import { emailsByRecipient, insertMembersWithEvents, QueueProbe, startControlledSink, subPrefix } from './fault-fixtures.js';
 
 const EVENTS = 20;
+// One pooled SMTP connection per concurrent email job, so every running job is inside SMTP DATA at once.
 const EMAIL_CONCURRENCY = 8;
 
 describe('fault: SIGTERM to a worker with jobs in flight', () => {
@@ -32,7 +33,7 @@ describe('fault: SIGTERM to a worker with jobs in flight', () => {
   it('finishes the running jobs, exits 0, leaves no stalled job, and the restarted worker sends the rest once', async () => {
     const started = Date.now();
     sink.hold();
-    const first = await (await spawnWorker('worker-1', { SMTP_URL: sink.url, QUEUE_PREFIX: prefix })).waitReady();
+    const first = await (await spawnWorker('worker-1', { SMTP_URL: sink.url, QUEUE_PREFIX: prefix, SMTP_POOL_CONNECTIONS: String(EMAIL_CONCURRENCY) })).waitReady();
     const members = await insertMembersWithEvents(db, EVENTS);
     const emails = members.emails.map((e) => e.toLowerCase());
 
