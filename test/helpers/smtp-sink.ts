@@ -6,15 +6,33 @@ export interface ReceivedEmail {
   raw: string;
   headers: Record<string, string>;
   subject: string;
+  /** Date.now() when the message was accepted. */
+  receivedAt: number;
+}
+
+export interface SmtpSinkOptions {
+  /** Answers RCPT TO like a real relay may: return an SMTP code and text to refuse the recipient (4xx: later, 5xx: never). */
+  refuseRecipient?: (address: string) => { code: number; message: string } | undefined;
 }
 
 /** A real SMTP server on a free local port that keeps what it receives (the test's stand-in for Mailpit). */
-export async function startSmtpSink(): Promise<{ url: string; messages: ReceivedEmail[]; close(): Promise<void> }> {
+export async function startSmtpSink(
+  options: SmtpSinkOptions = {},
+): Promise<{ url: string; messages: ReceivedEmail[]; verificationMessages: ReceivedEmail[]; refused: string[]; close(): Promise<void> }> {
   const messages: ReceivedEmail[] = [];
+  // Every sign-up sends one (PRODUCT.md): kept apart so tests counting notification emails see only those.
+  const verificationMessages: ReceivedEmail[] = [];
+  const refused: string[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      const refusal = options.refuseRecipient?.(address.address);
+      if (!refusal) return callback();
+      refused.push(`${refusal.code} ${address.address}`);
+      callback(Object.assign(new Error(refusal.message), { responseCode: refusal.code }));
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('error', () => undefined); // the sender died while sending: the message is simply not received
@@ -27,13 +45,15 @@ export async function startSmtpSink(): Promise<{ url: string; messages: Received
           const i = line.indexOf(':');
           if (i > 0) headers[line.slice(0, i).toLowerCase()] = line.slice(i + 1).trim();
         }
-        messages.push({
+        const email: ReceivedEmail = {
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
           to: session.envelope.rcptTo.map((r) => r.address),
           raw,
           headers,
           subject: headers.subject ?? '',
-        });
+          receivedAt: Date.now(),
+        };
+        (headers['x-notification-kind'] === 'EMAIL_VERIFICATION' ? verificationMessages : messages).push(email);
         callback();
       });
     },
@@ -42,5 +62,5 @@ export async function startSmtpSink(): Promise<{ url: string; messages: Received
   server.on('error', () => undefined);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as { port: number };
-  return { url: `smtp://127.0.0.1:${port}`, messages, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return { url: `smtp://127.0.0.1:${port}`, messages, verificationMessages, refused, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }

@@ -1,5 +1,6 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import nodemailer, { type Transporter } from 'nodemailer';
+import type SMTPPool from 'nodemailer/lib/smtp-pool/index.js';
 import { AppConfig } from '../../../../libs/platform/src/config/app-config.js';
 
 export interface OutgoingEmail {
@@ -11,17 +12,36 @@ export interface OutgoingEmail {
   messageId: string;
 }
 
-/** SMTP through nodemailer, one pooled transport per worker. */
+/** The relay refused this message for good (an SMTP 5xx answer): sending it again cannot succeed. */
+export class PermanentEmailFailure extends Error {}
+
+/** SMTP through nodemailer: one pool of reused connections per worker (SMTP_POOL_CONNECTIONS). */
 @Injectable()
 export class Mailer implements OnApplicationShutdown {
-  private readonly transport: Transporter;
+  private readonly transport: Transporter<SMTPPool.SentMessageInfo>;
 
   constructor(private readonly config: AppConfig) {
-    this.transport = nodemailer.createTransport(config.SMTP_URL, { from: config.MAIL_FROM });
+    const options: SMTPPool.Options & { url: string } = {
+      url: config.SMTP_URL,
+      pool: true,
+      maxConnections: config.SMTP_POOL_CONNECTIONS,
+      maxMessages: Infinity,
+    };
+    this.transport = nodemailer.createTransport(options);
   }
 
+  /**
+   * Sends one email. A 5xx answer throws PermanentEmailFailure; anything else (4xx "try later", a dropped
+   * connection, a timeout) throws the original error, which the job's retries with backoff take care of.
+   */
   async send(email: OutgoingEmail): Promise<void> {
-    await this.transport.sendMail({ from: this.config.MAIL_FROM, ...email });
+    try {
+      await this.transport.sendMail({ from: this.config.MAIL_FROM, ...email });
+    } catch (error) {
+      const code = (error as { responseCode?: number }).responseCode;
+      if (code !== undefined && code >= 500 && code < 600) throw new PermanentEmailFailure(`${code} ${(error as Error).message}`.slice(0, 500));
+      throw error;
+    }
   }
 
   onApplicationShutdown(): void {

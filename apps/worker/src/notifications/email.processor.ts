@@ -7,7 +7,7 @@ import { Clock } from '../../../../libs/platform/src/clock/clock.js';
 import { JobHandler } from '../../../../libs/platform/src/queues/job-handler.js';
 import type { JobPayloads } from '../../../../libs/platform/src/queues/job-registry.js';
 import { renderEmail } from '../mail/email-template.js';
-import { Mailer } from '../mail/mailer.service.js';
+import { Mailer, PermanentEmailFailure } from '../mail/mailer.service.js';
 
 @Injectable()
 export class EmailProcessor {
@@ -22,19 +22,31 @@ export class EmailProcessor {
    * the Message-ID is the notification's, so a receiving server can drop the duplicate of a crash between send and mark.
    */
   @JobHandler('email.send')
-  async send({ notificationId }: JobPayloads['email.send']): Promise<'sent' | 'skipped'> {
-    const notification = await this.dataSource.getRepository(Notification).findOneBy({ id: notificationId });
-    if (!notification || notification.emailSentAt) return 'skipped';
+  async send({ notificationId }: JobPayloads['email.send']): Promise<'sent' | 'skipped' | 'failed'> {
+    const notifications = this.dataSource.getRepository(Notification);
+    const notification = await notifications.findOneBy({ id: notificationId });
+    if (!notification || notification.emailSentAt || notification.emailFailedAt) return 'skipped';
     const user = await this.dataSource.getRepository(User).findOneBy({ id: notification.recipientId });
-    if (!user?.email) return 'skipped';
+    // Until the address is verified the account gets in-app notifications only; the email is settled, not retried.
+    if (!user?.email || !user.emailVerifiedAt) {
+      await notifications.update({ id: notification.id }, { emailFailedAt: this.clock.now(), emailFailure: user?.email ? 'email address not verified' : 'no email address' });
+      return 'skipped';
+    }
     const content = renderEmail(notification.locale as Locale, user.displayName, notification.title, notification.body);
-    await this.mailer.send({
-      to: user.email,
-      ...content,
-      headers: { 'X-Notification-Kind': notification.kind, 'X-Notification-Id': notification.id },
-      messageId: `<${notification.id}@notifications.climathon>`,
-    });
-    await this.dataSource.getRepository(Notification).update({ id: notification.id }, { emailSentAt: this.clock.now() });
+    try {
+      await this.mailer.send({
+        to: user.email,
+        ...content,
+        headers: { 'X-Notification-Kind': notification.kind, 'X-Notification-Id': notification.id },
+        messageId: `<${notification.id}@notifications.climathon>`,
+      });
+    } catch (error) {
+      // A refused address fails this email only; the job completes so the queue moves on and nothing retries it.
+      if (!(error instanceof PermanentEmailFailure)) throw error;
+      await notifications.update({ id: notification.id }, { emailFailedAt: this.clock.now(), emailFailure: error.message });
+      return 'failed';
+    }
+    await notifications.update({ id: notification.id }, { emailSentAt: this.clock.now() });
     return 'sent';
   }
 }

@@ -45,4 +45,12 @@ export class Notification {
   /** Set once the email went out; an email job that finds it set sends nothing. */
   @Column({ type: 'timestamptz', nullable: true })
   emailSentAt!: Date | null;
+
+  /** Set when the email will never go out (the relay refused the address for good, or there is no address); never retried. */
+  @Column({ type: 'timestamptz', nullable: true })
+  emailFailedAt!: Date | null;
+
+  /** Why, for operators (e.g. the relay's 5xx answer); never shown to users. */
+  @Column({ type: 'text', nullable: true })
+  emailFailure!: string | null;
 }
