@@ -2,7 +2,9 @@
 // (and sets its password). Applies pending migrations first, like the API at boot (DB_MIGRATE_ON_BOOT).
 import 'reflect-metadata';
 import { JwtService } from '@nestjs/jwt';
+import { AccountEmails } from '../libs/domain/src/identity/account-emails.js';
 import { IdentityService, MIN_PASSWORD_LENGTH } from '../libs/domain/src/identity/identity.service.js';
+import { SessionRevocation } from '../libs/domain/src/identity/session-revocation.js';
 import { SystemClock } from '../libs/platform/src/clock/clock.js';
 import { ConfigError, loadConfig } from '../libs/platform/src/config/app-config.js';
 import { createDataSource, migrateDatabase } from '../libs/platform/src/database/data-source.js';
@@ -25,7 +27,9 @@ try {
   await dataSource.initialize();
   try {
     // The service itself (validation, hashing, create-or-promote), without booting the whole application.
-    const identity = new IdentityService(dataSource, new JwtService(), config, new SystemClock());
+    const clock = new SystemClock();
+    const sessions = new SessionRevocation(dataSource, config, clock); // its Redis connects only if used (never here)
+    const identity = new IdentityService(dataSource, new JwtService(), config, clock, sessions, new AccountEmails(config));
     const existed = (await identity.findByEmail(email)) !== null;
     const user = await identity.createAdmin(email, password);
     console.log(existed ? `Promoted ${user.email} to platform admin (password updated).` : `Created platform admin ${user.email} (id ${user.id}).`);

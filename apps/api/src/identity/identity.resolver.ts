@@ -5,7 +5,7 @@ import { CurrentViewer, Loaders, Public } from '../common/current-viewer.decorat
 import { RateLimits } from '../../../../libs/platform/src/rate-limit/rate-limits.js';
 import type { GqlContext } from '../graphql/gql-context.js';
 import { RequestLoaders } from '../graphql/request-loaders.js';
-import { SignInInput, SignUpInput } from './dto/auth.input.js';
+import { ChangePasswordInput, ResetPasswordInput, SignInInput, SignUpInput, UpdateProfileInput } from './dto/auth.input.js';
 import { AuthPayloadModel } from './models/auth-payload.model.js';
 import { toUserModel, UserModel } from './models/user.model.js';
 import { userLoader } from './user.loader.js';
@@ -29,10 +29,7 @@ export class IdentityResolver {
   @Mutation(() => AuthPayloadModel)
   async signIn(@Args('input') input: SignInInput, @Context() context: GqlContext): Promise<AuthPayloadModel> {
     const account = typeof input.email === 'string' ? input.email.trim() : '';
-    await this.rateLimits.consume('signInAddress', context.clientAddress);
-    await this.rateLimits.consume('signInAccount', account);
-    const result = await this.identity.signIn(input);
-    await this.rateLimits.reset('signInAccount', account);
+    const result = await this.rateLimits.guardSignIn('password', account, context.clientAddress, () => this.identity.signIn(input));
     return { ...result, user: toUserModel(result.user, true) };
   }
 
@@ -41,6 +38,60 @@ export class IdentityResolver {
   async refreshToken(@Args('refreshToken') refreshToken: string): Promise<AuthPayloadModel> {
     const result = await this.identity.refresh(refreshToken);
     return { ...result, user: toUserModel(result.user, true) };
+  }
+
+  @Mutation(() => Boolean, { description: 'Sends a new verification link to the caller (nothing when already verified).' })
+  async requestEmailVerification(@CurrentViewer() viewer: Viewer): Promise<boolean> {
+    // Over the quota the answer is the same and no email goes out (the user already has several links).
+    if (viewer.userId && !(await this.rateLimits.tryConsume('accountEmailUser', viewer.userId))) return true;
+    await this.identity.requestEmailVerification(viewer);
+    return true;
+  }
+
+  @Public()
+  @Mutation(() => UserModel, { description: 'Confirms the email address with the token of the verification link (single use).' })
+  async verifyEmail(@Args('token') token: string): Promise<UserModel> {
+    return toUserModel(await this.identity.verifyEmail(token), true);
+  }
+
+  @Public()
+  @Mutation(() => Boolean, { description: 'Always true, whether or not the address has an account; emails a reset link valid 1 hour when it has.' })
+  async requestPasswordReset(@Args('email') email: string, @Context() context: GqlContext): Promise<boolean> {
+    await this.rateLimits.consume('accountEmailAddress', context.clientAddress);
+    // A quota per address emailed, spent silently, so the answer stays the same for every address.
+    if (await this.rateLimits.tryConsume('accountEmailUser', String(email).trim())) await this.identity.requestPasswordReset(email);
+    return true;
+  }
+
+  @Public()
+  @Mutation(() => Boolean, { description: 'Sets a new password from a reset link; every session of the user ends.' })
+  async resetPassword(@Args('input') input: ResetPasswordInput): Promise<boolean> {
+    await this.identity.resetPassword(input.token, input.newPassword);
+    return true;
+  }
+
+  @Mutation(() => Boolean, { description: "Changes the caller's password; their other sessions end." })
+  async changePassword(@CurrentViewer() viewer: Viewer, @Args('input') input: ChangePasswordInput): Promise<boolean> {
+    await this.identity.changePassword(viewer, input.currentPassword, input.newPassword);
+    return true;
+  }
+
+  @Mutation(() => UserModel)
+  async updateProfile(@CurrentViewer() viewer: Viewer, @Args('input') input: UpdateProfileInput): Promise<UserModel> {
+    return toUserModel(await this.identity.updateProfile(viewer, input), true);
+  }
+
+  @Public()
+  @Mutation(() => Boolean, { description: "Ends the session (refresh family) of this refresh token: its access tokens and sockets stop at once." })
+  async signOut(@Args('refreshToken') refreshToken: string): Promise<boolean> {
+    await this.identity.signOut(refreshToken);
+    return true;
+  }
+
+  @Mutation(() => Boolean, { description: "Ends every session of the caller, this one included." })
+  async signOutEverywhere(@CurrentViewer() viewer: Viewer): Promise<boolean> {
+    await this.identity.signOutEverywhere(viewer);
+    return true;
   }
 
   @Public()

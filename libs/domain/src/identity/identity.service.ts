@@ -2,14 +2,17 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
-import * as argon2 from 'argon2';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { AppConfig } from '../../../platform/src/config/app-config.js';
 import { Clock } from '../../../platform/src/clock/clock.js';
+import { hashPassword, verifyPassword } from '../../../platform/src/crypto/passwords.js';
 import { DomainError, isUniqueViolation } from '../../../platform/src/errors/domain-error.js';
 import { check } from '../validation.js';
 import { type Viewer } from '../viewer.js';
+import { AccountEmails } from './account-emails.js';
+import { AccountToken, type AccountTokenPurpose } from './account-token.entity.js';
 import { RefreshToken } from './refresh-token.entity.js';
+import { SessionRevocation } from './session-revocation.js';
 import { LOCALES, User, type Locale } from './user.entity.js';
 
 export const MIN_PASSWORD_LENGTH = 10;
@@ -24,12 +27,17 @@ export interface AuthResult {
 interface AccessClaims {
   sub: string;
   adm: boolean;
+  /** The refresh family: checked on every request, so revoking it ends this token at once. */
+  sid: string;
 }
+
+const VERIFICATION_TTL_MS = 48 * 3600_000;
+const RESET_TTL_MS = 3600_000;
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
 // A real hash to verify against when the email is unknown, so timing does not reveal which emails exist.
-const dummyHash = argon2.hash('timing-equaliser-password');
+const dummyHash = hashPassword('timing-equaliser-password');
 
 @Injectable()
 export class IdentityService {
@@ -38,30 +46,37 @@ export class IdentityService {
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly sessions: SessionRevocation,
+    private readonly emails: AccountEmails,
   ) {}
 
-  async signUp(input: { email: string; password: string; displayName: string; locale?: string | null }): Promise<AuthResult> {
+  /** `options.verified`: for seeds and the CLI only (never the API), an account whose address the operator vouches for. */
+  async signUp(input: { email: string; password: string; displayName: string; locale?: string | null }, options: { verified?: boolean } = {}): Promise<AuthResult> {
     const email = check.email('email', input.email);
     const password = this.checkPassword(input.password);
     const displayName = check.text('displayName', input.displayName, 1, 100);
     const locale = this.checkLocale(input.locale ?? 'it');
-    const passwordHash = await argon2.hash(password);
+    const passwordHash = await hashPassword(password);
     const user = await this.dataSource.transaction(async (manager) => {
       try {
-        return await manager.save(User, manager.create(User, { email, passwordHash, displayName, locale, isAdmin: false }));
+        return await manager.save(User, manager.create(User, { email, passwordHash, displayName, locale, isAdmin: false, emailVerifiedAt: options.verified ? this.clock.now() : null }));
       } catch (error) {
         if (isUniqueViolation(error)) throw DomainError.conflict('An account with this email already exists');
         throw error;
       }
     });
+    if (!options.verified) {
+      const token = await this.createAccountToken(user.id, 'EMAIL_VERIFICATION', VERIFICATION_TTL_MS);
+      void this.emails.send('EMAIL_VERIFICATION', user, token);
+    }
     return this.issueTokens(user, randomUUID());
   }
 
   async signIn(input: { email: string; password: string }): Promise<AuthResult> {
     const user = await this.dataSource.getRepository(User).findOneBy({ email: input.email.trim() });
     const valid = user
-      ? await argon2.verify(user.passwordHash, input.password)
-      : (await argon2.verify(await dummyHash, input.password), false);
+      ? await verifyPassword(user.passwordHash, input.password)
+      : (await verifyPassword(await dummyHash, input.password), false);
     if (!user || !valid) throw DomainError.unauthenticated('Invalid email or password');
     return this.issueTokens(user, randomUUID());
   }
@@ -74,7 +89,7 @@ export class IdentityService {
     const invalid = () => DomainError.unauthenticated('Invalid or expired refresh token');
     if (typeof presented !== 'string' || presented.length < 20 || presented.length > 200) throw invalid();
     // Reuse revokes the family, so a refusal must commit before it is thrown.
-    type Outcome = { error: DomainError } | { error?: undefined; user: User; familyId: string };
+    type Outcome = { error: DomainError; revokedFamily?: string } | { error?: undefined; user: User; familyId: string };
     const outcome = await this.dataSource.transaction(async (manager): Promise<Outcome> => {
       const token = await manager.findOne(RefreshToken, {
         where: { tokenHash: sha256(presented) },
@@ -83,14 +98,18 @@ export class IdentityService {
       if (!token || token.revokedAt) return { error: invalid() };
       if (token.usedAt) {
         await manager.update(RefreshToken, { familyId: token.familyId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
-        return { error: invalid() };
+        return { error: invalid(), revokedFamily: token.familyId };
       }
       if (token.expiresAt <= this.clock.now()) return { error: invalid() };
       await manager.update(RefreshToken, { id: token.id }, { usedAt: this.clock.now() });
       const user = await manager.findOneByOrFail(User, { id: token.userId });
       return { user, familyId: token.familyId };
     });
-    if (outcome.error) throw outcome.error;
+    if (outcome.error) {
+      // Reuse means theft: the family's access tokens and sockets end now, not in 15 minutes.
+      if (outcome.revokedFamily) await this.sessions.announce([outcome.revokedFamily]);
+      throw outcome.error;
+    }
     return this.issueTokens(outcome.user, outcome.familyId);
   }
 
@@ -99,8 +118,10 @@ export class IdentityService {
     if (!token) return null;
     try {
       const claims = await this.jwt.verifyAsync<AccessClaims>(token, { secret: this.config.JWT_SECRET, algorithms: ['HS256'] });
-      if (typeof claims.sub !== 'string') return null;
-      return { userId: claims.sub, isAdmin: claims.adm === true };
+      // A token without a family could not be revoked: refused.
+      if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string') return null;
+      if (!(await this.sessions.isActive(claims.sid))) return null;
+      return { userId: claims.sub, isAdmin: claims.adm === true, sessionId: claims.sid };
     } catch {
       return null;
     }
@@ -117,18 +138,19 @@ export class IdentityService {
   /** Creates or promotes a platform admin (CLI only, never through the API). */
   async createAdmin(emailInput: string, password: string): Promise<User> {
     const email = check.email('email', emailInput);
-    const passwordHash = await argon2.hash(this.checkPassword(password));
+    const passwordHash = await hashPassword(this.checkPassword(password));
     const repo = this.dataSource.getRepository(User);
     const existing = await repo.findOneBy({ email });
     if (existing) {
-      await repo.update({ id: existing.id }, { isAdmin: true, passwordHash });
+      // The operator vouches for the address of an admin they create.
+      await repo.update({ id: existing.id }, { isAdmin: true, passwordHash, emailVerifiedAt: existing.emailVerifiedAt ?? this.clock.now() });
       return repo.findOneByOrFail({ id: existing.id });
     }
-    return repo.save(repo.create({ email, passwordHash, displayName: email.split('@')[0] ?? 'admin', locale: 'it', isAdmin: true }));
+    return repo.save(repo.create({ email, passwordHash, displayName: email.split('@')[0] ?? 'admin', locale: 'it', isAdmin: true, emailVerifiedAt: this.clock.now() }));
   }
 
   private async issueTokens(user: User, familyId: string): Promise<AuthResult> {
-    const claims: AccessClaims = { sub: user.id, adm: user.isAdmin };
+    const claims: AccessClaims = { sub: user.id, adm: user.isAdmin, sid: familyId };
     const accessToken = await this.jwt.signAsync(claims, {
       secret: this.config.JWT_SECRET,
       algorithm: 'HS256',
@@ -144,9 +166,133 @@ export class IdentityService {
     return { accessToken, refreshToken, user };
   }
 
-  private checkPassword(password: string): string {
+  /** Sends a new verification link (earlier unused links stop working); nothing when already verified. */
+  async requestEmailVerification(viewer: Viewer): Promise<void> {
+    const user = await this.currentUser(viewer);
+    if (user.emailVerifiedAt || !user.email) return;
+    const token = await this.createAccountToken(user.id, 'EMAIL_VERIFICATION', VERIFICATION_TTL_MS);
+    void this.emails.send('EMAIL_VERIFICATION', user, token);
+  }
+
+  async verifyEmail(token: string): Promise<User> {
+    return this.dataSource.transaction(async (manager) => {
+      const row = await this.spendAccountToken(manager, 'EMAIL_VERIFICATION', token);
+      await manager.update(User, { id: row.userId, emailVerifiedAt: IsNull() }, { emailVerifiedAt: this.clock.now() });
+      return manager.findOneByOrFail(User, { id: row.userId });
+    });
+  }
+
+  /**
+   * Emails a reset link when the address has an account; answers the same either way (no enumeration). The send is not
+   * awaited, so the time of the answer does not tell either.
+   */
+  async requestPasswordReset(emailInput: string): Promise<void> {
+    const email = check.email('email', emailInput);
+    const user = await this.findByEmail(email);
+    if (!user) return;
+    const token = await this.createAccountToken(user.id, 'PASSWORD_RESET', RESET_TTL_MS);
+    void this.emails.send('PASSWORD_RESET', user, token);
+  }
+
+  /** Sets the password from a reset link and revokes every session of the user; the link also proves the address. */
+  async resetPassword(token: string, newPassword: string): Promise<void> {
+    const password = this.checkPassword(newPassword, 'newPassword');
+    const passwordHash = await hashPassword(password);
+    const revoked = await this.dataSource.transaction(async (manager) => {
+      const row = await this.spendAccountToken(manager, 'PASSWORD_RESET', token);
+      await manager.update(User, { id: row.userId }, { passwordHash });
+      await manager.update(User, { id: row.userId, emailVerifiedAt: IsNull() }, { emailVerifiedAt: this.clock.now() });
+      return this.sessions.revokeInTransaction(manager, row.userId, 'all');
+    });
+    await this.sessions.announce(revoked);
+  }
+
+  /** Changes the password; every other session of the user ends (the caller's own stays signed in). */
+  async changePassword(viewer: Viewer, currentPassword: string | null | undefined, newPassword: string): Promise<void> {
+    const user = await this.currentUser(viewer);
+    if (user.passwordHash) {
+      if (typeof currentPassword !== 'string' || currentPassword.length === 0) throw DomainError.badInput('currentPassword', 'currentPassword is required');
+      if (currentPassword.length > MAX_PASSWORD_LENGTH || !(await verifyPassword(user.passwordHash, currentPassword))) {
+        throw DomainError.badInput('currentPassword', 'currentPassword is wrong');
+      }
+    }
+    const password = this.checkPassword(newPassword, 'newPassword');
+    const passwordHash = await hashPassword(password);
+    const revoked = await this.dataSource.transaction(async (manager) => {
+      await manager.update(User, { id: user.id }, { passwordHash });
+      return this.sessions.revokeInTransaction(manager, user.id, 'all', { except: viewer.sessionId });
+    });
+    await this.sessions.announce(revoked);
+  }
+
+  async updateProfile(viewer: Viewer, input: { displayName?: string | null; locale?: string | null }): Promise<User> {
+    const user = await this.currentUser(viewer);
+    const changes: Partial<Pick<User, 'displayName' | 'locale'>> = {};
+    const errors: DomainError[] = [];
+    if (input.displayName !== undefined && input.displayName !== null) {
+      try {
+        changes.displayName = check.text('displayName', input.displayName, 1, 100);
+      } catch (error) {
+        errors.push(error as DomainError);
+      }
+    }
+    if (input.locale !== undefined && input.locale !== null) {
+      try {
+        changes.locale = this.checkLocale(input.locale);
+      } catch (error) {
+        errors.push(error as DomainError);
+      }
+    }
+    if (errors[0]) throw errors[0];
+    if (Object.keys(changes).length > 0) await this.dataSource.getRepository(User).update({ id: user.id }, changes);
+    return this.dataSource.getRepository(User).findOneByOrFail({ id: user.id });
+  }
+
+  /** Ends the session of this refresh token (whatever its state); an unknown token changes nothing. */
+  async signOut(presented: string): Promise<void> {
+    // Our tokens are 43 characters: anything far longer is malformed input, not an unknown session.
+    if (typeof presented !== 'string' || presented.length > 200) throw DomainError.badInput('refreshToken', 'refreshToken is not a refresh token');
+    if (presented.length < 20) return;
+    const token = await this.dataSource.getRepository(RefreshToken).findOneBy({ tokenHash: sha256(presented) });
+    if (token) await this.sessions.revokeFamilies(token.userId, [token.familyId]);
+  }
+
+  async signOutEverywhere(viewer: Viewer): Promise<void> {
+    const user = await this.currentUser(viewer);
+    await this.sessions.revokeFamilies(user.id, 'all');
+  }
+
+  private async currentUser(viewer: Viewer): Promise<User> {
+    if (!viewer.userId) throw DomainError.unauthenticated();
+    const user = await this.dataSource.getRepository(User).findOneBy({ id: viewer.userId });
+    if (!user) throw DomainError.unauthenticated();
+    return user;
+  }
+
+  /** A fresh random link token; earlier unused ones of the same purpose stop working. Only the hash is stored. */
+  private async createAccountToken(userId: string, purpose: AccountTokenPurpose, ttlMs: number): Promise<string> {
+    const token = randomBytes(32).toString('base64url');
+    const now = this.clock.now();
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(AccountToken, { userId, purpose, usedAt: IsNull() }, { usedAt: now });
+      await manager.insert(AccountToken, { userId, purpose, tokenHash: sha256(token), expiresAt: new Date(now.getTime() + ttlMs) });
+    });
+    return token;
+  }
+
+  /** Marks the token used (locked, so two concurrent uses cannot both pass); BAD_USER_INPUT on `token` otherwise. */
+  private async spendAccountToken(manager: EntityManager, purpose: AccountTokenPurpose, presented: string): Promise<AccountToken> {
+    const invalid = () => DomainError.badInput('token', 'This link is invalid, already used or expired');
+    if (typeof presented !== 'string' || presented.length < 20 || presented.length > 200) throw invalid();
+    const row = await manager.findOne(AccountToken, { where: { tokenHash: sha256(presented), purpose }, lock: { mode: 'pessimistic_write' } });
+    if (!row || row.usedAt || row.expiresAt <= this.clock.now()) throw invalid();
+    await manager.update(AccountToken, { id: row.id }, { usedAt: this.clock.now() });
+    return row;
+  }
+
+  private checkPassword(password: string, field = 'password'): string {
     if (typeof password !== 'string' || password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH) {
-      throw DomainError.badInput('password', `password must be between ${MIN_PASSWORD_LENGTH} and ${MAX_PASSWORD_LENGTH} characters`);
+      throw DomainError.badInput(field, `password must be between ${MIN_PASSWORD_LENGTH} and ${MAX_PASSWORD_LENGTH} characters`);
     }
     return password;
   }

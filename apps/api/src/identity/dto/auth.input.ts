@@ -23,3 +23,30 @@ export class SignInInput {
   @Field()
   password!: string;
 }
+
+@InputType()
+export class ResetPasswordInput {
+  @Field({ description: 'The token of the reset link.' })
+  token!: string;
+
+  @Field()
+  newPassword!: string;
+}
+
+@InputType()
+export class ChangePasswordInput {
+  @Field(() => String, { nullable: true, description: 'Required when the account has a password.' })
+  currentPassword?: string | null;
+
+  @Field()
+  newPassword!: string;
+}
+
+@InputType()
+export class UpdateProfileInput {
+  @Field(() => String, { nullable: true })
+  displayName?: string | null;
+
+  @Field(() => String, { nullable: true, description: "'it' or 'en'." })
+  locale?: string | null;
+}

@@ -20,6 +20,9 @@ export class UserModel {
 
   @Field()
   locale!: string;
+
+  @Field({ description: 'Whether the user confirmed their email address; until then no email but the verification is sent.' })
+  emailVerified!: boolean;
 }
 
 export const toUserModel = (user: User, revealEmail = false): UserModel => ({
@@ -29,4 +32,5 @@ export const toUserModel = (user: User, revealEmail = false): UserModel => ({
   privateEmail: user.email,
   isAdmin: user.isAdmin,
   locale: user.locale,
+  emailVerified: user.emailVerifiedAt !== null && user.emailVerifiedAt !== undefined,
 });
