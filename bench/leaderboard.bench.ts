@@ -137,6 +137,8 @@ async function serveChild(): Promise<void> {
 
 export interface ChildServer {
   port: number;
+  /** The child's process id (to read its memory from /proc). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -151,7 +153,7 @@ export function startChildServer(file: string, args: string[], env: NodeJS.Proce
       child.send('stop');
     });
   return new Promise((resolve, reject) => {
-    child.once('message', (message: { port: number }) => resolve({ port: message.port, stop }));
+    child.once('message', (message: { port: number }) => resolve({ port: message.port, pid: child.pid!, stop }));
     child.once('exit', (code) => reject(new Error(`the child ${args.join(' ')} exited with code ${code} before it was ready`)));
   });
 }

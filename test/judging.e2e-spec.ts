@@ -579,6 +579,47 @@ describe('judging', () => {
     });
   });
 
+  describe('leaderboard push through the outbox (issue 11.3)', () => {
+    it("returns a juror's submitReview before any ranking is computed, then the worker publishes the last review's ranking", async () => {
+      const f = await judgingFixture(api.url, { ideas: 2, jurors: 2, overrides: { ...ONE_CRITERION, reviewsPerIdea: 1 } });
+      await startJudging(api.url, f.organizer, f.challenge.id);
+      const SUBSCRIPTION = `subscription($id: ID!) { leaderboardUpdated(challengeId: $id) { rank rawScore reviewCount idea { id } } }`;
+      const organizerClient = wsClient(api.wsUrl, f.organizer.token);
+      try {
+        const updates = collect(organizerClient, SUBSCRIPTION, { id: f.challenge.id });
+        await sleep(300);
+        const rows = await assignmentRows(db, f.challenge.id);
+        for (const [k, row] of rows.entries()) {
+          const user = f.jurors.find((j) => j.jurorId === row.juror_id)!.user;
+          await gqlOk(api.url, SUBMIT_REVIEW, { input: { assignmentId: row.id, scores: uniformScores(f.challenge, 10 * (k + 1)) } }, user.token);
+          // The answer came back while the push is still pending (delayed by its one-second window in the worker).
+          expect(updates.received).toHaveLength(0);
+        }
+        const events = await db.query(`SELECT payload FROM outbox_event WHERE type = 'review.submitted' AND payload->>'challengeId' = $1`, [f.challenge.id]);
+        expect(events).toHaveLength(rows.length);
+        const expectedLast = (await gqlOk(api.url, LEADERBOARD, { id: f.challenge.id }, f.organizer.token)).challenge.leaderboard;
+        await waitFor(() => updates.received.length > 0, { what: 'a leaderboard push', timeoutMs: 5000 });
+        await sleep(1500); // a trailing push, if any, lands
+        const received = updates.received.map((u) => u.data.leaderboardUpdated);
+        expect(received.length).toBeLessThanOrEqual(2);
+        expect(received.at(-1)).toEqual(expectedLast.map((e: any) => ({ rank: e.rank, rawScore: e.rawScore, reviewCount: e.reviewCount, idea: { id: e.idea.id } })));
+        expect(received.at(-1).every((e: any) => e.reviewCount === 1)).toBe(true);
+
+        // A change after the window gets its own push: the last review is never lost.
+        const first = rows[0]!;
+        const firstUser = f.jurors.find((j) => j.jurorId === first.juror_id)!.user;
+        await gqlOk(api.url, SUBMIT_REVIEW, { input: { assignmentId: first.id, scores: uniformScores(f.challenge, 95) } }, firstUser.token);
+        const before = updates.received.length;
+        await waitFor(() => updates.received.length > before, { what: 'the trailing push', timeoutMs: 5000 });
+        const after = (await gqlOk(api.url, LEADERBOARD, { id: f.challenge.id }, f.organizer.token)).challenge.leaderboard;
+        expect(updates.received.at(-1)!.data.leaderboardUpdated).toEqual(after.map((e: any) => ({ rank: e.rank, rawScore: e.rawScore, reviewCount: e.reviewCount, idea: { id: e.idea.id } })));
+        updates.dispose();
+      } finally {
+        await organizerClient.dispose();
+      }
+    });
+  });
+
   it('moves the judging deadline reminder source only while JUDGING', async () => {
     const { judgingDeadlineReminders } = await import('../libs/domain/src/judging/judging-deadline.reminders.js');
     const f = await judgingFixture(api.url, { ideas: 1, jurors: 2 });

@@ -39,7 +39,6 @@ import {
   jurorLoader,
   rankedIdeaLoader,
 } from './judging.loader.js';
-import { LeaderboardPublisher } from './leaderboard-publisher.js';
 import {
   AwardModel,
   CriterionScoreModel,
@@ -64,7 +63,6 @@ export class JudgingResolver {
     private readonly judging: JudgingService,
     private readonly challengesService: ChallengesService,
     private readonly access: ChallengeAccess,
-    private readonly publisher: LeaderboardPublisher,
     @Inject(PUB_SUB) private readonly pubSub: RedisPubSub,
     private readonly channels: PubSubChannels,
   ) {}
@@ -91,9 +89,8 @@ export class JudgingResolver {
 
   @Mutation(() => ReviewModel)
   async submitReview(@CurrentViewer() viewer: Viewer, @Args('input') input: SubmitReviewInput): Promise<ReviewModel> {
-    const review = await this.judging.submitReview(viewer, input);
-    await this.publisher.reviewSubmitted(review.challengeId);
-    return toReviewModel(review);
+    // The live leaderboard push rides the outbox (review.submitted -> worker), so the juror never waits for it.
+    return toReviewModel(await this.judging.submitReview(viewer, input));
   }
 
   @Mutation(() => ReviewAssignmentModel)

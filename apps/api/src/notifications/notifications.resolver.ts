@@ -1,3 +1,4 @@
+import type { NotificationAddedPayload } from '../../../../libs/domain/src/notifications/notification-added.js';
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
 import type { RedisPubSub } from 'graphql-redis-subscriptions';
@@ -35,7 +36,7 @@ export class NotificationsResolver {
 
   @Subscription(() => NotificationModel, {
     description: 'Notifications for the authenticated viewer as they are created.',
-    resolve: (payload: NotificationModel) => toNotificationModel(payload),
+    resolve: (payload: NotificationAddedPayload) => toNotificationModel(payload),
   })
   notificationAdded(@CurrentViewer() viewer: Viewer): AsyncIterableIterator<unknown> {
     const user = requireUser(viewer);

@@ -5,6 +5,8 @@ import { ruleFor } from '../../../../libs/domain/src/notifications/notification-
 import { OutboxEvent } from '../../../../libs/platform/src/outbox/outbox-event.entity.js';
 import { JobHandler } from '../../../../libs/platform/src/queues/job-handler.js';
 import type { JobPayloads } from '../../../../libs/platform/src/queues/job-registry.js';
+import { LeaderboardPushProcessor } from '../judging/leaderboard-push.processor.js';
+import { RecusalProcessor } from '../judging/recusal.processor.js';
 import { ReminderScheduler } from '../reminders/reminder-scheduler.service.js';
 import { NotificationDelivery } from './notification-delivery.service.js';
 
@@ -15,6 +17,8 @@ export class EventsProcessor {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly delivery: NotificationDelivery,
     private readonly reminders: ReminderScheduler,
+    private readonly leaderboard: LeaderboardPushProcessor,
+    private readonly recusals: RecusalProcessor,
   ) {}
 
   @JobHandler('outbox.event')
@@ -28,6 +32,9 @@ export class EventsProcessor {
       if (plan && plan.recipientIds.length > 0) stored = await this.delivery.deliver(event.id, plan);
     }
     await this.reminders.onEvent(event.type, event.payload);
+    // Side effects that are jobs of their own (state changes, pushes), not notification rules.
+    await this.leaderboard.onEvent(event.type, event.payload);
+    await this.recusals.onEvent(event.id, event.type, event.payload);
     await this.dataSource.getRepository(OutboxEvent).update({ id: event.id, processedAt: IsNull() }, { processedAt: new Date() });
     return { stored };
   }

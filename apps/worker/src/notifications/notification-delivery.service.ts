@@ -5,6 +5,7 @@ import type { Redis } from 'ioredis';
 import { DataSource, IsNull } from 'typeorm';
 import type { Locale } from '../../../../libs/domain/src/identity/user.entity.js';
 import type { NotificationPlan } from '../../../../libs/domain/src/notifications/notification-rule.js';
+import { notificationAddedPayload } from '../../../../libs/domain/src/notifications/notification-added.js';
 import { Notification } from '../../../../libs/domain/src/notifications/notification.entity.js';
 import { renderTemplate } from '../../../../libs/domain/src/notifications/templates.js';
 import { PubSubChannels } from '../../../../libs/platform/src/pubsub/pubsub.js';
@@ -107,15 +108,14 @@ export class NotificationDelivery {
     if (fresh.length === 0) return;
     const pipeline = (this.pubSub.getPublisher() as Redis).pipeline();
     for (const n of fresh) {
-      const payload = { id: n.id, kind: n.kind, title: n.title, body: n.body, subjectId: n.subject_id, createdAt: n.created_at, readAt: n.read_at };
-      pipeline.publish(this.channels.notificationAdded(n.recipient_id), JSON.stringify(payload));
+      pipeline.publish(this.channels.notificationAdded(n.recipient_id), JSON.stringify(notificationAddedPayload(n)));
     }
     await pipeline.exec().catch((error: Error) => this.logger.warn(`Push of ${fresh.length} notifications failed: ${error.message}`));
   }
 
   /** Every notification of the event not yet emailed gets its email job; the job id makes this safe to repeat. */
   private async queueEmails(eventId: string): Promise<void> {
-    const pending = await this.dataSource.getRepository(Notification).find({ select: { id: true }, where: { eventId, emailSentAt: IsNull() } });
+    const pending = await this.dataSource.getRepository(Notification).find({ select: { id: true }, where: { eventId, emailSentAt: IsNull(), emailFailedAt: IsNull() } });
     for (let start = 0; start < pending.length; start += BATCH) {
       await this.producer.addBulk(
         'email.send',

@@ -3,7 +3,7 @@ import { Challenge } from '../challenges/challenge.entity.js';
 import { Idea } from '../ideas/idea.entity.js';
 import { User } from '../identity/user.entity.js';
 import type { NotificationRule } from '../notifications/notification-rule.js';
-import type { TemplateSet } from '../notifications/templates.js';
+import type { TemplateSet } from '../notifications/template-set.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { Team } from '../teams/team.entity.js';
 import { Adoption, AdoptionStatus } from './adoption.entity.js';
@@ -51,13 +51,21 @@ const params = (c: AdoptionContext) => ({ company: c.company.name, idea: c.idea.
 const companyMembers = async (manager: EntityManager, companyId: string): Promise<string[]> =>
   (await manager.query<{ user_id: string }[]>(`SELECT user_id FROM organization_member WHERE organization_id = $1`, [companyId])).map((r) => r.user_id);
 
-/** ADOPTION_ACCEPTED / ADOPTION_DECLINED: the proposing company's members, when the adoption is still in that state. */
+const teamMembers = async (manager: EntityManager, teamId: string): Promise<string[]> =>
+  (await manager.query<{ user_id: string }[]>(`SELECT user_id FROM team_member WHERE team_id = $1`, [teamId])).map((r) => r.user_id);
+
+/**
+ * ADOPTION_ACCEPTED / ADOPTION_DECLINED: the proposing company's members, when the adoption is still in that state;
+ * an acceptance also tells every member of the team (PRODUCT.md "Notifications"), its decider included.
+ */
 const decisionRule = (eventType: string, kind: string, status: AdoptionStatus): NotificationRule<AdoptionEventPayload> => ({
   eventType,
   async plan(manager, payload) {
     const c = await context(manager, payload.adoptionId);
     if (!c || c.adoption.status !== status) return null;
-    return { kind, recipientIds: await companyMembers(manager, c.company.id), subjectId: c.adoption.id, params: params(c) };
+    const recipients = await companyMembers(manager, c.company.id);
+    if (status === AdoptionStatus.ACCEPTED) recipients.push(...(await teamMembers(manager, c.team.id)));
+    return { kind, recipientIds: [...new Set(recipients)], subjectId: c.adoption.id, params: params(c) };
   },
 });
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { NotificationRule } from '../notifications/notification-rule.js';
-import type { TemplateSet } from '../notifications/templates.js';
+import type { TemplateSet } from '../notifications/template-set.js';
 import { DAY } from '../reminders/reminder-times.js';
 import type { ReminderSource } from '../reminders/reminder-source.js';
 import { Challenge, ChallengeStatus } from './challenge.entity.js';

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { Challenge } from '../challenges/challenge.entity.js';
 import type { NotificationRule } from '../notifications/notification-rule.js';
-import type { TemplateSet } from '../notifications/templates.js';
+import type { TemplateSet } from '../notifications/template-set.js';
 import { TeamMember } from '../teams/team-member.entity.js';
 import { Team } from '../teams/team.entity.js';
 import { Idea } from './idea.entity.js';

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { Challenge, ChallengeStatus } from '../challenges/challenge.entity.js';
 import type { NotificationRule } from '../notifications/notification-rule.js';
-import type { TemplateSet } from '../notifications/templates.js';
+import type { TemplateSet } from '../notifications/template-set.js';
 import type { ReminderSource } from '../reminders/reminder-source.js';
 import { DAY } from '../reminders/reminder-times.js';
 import { JUDGING_DEADLINE_SOON, JUDGING_STARTED, RESULTS_PUBLISHED, type JudgingDeadlineSoonPayload } from './judging-events.js';

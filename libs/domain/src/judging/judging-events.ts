@@ -7,6 +7,13 @@ export interface JudgingStartedPayload {
   by: string;
 }
 
+/** A review committed: the worker schedules one deduplicated, delayed leaderboard push for its challenge. */
+export const REVIEW_SUBMITTED = 'review.submitted';
+export interface ReviewSubmittedPayload {
+  reviewId: string;
+  challengeId: string;
+}
+
 /** A juror recused from an assignment: the worker reassigns it or tells the organizers (REVIEW_UNASSIGNABLE). */
 export const REVIEW_RECUSED = 'review.recused';
 export interface ReviewRecusedPayload {

@@ -2,17 +2,15 @@ import type { EntityManager } from 'typeorm';
 import { Challenge } from '../challenges/challenge.entity.js';
 import { Idea } from '../ideas/idea.entity.js';
 import type { NotificationPlan, NotificationRule } from '../notifications/notification-rule.js';
-import type { TemplateSet } from '../notifications/templates.js';
+import type { TemplateSet } from '../notifications/template-set.js';
 import {
   JUDGING_STARTED,
   RESULTS_PUBLISHED,
-  REVIEW_RECUSED,
   type JudgingStartedPayload,
   type ResultsPublishedPayload,
-  type ReviewRecusedPayload,
 } from './judging-events.js';
 import { Juror } from './juror.entity.js';
-import { resolveRecusal } from './recusal.js';
+import type { RecusalOutcome } from './recusal.js';
 
 // Texts never name a team or a school: under blind judging, jurors must not learn them from a notification either.
 export const judgingTemplates: TemplateSet = {
@@ -67,31 +65,6 @@ export const judgingNotificationRules: NotificationRule<any>[] = [
     },
   } satisfies NotificationRule<JudgingStartedPayload>,
   {
-    eventType: REVIEW_RECUSED,
-    /**
-     * Recusals are resolved here, in the worker, exactly once (resolveRecusal stores its choice; a re-run of the job
-     * reads it back, and notifications are unique per event and recipient): REVIEW_ASSIGNED to the new juror, or
-     * REVIEW_UNASSIGNABLE to the organizers.
-     */
-    async plan(manager: EntityManager, payload: ReviewRecusedPayload): Promise<NotificationPlan | null> {
-      const outcome = await resolveRecusal(manager, payload.assignmentId);
-      if (!outcome || outcome.kind === 'moot') return null;
-      const challenge = await manager.findOneByOrFail(Challenge, { id: outcome.recused.challengeId });
-      if (outcome.kind === 'reassigned') {
-        const juror = await manager.findOneByOrFail(Juror, { id: outcome.replacement.jurorId });
-        return { kind: 'REVIEW_ASSIGNED', recipientIds: [juror.userId], subjectId: challenge.id, params: { challenge: challenge.title, count: 1 } };
-      }
-      const idea = await manager.findOneByOrFail(Idea, { id: outcome.recused.ideaId });
-      const organizers: { user_id: string }[] = await manager.query(`SELECT user_id FROM organization_member WHERE organization_id = $1`, [challenge.organizerId]);
-      return {
-        kind: 'REVIEW_UNASSIGNABLE',
-        recipientIds: organizers.map((o) => o.user_id),
-        subjectId: idea.id,
-        params: { challenge: challenge.title, idea: idea.title },
-      };
-    },
-  } satisfies NotificationRule<ReviewRecusedPayload>,
-  {
     eventType: RESULTS_PUBLISHED,
     /** Every member (of every role) of every team of the challenge and every juror: one set-based query. */
     async plan(manager: EntityManager, payload: ResultsPublishedPayload) {
@@ -105,3 +78,24 @@ export const judgingNotificationRules: NotificationRule<any>[] = [
     },
   } satisfies NotificationRule<ResultsPublishedPayload>,
 ];
+
+/**
+ * The words of a resolved recusal (the `recusal.resolve` job changes the state, then asks for these):
+ * REVIEW_ASSIGNED to the new juror, or REVIEW_UNASSIGNABLE to the organizers; nothing when judging is over.
+ */
+export async function recusalNotificationPlan(manager: EntityManager, outcome: RecusalOutcome): Promise<NotificationPlan | null> {
+  if (outcome.kind === 'moot') return null;
+  const challenge = await manager.findOneByOrFail(Challenge, { id: outcome.recused.challengeId });
+  if (outcome.kind === 'reassigned') {
+    const juror = await manager.findOneByOrFail(Juror, { id: outcome.replacement.jurorId });
+    return { kind: 'REVIEW_ASSIGNED', recipientIds: [juror.userId], subjectId: challenge.id, params: { challenge: challenge.title, count: 1 } };
+  }
+  const idea = await manager.findOneByOrFail(Idea, { id: outcome.recused.ideaId });
+  const organizers: { user_id: string }[] = await manager.query(`SELECT user_id FROM organization_member WHERE organization_id = $1`, [challenge.organizerId]);
+  return {
+    kind: 'REVIEW_UNASSIGNABLE',
+    recipientIds: organizers.map((o) => o.user_id),
+    subjectId: idea.id,
+    params: { challenge: challenge.title, idea: idea.title },
+  };
+}

@@ -19,9 +19,11 @@ import {
   JUDGING_STARTED,
   RESULTS_PUBLISHED,
   REVIEW_RECUSED,
+  REVIEW_SUBMITTED,
   type JudgingStartedPayload,
   type ResultsPublishedPayload,
   type ReviewRecusedPayload,
+  type ReviewSubmittedPayload,
 } from './judging-events.js';
 import { conflictPairsSql } from './judging-access.js';
 import { Juror } from './juror.entity.js';
@@ -296,6 +298,8 @@ export class JudgingService {
         submittedAt: now,
       });
       if (assignment.status !== AssignmentStatus.SUBMITTED) await manager.update(ReviewAssignment, { id: assignment.id }, { status: AssignmentStatus.SUBMITTED });
+      const payload: ReviewSubmittedPayload = { reviewId: review.id, challengeId: challenge.id };
+      await recordEvents(manager, [{ type: REVIEW_SUBMITTED, payload: { ...payload } }]);
       return review;
     });
   }

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Locale } from '../identity/user.entity.js';
 import type { NotificationRule } from '../notifications/notification-rule.js';
-import type { TemplateSet } from '../notifications/templates.js';
+import type { TemplateSet } from '../notifications/template-set.js';
 import { Team } from '../teams/team.entity.js';
 import { MiniCompany } from './mini-company.entity.js';
 import { Milestone, MilestoneStatus } from './milestone.entity.js';

@@ -7,7 +7,7 @@ import { miniCompanyNotificationRules, miniCompanyTemplates } from '../minicompa
 import { judgingNotificationRules, judgingTemplates } from '../judging/judging.notifications.js';
 import { judgingDeadlineNotificationRules, judgingDeadlineTemplates } from '../judging/judging-deadline.reminders.js';
 import type { NotificationRule } from './notification-rule.js';
-import type { TemplateSet } from './templates.js';
+import type { TemplateSet } from './template-set.js';
 
 // Each feature contributes its rules (event type -> who is told what) and its texts; add one line per feature.
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { TemplateParams } from './templates.js';
+import type { TemplateParams } from './template-set.js';
 
 /** What one outbox event means for notifications: who is told, of which kind, with which words. */
 export interface NotificationPlan {

@@ -1,17 +1,12 @@
 import type { Locale } from '../identity/user.entity.js';
-
 import { TEMPLATES } from './notification-catalog.js';
-
-export type TemplateParams = Record<string, string | number | Date>;
+import type { Template, TemplateParams } from './template-set.js';
 
 /** Dates read as the recipients live them: Italian or English words, Italian time. */
 const DATE_FORMATS: Record<Locale, Intl.DateTimeFormat> = {
   it: new Intl.DateTimeFormat('it-IT', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Rome' }),
   en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Rome' }),
 };
-export type Template = { title: string; body: string };
-/** Texts of each kind in both languages; `{name}` placeholders are filled from the rule's params. */
-export type TemplateSet = Record<string, Record<Locale, Template>>;
 
 export function renderTemplate(kind: string, locale: Locale, params: TemplateParams): Template {
   const byLocale = TEMPLATES[kind];

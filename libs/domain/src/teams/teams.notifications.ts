@@ -2,7 +2,7 @@ import { In, type EntityManager } from 'typeorm';
 import { Challenge } from '../challenges/challenge.entity.js';
 import { User } from '../identity/user.entity.js';
 import type { NotificationRule } from '../notifications/notification-rule.js';
-import type { TemplateSet } from '../notifications/templates.js';
+import type { TemplateSet } from '../notifications/template-set.js';
 import { TeamMember, TeamRole } from './team-member.entity.js';
 import { Team } from './team.entity.js';
 import { TEAM_MEMBER_JOINED, type TeamMemberJoinedPayload } from './teams.service.js';
