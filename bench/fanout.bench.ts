@@ -45,24 +45,25 @@ async function judgingChallenge(client: pg.Client, promoterId: string, slug: str
   return rows[0];
 }
 
-/** A JUDGING challenge with 950 teams of 10 students and 500 jurors: 10,000 distinct users, half of them English. */
-async function seed(url: string): Promise<{ challengeId: string; warmUpChallengeId: string; organizerId: string }> {
+/** A JUDGING challenge with `teams` teams of 10 students and 500 jurors (10,000 distinct users by default), half of them English. */
+export async function seed(url: string, teams = TEAMS): Promise<{ challengeId: string; warmUpChallengeId: string; organizerId: string }> {
+  const recipients = teams * MEMBERS_PER_TEAM + JURORS;
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     await client.query('BEGIN');
-    const organizer = (await client.query<{ id: string }>(`INSERT INTO app_user (email, password_hash, display_name) VALUES ('organizzatore@bench.test', 'x', 'Organizzatore') RETURNING id`)).rows[0];
+    const organizer = (await client.query<{ id: string }>(`INSERT INTO app_user (email, password_hash, display_name, email_verified_at) VALUES ('organizzatore@bench.test', 'x', 'Organizzatore', now()) RETURNING id`)).rows[0];
     const promoter = (await client.query<{ id: string }>(`INSERT INTO organization (name, kind) VALUES ('Camera di Commercio di Modena', 'PROMOTER') RETURNING id`)).rows[0];
     await client.query(`INSERT INTO organization_member (organization_id, user_id, role) VALUES ($1, $2, 'OWNER')`, [promoter.id, organizer.id]);
     const challenge = await judgingChallenge(client, promoter.id, 'climathon-fanout-bench', 'Climathon Fanout Bench');
     await client.query(
-      `INSERT INTO app_user (email, password_hash, display_name, locale)
-       SELECT 'utente' || g || '@bench.test', 'x', 'Utente ' || g, CASE WHEN g % 2 = 0 THEN 'en' ELSE 'it' END FROM generate_series(1, $1::int) g`,
-      [RECIPIENTS],
+      `INSERT INTO app_user (email, password_hash, display_name, locale, email_verified_at)
+       SELECT 'utente' || g || '@bench.test', 'x', 'Utente ' || g, CASE WHEN g % 2 = 0 THEN 'en' ELSE 'it' END, now() FROM generate_series(1, $1::int) g`,
+      [recipients],
     );
     await client.query(
       `INSERT INTO team (challenge_id, name, join_code) SELECT $1, 'Squadra ' || g, 'F' || lpad(g::text, 9, '0') FROM generate_series(1, $2::int) g`,
-      [challenge.id, TEAMS],
+      [challenge.id, teams],
     );
     await client.query(
       `INSERT INTO team_member (team_id, user_id, challenge_id, role)
@@ -89,7 +90,7 @@ async function seed(url: string): Promise<{ challengeId: string; warmUpChallenge
     await client.query('COMMIT');
     await client.query('ANALYZE');
     const [{ n }] = (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${RECIPIENTS_SQL}) r`, [challenge.id])).rows;
-    if (n !== RECIPIENTS) throw new Error(`the seed has ${n} recipients instead of ${RECIPIENTS}`);
+    if (n !== recipients) throw new Error(`the seed has ${n} recipients instead of ${recipients}`);
     return { challengeId: challenge.id, warmUpChallengeId: warmUp.id, organizerId: organizer.id };
   } finally {
     await client.end();
@@ -152,7 +153,7 @@ async function baseline(
 }
 
 /** The real path: commit status + outbox event, then wait until the worker stored a notification per recipient. */
-async function realFanout(url: string, challengeId: string, organizerId: string, recipients = RECIPIENTS): Promise<number> {
+export async function realFanout(url: string, challengeId: string, organizerId: string, recipients = RECIPIENTS): Promise<number> {
   const dataSource = createDataSource({ DATABASE_URL: url }, { extra: { max: 2 } });
   await dataSource.initialize();
   try {
@@ -176,7 +177,7 @@ async function realFanout(url: string, challengeId: string, organizerId: string,
 }
 
 /** An SMTP server on a free local port that accepts every message and keeps none. */
-async function startDroppingSmtpServer(): Promise<{ url: string; close(): Promise<void> }> {
+export async function startDroppingSmtpServer(): Promise<{ url: string; close(): Promise<void> }> {
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -194,7 +195,7 @@ async function startDroppingSmtpServer(): Promise<{ url: string; close(): Promis
 }
 
 /** Waits until `count` notifications have been emailed. */
-async function emailsSent(url: string, count: number): Promise<void> {
+export async function emailsSent(url: string, count: number, timeoutMs = TIMEOUT_MS): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -202,7 +203,7 @@ async function emailsSent(url: string, count: number): Promise<void> {
     for (;;) {
       const [{ n }] = (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM notification WHERE email_sent_at IS NOT NULL`)).rows;
       if (n >= count) return;
-      if (performance.now() - started > TIMEOUT_MS) throw new Error(`only ${n} of ${count} emails sent after ${TIMEOUT_MS} ms`);
+      if (performance.now() - started > timeoutMs) throw new Error(`only ${n} of ${count} emails sent after ${timeoutMs} ms`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   } finally {
@@ -221,7 +222,7 @@ async function serveWorker(): Promise<void> {
   process.send!({ port: 0 });
 }
 
-async function removeQueues(prefix: string): Promise<void> {
+export async function removeQueues(prefix: string): Promise<void> {
   const connection = createRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
   try {
     for (const name of Object.values(QUEUES)) {

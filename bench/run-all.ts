@@ -28,6 +28,8 @@ const BENCHES: Entry[] = [
   { module: './gallery.bench.js', name: 'benchGallery', run: benchGallery },
   { module: './leaderboard.bench.js', name: 'benchLeaderboard' },
   { module: './fanout.bench.js', name: 'benchFanout' },
+  { module: './email.bench.js', name: 'benchEmail' },
+  { module: './deadline-rush.bench.js', name: 'benchDeadlineRush' },
 ];
 
 interface Row {

@@ -308,7 +308,7 @@ class DemoSeeder {
   private async user(p: Person): Promise<Viewer> {
     const existing = await this.identity.findByEmail(p.email);
     if (existing) return { userId: existing.id, isAdmin: existing.isAdmin };
-    const { user } = await this.identity.signUp({ email: p.email, password: DEMO_PASSWORD, displayName: p.name, locale: 'it' });
+    const { user } = await this.identity.signUp({ email: p.email, password: DEMO_PASSWORD, displayName: p.name, locale: 'it' }, { verified: true });
     this.created++;
     return { userId: user.id, isAdmin: user.isAdmin };
   }

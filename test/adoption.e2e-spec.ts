@@ -199,6 +199,17 @@ describe('adoption', () => {
       const [toWinner] = await notified(winner.sponsor, 'ADOPTION_ACCEPTED');
       expect(toWinner!.subjectId).toBe(a.id);
       await notified(winnerColleague, 'ADOPTION_ACCEPTED');
+      // Issue 18.5: an acceptance also tells every member of the team (the decider included), once each, through the worker.
+      await notified(idea.lead, 'ADOPTION_ACCEPTED');
+      const teamMembers: { user_id: string }[] = await db.query(`SELECT tm.user_id FROM team_member tm JOIN idea i ON i.team_id = tm.team_id WHERE i.id = $1`, [idea.ideaId]);
+      expect(teamMembers.length).toBeGreaterThan(0);
+      await waitFor(
+        async () =>
+          (await db.query(`SELECT count(DISTINCT recipient_id)::int AS n FROM notification WHERE kind = 'ADOPTION_ACCEPTED' AND subject_id = $1 AND recipient_id = ANY($2::uuid[])`, [a.id, teamMembers.map((m) => m.user_id)]))[0].n ===
+          teamMembers.length,
+        { what: 'ADOPTION_ACCEPTED for every team member' },
+      );
+      expect((await db.query(`SELECT recipient_id FROM notification WHERE kind = 'ADOPTION_ACCEPTED' AND subject_id = $1 GROUP BY recipient_id HAVING count(*) > 1`, [a.id])).length).toBe(0);
       const [toLoser] = await notified(loser.sponsor, 'ADOPTION_DECLINED');
       expect(toLoser!.subjectId).toBe(b.id);
       expect(await notificationsOf(api.url, withdrawer.sponsor, 'ADOPTION_DECLINED')).toEqual([]);

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { AppModule } from '../../apps/api/src/app.module.js';
-import { BODY_LIMIT_BYTES } from '../../apps/api/src/bootstrap.js';
+import { BODY_LIMIT_BYTES, configureHttpRoutes } from '../../apps/api/src/bootstrap.js';
 import { Clock, ManualClock } from '../../libs/platform/src/clock/clock.js';
 
 export interface RunningApi {
@@ -18,6 +18,7 @@ export async function startApi(options: { clock?: ManualClock } = {}): Promise<R
   const clock = options.clock ?? new ManualClock(new Date());
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).overrideProvider(Clock).useValue(clock).compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES }), { logger: false });
+  await configureHttpRoutes(app);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const base = `127.0.0.1:${address.port}`;

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { gqlOk } from './graphql.js';
 
 export interface TestUser {
@@ -13,7 +14,10 @@ let counter = 0;
 export const uniqueEmail = (label = 'user') => `${label}.${Date.now().toString(36)}.${++counter}.${randomBytes(2).toString('hex')}@example.test`;
 
 /** Signs a new user up through the API and returns their tokens. */
-export async function signUp(url: string, overrides: { email?: string; displayName?: string; locale?: string; label?: string } = {}): Promise<TestUser> {
+export async function signUp(
+  url: string,
+  overrides: { email?: string; displayName?: string; locale?: string; label?: string; unverified?: boolean } = {},
+): Promise<TestUser> {
   const email = overrides.email ?? uniqueEmail(overrides.label);
   const password = 'correct horse battery';
   const data = await gqlOk(
@@ -21,7 +25,22 @@ export async function signUp(url: string, overrides: { email?: string; displayNa
     `mutation($input: SignUpInput!) { signUp(input: $input) { accessToken refreshToken user { id } } }`,
     { input: { email, password, displayName: overrides.displayName ?? overrides.label ?? 'Test User', locale: overrides.locale ?? 'it' } },
   );
+  if (!overrides.unverified) await markVerified(data.signUp.user.id);
   return { id: data.signUp.user.id, email, password, token: data.signUp.accessToken, refreshToken: data.signUp.refreshToken };
+}
+
+let verifier: pg.Pool | null = null;
+
+/**
+ * Unverified accounts get no email but the verification (PRODUCT.md), so the factory's users are verified, as a user
+ * who clicked the link would be; the link itself is tested in test/identity-flows.e2e-spec.ts.
+ */
+export async function markVerified(userId: string): Promise<void> {
+  if (!verifier) {
+    verifier = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1, idleTimeoutMillis: 1000, allowExitOnIdle: true });
+    verifier.on('error', () => undefined);
+  }
+  await verifier.query('UPDATE app_user SET email_verified_at = now() WHERE id = $1 AND email_verified_at IS NULL', [userId]);
 }
 
 export async function createOrganization(url: string, owner: TestUser, input: { name?: string; kind?: string; city?: string; district?: string } = {}): Promise<string> {

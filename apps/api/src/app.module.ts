@@ -32,9 +32,8 @@ import {
   ReviewAssignmentResolver,
   ReviewResolver,
 } from './judging/judging.resolver.js';
-import { LeaderboardPublisher } from './judging/leaderboard-publisher.js';
 
-const RESOLVERS = [IdentityResolver, OrganizationsResolver, OrganizationMemberResolver, NotificationsResolver, ChallengesResolver, TeamsResolver, TeamMemberResolver, ChallengeTeamsResolver, IdeasResolver, TeamIdeaResolver, ChallengeIdeasResolver, AdoptionResolver, IdeaAdoptionResolver, TeamTutorsResolver, MiniCompaniesResolver, MilestoneResolver, TeamMiniCompanyResolver, JudgingResolver, ChallengeJudgingResolver, IdeaJudgingResolver, JurorResolver, ReviewAssignmentResolver, ReviewResolver, CriterionScoreResolver, LeaderboardEntryResolver, AwardResolver, LeaderboardPublisher, IdeaPageModels];
+const RESOLVERS = [IdentityResolver, OrganizationsResolver, OrganizationMemberResolver, NotificationsResolver, ChallengesResolver, TeamsResolver, TeamMemberResolver, ChallengeTeamsResolver, IdeasResolver, TeamIdeaResolver, ChallengeIdeasResolver, AdoptionResolver, IdeaAdoptionResolver, TeamTutorsResolver, MiniCompaniesResolver, MilestoneResolver, TeamMiniCompanyResolver, JudgingResolver, ChallengeJudgingResolver, IdeaJudgingResolver, JurorResolver, ReviewAssignmentResolver, ReviewResolver, CriterionScoreResolver, LeaderboardEntryResolver, AwardResolver, IdeaPageModels];
 
 @Module({
   imports: [ConfigModule, LoggingModule, DatabaseModule.forRoot({ migrate: true }), DomainModule, HealthModule, RateLimitModule, GraphQLApiModule, OpsModule],

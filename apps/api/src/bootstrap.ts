@@ -5,9 +5,15 @@ import { Logger } from 'nestjs-pino';
 import { AppConfig, loadConfig } from '../../../libs/platform/src/config/app-config.js';
 import { checkEvictionPolicy, createRedis } from '../../../libs/platform/src/redis/redis.js';
 import { AppModule } from './app.module.js';
+import { registerDevExplorer } from './ops/dev-explorer.js';
 
 /** A request body above this is answered 413 by Fastify before GraphQL sees it. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** Routes served beside GraphQL by Fastify itself; tests call it too, so they see the same HTTP surface. */
+export async function configureHttpRoutes(app: NestFastifyApplication): Promise<void> {
+  await registerDevExplorer(app, app.get(AppConfig).NODE_ENV);
+}
 
 /** Builds the API application (not listening); tests and main.ts share it. */
 export async function createApiApp(options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
@@ -19,6 +25,7 @@ export async function createApiApp(options: { logger?: boolean } = {}): Promise<
   if (options.logger !== false) app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   const config = app.get(AppConfig);
+  await configureHttpRoutes(app);
   const redis = createRedis(config.REDIS_URL, { maxRetriesPerRequest: 1 });
   try {
     await checkEvictionPolicy(redis, config.REDIS_EVICTION_CHECK, (m) => app.get(Logger).warn(m));

@@ -63,6 +63,8 @@ export class JobDispatcher implements OnApplicationBootstrap, OnApplicationShutd
         autorun: true,
         // A job whose worker died is retried by the next one; BullMQ's default of 1 would fail it after a second crash.
         maxStalledCount: 5,
+        // Relays throttle: BullMQ's limiter is global (kept in Redis), so N workers together send at most this rate.
+        ...(queue === QUEUES.email && this.config.SMTP_MAX_PER_SECOND > 0 ? { limiter: { max: this.config.SMTP_MAX_PER_SECOND, duration: 1000 } } : {}),
       });
       worker.on('failed', (job, error) => {
         if (!job) return;

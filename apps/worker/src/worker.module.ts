@@ -9,6 +9,8 @@ import { HealthModule } from '../../../libs/platform/src/health/health.module.js
 import { LoggingModule } from '../../../libs/platform/src/logging/logging.module.js';
 import { createPubSub, PubSubChannels } from '../../../libs/platform/src/pubsub/pubsub.js';
 import { QueuesModule } from '../../../libs/platform/src/queues/queues.module.js';
+import { LeaderboardPushProcessor } from './judging/leaderboard-push.processor.js';
+import { RecusalProcessor } from './judging/recusal.processor.js';
 import { JobDispatcher } from './job-dispatcher.js';
 import { JobFailureRecorder } from './job-failure.recorder.js';
 import { Mailer } from './mail/mailer.service.js';
@@ -19,7 +21,7 @@ import { OutboxRelay } from './outbox/outbox-relay.service.js';
 import { ReminderScheduler } from './reminders/reminder-scheduler.service.js';
 import { RemindersProcessor } from './reminders/reminders.processor.js';
 
-const PROCESSORS = [EventsProcessor, EmailProcessor, RemindersProcessor];
+const PROCESSORS = [EventsProcessor, EmailProcessor, RemindersProcessor, LeaderboardPushProcessor, RecusalProcessor];
 
 @Module({
   imports: [ConfigModule, LoggingModule, DatabaseModule.forRoot({ migrate: false }), DomainModule, QueuesModule, HealthModule, DiscoveryModule],

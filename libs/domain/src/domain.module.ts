@@ -2,6 +2,8 @@ import { Global, Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { Clock, SystemClock } from '../../platform/src/clock/clock.js';
 import { IdentityService } from './identity/identity.service.js';
+import { SessionRevocation } from './identity/session-revocation.js';
+import { AccountEmails } from './identity/account-emails.js';
 import { NotificationsService } from './notifications/notifications.service.js';
 import { OrganizationsService } from './organizations/organizations.service.js';
 import { ChallengeAccess } from './challenges/challenge-access.js';
@@ -13,7 +15,7 @@ import { MiniCompaniesService } from './minicompanies/minicompanies.service.js';
 import { JudgingService } from './judging/judging.service.js';
 import { LeaderboardService } from './judging/leaderboard.service.js';
 
-const SERVICES = [IdentityService, OrganizationsService, NotificationsService, ChallengeAccess, ChallengesService, TeamsService, IdeasService, AdoptionService, MiniCompaniesService, LeaderboardService, JudgingService];
+const SERVICES = [SessionRevocation, AccountEmails, IdentityService, OrganizationsService, NotificationsService, ChallengeAccess, ChallengesService, TeamsService, IdeasService, AdoptionService, MiniCompaniesService, LeaderboardService, JudgingService];
 
 /** The domain services of both processes. The clock is a provider so tests can replace it. */
 @Global()

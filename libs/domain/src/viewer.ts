@@ -4,6 +4,8 @@ import { DomainError } from '../../platform/src/errors/domain-error.js';
 export interface Viewer {
   userId: string | null;
   isAdmin: boolean;
+  /** The refresh family (sign-in session) of the access token; revoking it ends the token at once. */
+  sessionId?: string;
 }
 
 export const ANONYMOUS: Viewer = Object.freeze({ userId: null, isAdmin: false });

@@ -8,11 +8,13 @@ import { GraphQLError, parse } from 'graphql';
 import type { ServerOptions } from 'graphql-ws';
 import { PinoLogger } from 'nestjs-pino';
 import { IdentityService } from '../../../../libs/domain/src/identity/identity.service.js';
+import { SessionRevocation } from '../../../../libs/domain/src/identity/session-revocation.js';
 import { ANONYMOUS, type Viewer } from '../../../../libs/domain/src/viewer.js';
 import { AppConfig } from '../../../../libs/platform/src/config/app-config.js';
 import type { GqlContext } from './gql-context.js';
 import { formatError, isUnexpectedError } from './format-error.js';
-import { complexityLimitPlugin, depthLimitRule, rejectNulCharactersPlugin } from './query-limits.js';
+import { documentLimitsRule } from './document-limits.js';
+import { complexityLimitPlugin, rejectNulCharactersPlugin } from './query-limits.js';
 import { RequestLoaders } from './request-loaders.js';
 import { answerPreloadedFields } from './preloaded-fields.js';
 import { cacheControlDirective } from './cache-hints.js';
@@ -23,6 +25,39 @@ const bearer = (value: unknown): string | null => {
   const match = /^Bearer\s+(\S+)$/i.exec(value.trim());
   return match?.[1] ?? null;
 };
+
+/** The close code graphql-ws clients know as Unauthorized (and do not retry). */
+const SESSION_REVOKED_CLOSE = 4401;
+
+interface ClosableSocket {
+  close(code: number, reason: string): void;
+}
+
+/** The authenticated sockets of this process by session, so a revocation closes them at once. */
+class SessionSockets {
+  private readonly bySession = new Map<string, Set<ClosableSocket>>();
+
+  add(sessionId: string, socket: ClosableSocket): void {
+    let set = this.bySession.get(sessionId);
+    if (!set) this.bySession.set(sessionId, (set = new Set()));
+    set.add(socket);
+  }
+
+  remove(sessionId: string, socket: ClosableSocket): void {
+    const set = this.bySession.get(sessionId);
+    set?.delete(socket);
+    if (set?.size === 0) this.bySession.delete(sessionId);
+  }
+
+  closeSessions(sessionIds: readonly string[]): void {
+    for (const id of sessionIds) {
+      const set = this.bySession.get(id);
+      if (!set) continue;
+      this.bySession.delete(id);
+      for (const socket of set) socket.close(SESSION_REVOKED_CLOSE, 'Session revoked');
+    }
+  }
+}
 
 interface WsContext {
   connectionParams?: Record<string, unknown>;
@@ -52,8 +87,12 @@ type GraphQLWsOptions = GraphQLWsSubscriptionsConfig & Pick<ServerOptions, 'onEr
   imports: [
     NestGraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [IdentityService, AppConfig, PinoLogger],
-      useFactory: (identity: IdentityService, config: AppConfig, logger: PinoLogger): ApolloDriverConfig => {
+      inject: [IdentityService, SessionRevocation, AppConfig, PinoLogger],
+      useFactory: (identity: IdentityService, sessions: SessionRevocation, config: AppConfig, logger: PinoLogger): ApolloDriverConfig => {
+        const sockets = new SessionSockets();
+        // Revocations anywhere (this process or another replica, through Redis pub/sub) close the session's sockets.
+        sessions.onRevoked((familyIds) => sockets.closeSessions(familyIds));
+        const socketOf = (extra: unknown): ClosableSocket | undefined => (extra as { socket?: ClosableSocket }).socket;
         const graphqlWs: GraphQLWsOptions = {
           path: '/graphql',
           onConnect: async (ctx) => {
@@ -61,16 +100,29 @@ type GraphQLWsOptions = GraphQLWsSubscriptionsConfig & Pick<ServerOptions, 'onEr
             const token = bearer(params.authorization ?? params.Authorization);
             if (!token) return true; // anonymous: subscriptions then answer UNAUTHENTICATED
             const viewer = await identity.viewerFromAccessToken(token);
-            if (!viewer) return false; // a bad token closes the socket (4403)
+            if (!viewer) return false; // a bad (or revoked) token closes the socket (4403)
             (ctx.extra as { viewer?: Viewer }).viewer = viewer;
+            const socket = socketOf(ctx.extra);
+            if (viewer.sessionId && socket) sockets.add(viewer.sessionId, socket);
             return true;
+          },
+          onClose: (ctx) => {
+            const viewer = (ctx.extra as { viewer?: Viewer }).viewer;
+            const socket = socketOf(ctx.extra);
+            if (viewer?.sessionId && socket) sockets.remove(viewer.sessionId, socket);
           },
           // graphql-ws bypasses Apollo's formatError: map subscription errors to PRODUCT.md's codes here too
           // (otherwise FORBIDDEN / NOT_FOUND / UNAUTHENTICATED arrive without extensions.code, and unexpected errors unmasked).
           onNext: (_ctx, _id, _payload, _args, result) =>
             result.errors?.length ? { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) } : undefined,
           // graphql-ws closes the whole socket (4500) on a query that does not parse: refuse the one subscription instead.
-          onSubscribe: (_ctx, _id, payload) => {
+          onSubscribe: async (ctx, _id, payload) => {
+            // Every operation re-checks the session: should a revocation message be lost, the socket still ends here.
+            const viewer = (ctx.extra as { viewer?: Viewer }).viewer;
+            if (viewer?.sessionId && !(await sessions.isActive(viewer.sessionId))) {
+              socketOf(ctx.extra)?.close(SESSION_REVOKED_CLOSE, 'Session revoked');
+              return [new GraphQLError('Session revoked', { extensions: { code: 'UNAUTHENTICATED' } })];
+            }
             try {
               parse(payload.query);
             } catch (error) {
@@ -94,7 +146,7 @@ type GraphQLWsOptions = GraphQLWsSubscriptionsConfig & Pick<ServerOptions, 'onEr
           // Tokens travel in the Authorization header, never in cookies, so there is no CSRF surface to guard.
           csrfPrevention: false,
           formatError,
-          validationRules: [depthLimitRule(config.GRAPHQL_MAX_DEPTH)],
+          validationRules: [documentLimitsRule(config.GRAPHQL_MAX_DEPTH)],
           plugins: [
             rejectNulCharactersPlugin(),
             complexityLimitPlugin(config.GRAPHQL_MAX_COST), // before the response cache: a cached answer is still priced

@@ -1,6 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, visit, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
-import depthLimit from 'graphql-depth-limit';
+import { GraphQLError, visit, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 
 /** Lists cost their page size times their children: `ideas(first: 100) { team { ... } }` costs 100x. */
@@ -8,8 +7,6 @@ const pageSizeEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
   const first = typeof args.first === 'number' && args.first > 0 ? Math.min(args.first, 100) : undefined;
   return first === undefined ? undefined : 1 + first * Math.max(childComplexity, 1);
 };
-
-export const depthLimitRule = (maxDepth: number): ValidationRule => depthLimit(maxDepth) as ValidationRule; // typed `any` upstream
 
 /** Refuses operations costlier than `maxCost` after parsing and validation, before any resolver runs. */
 export function complexityLimitPlugin(maxCost: number): ApolloServerPlugin {

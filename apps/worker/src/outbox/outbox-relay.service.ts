@@ -60,7 +60,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     );
     await this.producer.addBulk('outbox.event', events.map((r) => ({ data: { eventId: r.id }, opts: { jobId: r.id } })));
     const emails: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM notification WHERE email_sent_at IS NULL AND created_at < clock_timestamp() - $1 * interval '1 millisecond' ORDER BY created_at LIMIT $2`,
+      `SELECT id FROM notification WHERE email_sent_at IS NULL AND email_failed_at IS NULL AND created_at < clock_timestamp() - $1 * interval '1 millisecond' ORDER BY created_at LIMIT $2`,
       [graceMs, BATCH_SIZE],
     );
     await this.producer.addBulk('email.send', emails.map((n) => ({ data: { notificationId: n.id }, opts: { jobId: jobId('email', n.id) } })));

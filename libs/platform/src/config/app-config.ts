@@ -33,6 +33,14 @@ export class AppConfig {
   @IsString() @MinLength(3)
   MAIL_FROM = 'Climathon <noreply@climathon.local>';
 
+  /** SMTP connections each worker keeps open and reuses (nodemailer's pool). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  SMTP_POOL_CONNECTIONS = 5;
+
+  /** Emails per second across all workers (real relays throttle); 0 sends as fast as the relay accepts. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(100000)
+  SMTP_MAX_PER_SECOND = 0;
+
   @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET = DEV_JWT_SECRET;
 
@@ -61,17 +69,28 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1000) @Max(3600_000)
   REMINDER_RECONCILE_MS = 60_000;
 
-  /** Sign-in attempts per account (email) per 15 minutes; a successful sign-in clears them. */
+  /**
+   * Failed sign-ins per account from one address per 15 minutes; then that account's password sign-in is refused from
+   * that address only (never its roster code, never another account). A successful sign-in clears them.
+   */
   @Transform(toInt) @IsInt() @Min(1)
   RATE_LIMIT_SIGN_IN_PER_ACCOUNT = 10;
 
-  /** Sign-in attempts per client address per 15 minutes (a whole school behind one NAT signs in at 8 am). */
+  /** Failed sign-ins per account from all addresses together per 15 minutes (guessing spread over many addresses). */
   @Transform(toInt) @IsInt() @Min(1)
-  RATE_LIMIT_SIGN_IN_PER_ADDRESS = 300;
+  RATE_LIMIT_SIGN_IN_FAILURES_PER_ACCOUNT = 100;
 
-  /** Sign-ups per client address per hour (a class of 30 signing up together is normal). */
+  /** Sign-in attempts (password or roster code) per client address per 15 minutes: a whole school behind one NAT. */
   @Transform(toInt) @IsInt() @Min(1)
-  RATE_LIMIT_SIGN_UP_PER_ADDRESS = 100;
+  RATE_LIMIT_SIGN_IN_PER_ADDRESS = 1000;
+
+  /** Sign-ups per client address per 15 minutes (300 students of one venue, with room for retries). */
+  @Transform(toInt) @IsInt() @Min(1)
+  RATE_LIMIT_SIGN_UP_PER_ADDRESS = 450;
+
+  /** Password-reset requests per client address per 15 minutes. */
+  @Transform(toInt) @IsInt() @Min(1)
+  RATE_LIMIT_ACCOUNT_EMAILS_PER_ADDRESS = 300;
 
   /** joinTeam attempts per user per 10 minutes: join codes must not be guessable by trying. */
   @Transform(toInt) @IsInt() @Min(1)

@@ -2,6 +2,7 @@ import { OutboxEvent } from '../outbox/outbox-event.entity.js';
 import { JobFailure } from '../queues/job-failure.entity.js';
 import { User } from '../../../domain/src/identity/user.entity.js';
 import { RefreshToken } from '../../../domain/src/identity/refresh-token.entity.js';
+import { AccountToken } from '../../../domain/src/identity/account-token.entity.js';
 import { Organization } from '../../../domain/src/organizations/organization.entity.js';
 import { OrganizationMember } from '../../../domain/src/organizations/organization-member.entity.js';
 import { Notification } from '../../../domain/src/notifications/notification.entity.js';
@@ -23,4 +24,4 @@ import { MiniCompany } from '../../../domain/src/minicompanies/mini-company.enti
 import { Milestone } from '../../../domain/src/minicompanies/milestone.entity.js';
 
 /** Every entity, listed explicitly (no globs): what the migrations must match. */
-export const ENTITIES = [OutboxEvent, JobFailure, User, RefreshToken, Organization, OrganizationMember, Notification, Challenge, Theme, Criterion, Team, TeamMember, Idea, ScheduledReminder, Juror, ReviewAssignment, Review, ReviewRevision, Award, ResultRanking, Adoption, AdoptionTutor, MiniCompany, Milestone];
+export const ENTITIES = [OutboxEvent, JobFailure, User, RefreshToken, Organization, OrganizationMember, Notification, Challenge, Theme, Criterion, Team, TeamMember, Idea, ScheduledReminder, Juror, ReviewAssignment, Review, ReviewRevision, Award, ResultRanking, Adoption, AdoptionTutor, MiniCompany, Milestone, AccountToken];

@@ -17,6 +17,10 @@ export interface JobPayloads {
   'email.send': { notificationId: string };
   /** Fires one `scheduled_reminder` row (job id `reminder-<id>`, delayed until its moment). */
   'reminder.fire': { reminderId: string };
+  /** Computes a challenge's live ranking and publishes it to `leaderboardUpdated`; one per challenge per window. */
+  'leaderboard.push': { challengeId: string };
+  /** Reassigns a recused assignment (job id `recusal-<assignmentId>`); eventId keys its notifications. */
+  'recusal.resolve': { assignmentId: string; eventId: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -38,7 +42,23 @@ export const JOBS: Record<JobName, JobDefinition> = {
   'outbox.event': { queue: QUEUES.events, options: retried(10, 1000) },
   'email.send': { queue: QUEUES.email, options: retried(8, 2000) },
   'reminder.fire': { queue: QUEUES.schedules, options: retried(8, 2000) },
+  // Few, quick retries: a later review schedules a fresh push anyway, a stale one is worth nothing.
+  'leaderboard.push': { queue: QUEUES.events, options: retried(3, 200) },
+  'recusal.resolve': { queue: QUEUES.events, options: retried(10, 1000) },
 };
+
+/** PRODUCT.md's "at most once a second" for leaderboardUpdated. */
+export const LEADERBOARD_PUSH_WINDOW_MS = 1000;
+
+/**
+ * BullMQ throttle-mode deduplication: the first review of a window adds a push delayed by the window; later ones
+ * within the window are dropped (the pending push will read their state). The key expires when the push becomes
+ * due, before it starts reading, so a review committed while it computes schedules the next (trailing) push.
+ */
+export const leaderboardPushOptions = (challengeId: string): { delay: number; deduplication: { id: string; ttl: number } } => ({
+  delay: LEADERBOARD_PUSH_WINDOW_MS,
+  deduplication: { id: jobId('leaderboard', challengeId), ttl: LEADERBOARD_PUSH_WINDOW_MS },
+});
 
 export const JOB_NAMES = Object.keys(JOBS) as JobName[];
 

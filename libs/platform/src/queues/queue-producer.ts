@@ -9,7 +9,7 @@ export const QUEUE_REDIS = Symbol('QUEUE_REDIS');
 export interface TypedJob<N extends JobName> {
   name: N;
   data: JobPayloads[N];
-  opts?: { jobId?: string; delay?: number };
+  opts?: { jobId?: string; delay?: number; deduplication?: { id: string; ttl?: number } };
 }
 
 /** The only way code adds jobs: names and payloads are checked against the job table at compile time. */

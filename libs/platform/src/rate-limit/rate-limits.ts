@@ -6,7 +6,28 @@ import { DomainError, ErrorCode } from '../errors/domain-error.js';
 import { createRedis } from '../redis/redis.js';
 
 /** The operations a stranger could abuse: guessing passwords and join codes, mass sign-ups. */
-export type RateLimitedAction = 'signInAccount' | 'signInAddress' | 'signUpAddress' | 'joinTeamUser';
+export type RateLimitedAction =
+  | 'signInAccount'
+  | 'signInAccountAnywhere'
+  | 'signInCodeAccount'
+  | 'signInAddress'
+  | 'signUpAddress'
+  | 'joinTeamUser'
+  | 'accountEmailAddress'
+  | 'accountEmailUser';
+
+/** What a sign-in proves: the password, or a roster student's one-time code. Their failures are counted apart. */
+export type SignInCredential = 'password' | 'code';
+
+const FAILURE_KEYS: Record<SignInCredential, { here: RateLimitedAction; anywhere: RateLimitedAction | null }> = {
+  password: { here: 'signInAccount', anywhere: 'signInAccountAnywhere' },
+  // A code is at least 10 characters of a 30-letter alphabet: the per-address budget alone makes guessing hopeless,
+  // and no count across addresses means nobody elsewhere can lock a class out of its codes.
+  code: { here: 'signInCodeAccount', anywhere: null },
+};
+
+/** Is this error a refused credential (counted as a failure), as opposed to bad input or an outage? */
+const isRefusedCredential = (error: unknown): boolean => error instanceof DomainError && error.code === ErrorCode.UNAUTHENTICATED;
 
 interface Policy {
   points: number;
@@ -22,6 +43,7 @@ export class RateLimits implements OnApplicationShutdown {
   private readonly logger = new Logger('RateLimits');
   private readonly redis: Redis;
   private readonly limiters: Record<RateLimitedAction, RateLimiterRedis>;
+  private readonly policies: Record<RateLimitedAction, Policy>;
 
   constructor(config: AppConfig) {
     // Fail fast instead of queueing while Redis is away, so the in-memory insurance answers at once.
@@ -29,10 +51,16 @@ export class RateLimits implements OnApplicationShutdown {
     this.redis.on('error', () => undefined); // reconnects by itself; the limiter falls back meanwhile
     const policies: Record<RateLimitedAction, Policy> = {
       signInAccount: { points: config.RATE_LIMIT_SIGN_IN_PER_ACCOUNT, durationSeconds: 15 * 60 },
+      signInAccountAnywhere: { points: config.RATE_LIMIT_SIGN_IN_FAILURES_PER_ACCOUNT, durationSeconds: 15 * 60 },
+      signInCodeAccount: { points: config.RATE_LIMIT_SIGN_IN_PER_ACCOUNT, durationSeconds: 15 * 60 },
       signInAddress: { points: config.RATE_LIMIT_SIGN_IN_PER_ADDRESS, durationSeconds: 15 * 60 },
-      signUpAddress: { points: config.RATE_LIMIT_SIGN_UP_PER_ADDRESS, durationSeconds: 60 * 60 },
+      signUpAddress: { points: config.RATE_LIMIT_SIGN_UP_PER_ADDRESS, durationSeconds: 15 * 60 },
       joinTeamUser: { points: config.RATE_LIMIT_JOIN_TEAM_PER_USER, durationSeconds: 10 * 60 },
+      accountEmailAddress: { points: config.RATE_LIMIT_ACCOUNT_EMAILS_PER_ADDRESS, durationSeconds: 15 * 60 },
+      // Verification and reset emails to one account: enough for a lost email or two, not a mailbomb.
+      accountEmailUser: { points: 5, durationSeconds: 60 * 60 },
     };
+    this.policies = policies;
     const limiter = (action: RateLimitedAction): RateLimiterRedis =>
       new RateLimiterRedis({
         storeClient: this.redis,
@@ -41,12 +69,57 @@ export class RateLimits implements OnApplicationShutdown {
         duration: policies[action].durationSeconds,
         insuranceLimiter: new RateLimiterMemory({ points: policies[action].points, duration: policies[action].durationSeconds }),
       });
-    this.limiters = {
-      signInAccount: limiter('signInAccount'),
-      signInAddress: limiter('signInAddress'),
-      signUpAddress: limiter('signUpAddress'),
-      joinTeamUser: limiter('joinTeamUser'),
-    };
+    this.limiters = Object.fromEntries((Object.keys(policies) as RateLimitedAction[]).map((action) => [action, limiter(action)])) as Record<
+      RateLimitedAction,
+      RateLimiterRedis
+    >;
+  }
+
+  /**
+   * The one guard for every sign-in (password: signIn; code: signInWithCode). It counts the attempt against the
+   * client address, refuses while the account's failures *from this address* (and, for passwords, from everywhere) are
+   * spent, runs `attempt`, counts a refused credential as a failure and clears this address's failures on success.
+   * Keys: `<account>|<address>` per credential kind, so wrong passwords never lock the roster code, and a classmate
+   * elsewhere cannot lock another account.
+   */
+  async guardSignIn<T>(credential: SignInCredential, account: string, address: string, attempt: () => Promise<T>): Promise<T> {
+    const keys = FAILURE_KEYS[credential];
+    const here = `${account.trim().toLowerCase()}|${address}`;
+    const anywhere = account.trim().toLowerCase();
+    await this.consume('signInAddress', address);
+    await this.refuseWhenSpent(keys.here, here);
+    if (keys.anywhere) await this.refuseWhenSpent(keys.anywhere, anywhere);
+    try {
+      const result = await attempt();
+      await this.reset(keys.here, here);
+      return result;
+    } catch (error) {
+      if (isRefusedCredential(error)) {
+        await this.penalty(keys.here, here);
+        if (keys.anywhere) await this.penalty(keys.anywhere, anywhere);
+      }
+      throw error;
+    }
+  }
+
+  /** RATE_LIMITED while `key` has no points left, without spending one. */
+  private async refuseWhenSpent(action: RateLimitedAction, key: string): Promise<void> {
+    const state = await this.limiters[action].get(key.toLowerCase()).catch(() => null);
+    if (state && state.consumedPoints >= this.policies[action].points) throw rateLimited(state.msBeforeNext);
+  }
+
+  private async penalty(action: RateLimitedAction, key: string): Promise<void> {
+    await this.limiters[action].penalty(key.toLowerCase(), 1).catch((error: Error) => this.logger.warn(`Rate limiter unavailable: ${error.message}`));
+  }
+
+  /** Spends one point of `key` and answers false once spent, without an error (for silent quotas). */
+  async tryConsume(action: RateLimitedAction, key: string): Promise<boolean> {
+    try {
+      await this.limiters[action].consume(key.toLowerCase());
+      return true;
+    } catch (rejection) {
+      return !(rejection instanceof RateLimiterRes);
+    }
   }
 
   /** Counts one attempt; RATE_LIMITED (with `retryAfterSeconds`) once the budget of `key` is spent. */
@@ -54,10 +127,7 @@ export class RateLimits implements OnApplicationShutdown {
     try {
       await this.limiters[action].consume(key.toLowerCase());
     } catch (rejection) {
-      if (rejection instanceof RateLimiterRes) {
-        const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-        throw new DomainError(ErrorCode.RATE_LIMITED, `Too many attempts: try again in ${retryAfterSeconds} s`, undefined, { retryAfterSeconds });
-      }
+      if (rejection instanceof RateLimiterRes) throw rateLimited(rejection.msBeforeNext);
       // Neither Redis nor the insurance answered: let the request through rather than lock everyone out.
       this.logger.warn(`Rate limiter unavailable: ${(rejection as Error).message}`);
     }
@@ -71,6 +141,11 @@ export class RateLimits implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
+}
+
+function rateLimited(msBeforeNext: number): DomainError {
+  const retryAfterSeconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
+  return new DomainError(ErrorCode.RATE_LIMITED, `Too many attempts: try again in ${retryAfterSeconds} s`, undefined, { retryAfterSeconds });
 }
 
 @Global()
