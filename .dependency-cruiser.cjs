@@ -18,6 +18,13 @@ module.exports = {
       to: { path: '^(libs/domain|apps)/' },
     },
     {
+      name: 'access-grounds-are-a-leaf',
+      severity: 'error',
+      comment: 'The access grounds (SQL over tables) import no feature, so every feature can compose them without a back-reference.',
+      from: { path: '^libs/domain/src/access/' },
+      to: { path: '^libs/domain/src/(?!access/)' },
+    },
+    {
       name: 'domain-below-apps',
       severity: 'error',
       comment: 'The domain knows nothing of the API, the worker or the web client.',

@@ -400,7 +400,7 @@ class DemoSeeder {
   /** A student writes the idea, the coach submits it (when the demo wants it submitted). */
   private async idea(author: Viewer, coach: Viewer, teamId: string, data: TeamData['idea'] & { themeId: string }): Promise<void> {
     const { submit, theme: _theme, ...content } = data;
-    let idea = await this.dataSource.getRepository(Idea).findOneBy({ teamId });
+    let idea: Pick<Idea, 'id' | 'status'> | null = await this.dataSource.getRepository(Idea).findOneBy({ teamId });
     if (!idea) {
       idea = await this.ideas.save(author, { teamId, ...content });
       this.created++;

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import type { ChallengeAccess } from '../libs/domain/src/challenges/challenge-access.js';
 import { ScoreNormalization } from '../libs/domain/src/challenges/challenge.entity.js';
+import { IdeaReads } from '../libs/domain/src/ideas/idea-reads.js';
 import { LeaderboardService } from '../libs/domain/src/judging/leaderboard.service.js';
 import { rankIdeas, type RankedIdea } from '../libs/domain/src/judging/scoring.js';
 import { openDatabase } from './helpers/db.js';
@@ -21,7 +22,7 @@ let leaderboard: LeaderboardService;
 
 beforeAll(async () => {
   db = await openDatabase();
-  leaderboard = new LeaderboardService(db, {} as ChallengeAccess); // access checks are not exercised here
+  leaderboard = new LeaderboardService(db, {} as ChallengeAccess, new IdeaReads(db)); // access checks are not exercised here
 });
 afterAll(async () => {
   await db.destroy();

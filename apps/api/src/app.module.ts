@@ -17,7 +17,6 @@ import { NotificationsResolver } from './notifications/notifications.resolver.js
 import { OrganizationMemberResolver, OrganizationsResolver } from './organizations/organizations.resolver.js';
 import { ChallengesResolver } from './challenges/challenges.resolver.js';
 import { ChallengeTeamsResolver, TeamMemberResolver, TeamsResolver } from './teams/teams.resolver.js';
-import { IdeaPageModels } from './ideas/idea.loader.js';
 import { ChallengeIdeasResolver, IdeasResolver, TeamIdeaResolver } from './ideas/ideas.resolver.js';
 import { AdoptionResolver, IdeaAdoptionResolver, TeamTutorsResolver } from './adoption/adoption.resolver.js';
 import { MilestoneResolver, MiniCompaniesResolver, TeamMiniCompanyResolver } from './minicompanies/minicompanies.resolver.js';
@@ -33,7 +32,7 @@ import {
   ReviewResolver,
 } from './judging/judging.resolver.js';
 
-const RESOLVERS = [IdentityResolver, OrganizationsResolver, OrganizationMemberResolver, NotificationsResolver, ChallengesResolver, TeamsResolver, TeamMemberResolver, ChallengeTeamsResolver, IdeasResolver, TeamIdeaResolver, ChallengeIdeasResolver, AdoptionResolver, IdeaAdoptionResolver, TeamTutorsResolver, MiniCompaniesResolver, MilestoneResolver, TeamMiniCompanyResolver, JudgingResolver, ChallengeJudgingResolver, IdeaJudgingResolver, JurorResolver, ReviewAssignmentResolver, ReviewResolver, CriterionScoreResolver, LeaderboardEntryResolver, AwardResolver, IdeaPageModels];
+const RESOLVERS = [IdentityResolver, OrganizationsResolver, OrganizationMemberResolver, NotificationsResolver, ChallengesResolver, TeamsResolver, TeamMemberResolver, ChallengeTeamsResolver, IdeasResolver, TeamIdeaResolver, ChallengeIdeasResolver, AdoptionResolver, IdeaAdoptionResolver, TeamTutorsResolver, MiniCompaniesResolver, MilestoneResolver, TeamMiniCompanyResolver, JudgingResolver, ChallengeJudgingResolver, IdeaJudgingResolver, JurorResolver, ReviewAssignmentResolver, ReviewResolver, CriterionScoreResolver, LeaderboardEntryResolver, AwardResolver];
 
 @Module({
   imports: [ConfigModule, LoggingModule, DatabaseModule.forRoot({ migrate: true }), DomainModule, HealthModule, RateLimitModule, GraphQLApiModule, OpsModule],

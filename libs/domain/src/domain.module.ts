@@ -9,13 +9,14 @@ import { OrganizationsService } from './organizations/organizations.service.js';
 import { ChallengeAccess } from './challenges/challenge-access.js';
 import { ChallengesService } from './challenges/challenges.service.js';
 import { TeamsService } from './teams/teams.service.js';
+import { IdeaReads } from './ideas/idea-reads.js';
 import { IdeasService } from './ideas/ideas.service.js';
 import { AdoptionService } from './adoption/adoption.service.js';
 import { MiniCompaniesService } from './minicompanies/minicompanies.service.js';
 import { JudgingService } from './judging/judging.service.js';
 import { LeaderboardService } from './judging/leaderboard.service.js';
 
-const SERVICES = [SessionRevocation, AccountEmails, IdentityService, OrganizationsService, NotificationsService, ChallengeAccess, ChallengesService, TeamsService, IdeasService, AdoptionService, MiniCompaniesService, LeaderboardService, JudgingService];
+const SERVICES = [SessionRevocation, AccountEmails, IdentityService, OrganizationsService, NotificationsService, ChallengeAccess, ChallengesService, TeamsService, IdeaReads, IdeasService, AdoptionService, MiniCompaniesService, LeaderboardService, JudgingService];
 
 /** The domain services of both processes. The clock is a provider so tests can replace it. */
 @Global()

@@ -1,17 +1,12 @@
 import type { AdoptionTutor } from '../../../../libs/domain/src/adoption/adoption-tutor.entity.js';
 import type { Adoption } from '../../../../libs/domain/src/adoption/adoption.entity.js';
 import type { AdoptionService } from '../../../../libs/domain/src/adoption/adoption.service.js';
-import type { Idea } from '../../../../libs/domain/src/ideas/idea.entity.js';
 import type { Viewer } from '../../../../libs/domain/src/viewer.js';
 import { byKeys, groupByKeys, type RequestLoaders } from '../graphql/request-loaders.js';
 
 /** Adoptions by id, without access checks: for fields below an object the viewer sees (MiniCompany.adoption). */
 export const adoptionLoader = (loaders: RequestLoaders, adoptions: AdoptionService) =>
   loaders.get<string, Adoption | null>('adoption', async (ids) => byKeys(ids, await adoptions.byIds(ids), (a) => a.id));
-
-/** Ideas by id for Adoption.idea and MiniCompany.idea (public, or visible through the parent). */
-export const adoptedIdeaLoader = (loaders: RequestLoaders, adoptions: AdoptionService) =>
-  loaders.get<string, Idea | null>('adoptedIdea', async (ids) => byKeys(ids, await adoptions.ideasByIds(ids), (i) => i.id));
 
 /** The accepted adoption of each idea. */
 export const ideaAdoptionLoader = (loaders: RequestLoaders, adoptions: AdoptionService) =>

@@ -1,4 +1,6 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { IdeaReads } from '../../../../libs/domain/src/ideas/idea-reads.js';
+import { ideaLoader } from '../ideas/idea.loader.js';
 import { AdoptionStatus } from '../../../../libs/domain/src/adoption/adoption.entity.js';
 import { AdoptionService } from '../../../../libs/domain/src/adoption/adoption.service.js';
 import { IdentityService } from '../../../../libs/domain/src/identity/identity.service.js';
@@ -12,7 +14,7 @@ import { IdeaModel, toIdeaModel } from '../ideas/models/idea.model.js';
 import { OrganizationModel, toOrganizationModel } from '../organizations/models/organization.model.js';
 import { organizationLoader } from '../organizations/organization.loader.js';
 import { TeamModel } from '../teams/models/team.model.js';
-import { adoptedIdeaLoader, adoptionTutorsLoader, ideaAdoptionLoader, ideaProposalsLoader, teamTutorsLoader } from './adoption.loader.js';
+import { adoptionTutorsLoader, ideaAdoptionLoader, ideaProposalsLoader, teamTutorsLoader } from './adoption.loader.js';
 import { AssignTutorInput, DecideAdoptionInput, ProposeAdoptionInput } from './dto/adoption.input.js';
 import { AdoptionModel, toAdoptionModel } from './models/adoption.model.js';
 
@@ -28,6 +30,7 @@ export class AdoptionResolver {
     private readonly adoptions: AdoptionService,
     private readonly organizations: OrganizationsService,
     private readonly identity: IdentityService,
+    private readonly ideaReads: IdeaReads,
   ) {}
 
   @Mutation(() => AdoptionModel)
@@ -65,8 +68,8 @@ export class AdoptionResolver {
   }
 
   @ResolveField(() => IdeaModel)
-  async idea(@Parent() adoption: AdoptionModel, @Loaders() loaders: RequestLoaders): Promise<IdeaModel> {
-    const idea = await adoptedIdeaLoader(loaders, this.adoptions).load(adoption.ideaId);
+  async idea(@Parent() adoption: AdoptionModel, @CurrentViewer() viewer: Viewer, @Loaders() loaders: RequestLoaders): Promise<IdeaModel> {
+    const idea = await ideaLoader(loaders, this.ideaReads, viewer).load(adoption.ideaId);
     if (!idea) throw new Error(`Adoption ${adoption.id} has no idea`);
     return toIdeaModel(idea);
   }

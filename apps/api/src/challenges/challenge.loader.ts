@@ -3,6 +3,7 @@ import type { Challenge } from '../../../../libs/domain/src/challenges/challenge
 import type { ChallengesService } from '../../../../libs/domain/src/challenges/challenges.service.js';
 import type { Criterion } from '../../../../libs/domain/src/challenges/criterion.entity.js';
 import type { Theme } from '../../../../libs/domain/src/challenges/theme.entity.js';
+import type { IdeaReads } from '../../../../libs/domain/src/ideas/idea-reads.js';
 import type { Viewer } from '../../../../libs/domain/src/viewer.js';
 import { byKeys, groupByKeys, type RequestLoaders } from '../graphql/request-loaders.js';
 
@@ -26,9 +27,9 @@ export const organizerOfLoader = (loaders: RequestLoaders, access: ChallengeAcce
     return ids.map((id) => organized.has(id));
   });
 
-/** Whether teams and schools of each challenge must be hidden from the viewer (a juror under blind judging). */
-export const blindJuryLoader = (loaders: RequestLoaders, access: ChallengeAccess, viewer: Viewer) =>
+/** Whether blind judging hides the teams and schools of each challenge from the viewer (IdeaReads decides). */
+export const blindJuryLoader = (loaders: RequestLoaders, ideas: IdeaReads, viewer: Viewer) =>
   loaders.get<string, boolean>('challengeBlindJury', async (ids) => {
-    const blind = await access.blindJuryChallenges(viewer, ids);
+    const blind = await ideas.blindChallenges(viewer, ids);
     return ids.map((id) => blind.has(id));
   });

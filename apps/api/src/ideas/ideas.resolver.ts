@@ -1,11 +1,11 @@
 import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { ChallengeAccess } from '../../../../libs/domain/src/challenges/challenge-access.js';
 import { ChallengesService } from '../../../../libs/domain/src/challenges/challenges.service.js';
+import { IdeaReads } from '../../../../libs/domain/src/ideas/idea-reads.js';
 import { IdeasService, type IdeaIncludes } from '../../../../libs/domain/src/ideas/ideas.service.js';
 import { TeamsService } from '../../../../libs/domain/src/teams/teams.service.js';
 import type { Viewer } from '../../../../libs/domain/src/viewer.js';
-import { blindJuryLoader, challengeLoader, themeLoader } from '../challenges/challenge.loader.js';
+import { challengeLoader, themeLoader } from '../challenges/challenge.loader.js';
 import { ChallengeModel, ThemeModel, toChallengeModel, toThemeModel } from '../challenges/models/challenge.model.js';
 import { CurrentViewer, Loaders, Public } from '../common/current-viewer.decorator.js';
 import { RequestLoaders } from '../graphql/request-loaders.js';
@@ -13,7 +13,7 @@ import { selectedFieldsAt } from '../graphql/selection.js';
 import { TeamModel, toTeamModel } from '../teams/models/team.model.js';
 import { teamLoader } from '../teams/team.loader.js';
 import { IdeaFilter, SaveIdeaInput } from './dto/idea.input.js';
-import { IdeaPageModels, teamIdeaLoader } from './idea.loader.js';
+import { ideaPageConnection, teamIdeaLoader } from './idea.loader.js';
 import { IdeaConnection, IdeaModel, toIdeaModel } from './models/idea.model.js';
 
 @Resolver(() => IdeaModel)
@@ -22,8 +22,7 @@ export class IdeasResolver {
     private readonly ideasService: IdeasService,
     private readonly challengesService: ChallengesService,
     private readonly teamsService: TeamsService,
-    private readonly access: ChallengeAccess,
-    private readonly pageModels: IdeaPageModels,
+    private readonly ideaReads: IdeaReads,
   ) {}
 
   @Mutation(() => IdeaModel)
@@ -44,7 +43,7 @@ export class IdeasResolver {
   @Public()
   @Query(() => IdeaModel, { nullable: true })
   async idea(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<IdeaModel> {
-    return toIdeaModel(await this.ideasService.get(viewer, id));
+    return toIdeaModel(await this.ideaReads.get(viewer, id));
   }
 
   @Public()
@@ -54,10 +53,9 @@ export class IdeasResolver {
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
     @Args('filter', { type: () => IdeaFilter, nullable: true }) filter: IdeaFilter | null,
-    @Loaders() loaders: RequestLoaders,
     @Info() info: GraphQLResolveInfo,
   ): Promise<IdeaConnection> {
-    return this.pageModels.toConnection(await this.ideasService.list(viewer, { first, after, filter, include: includesOf(info) }), viewer, loaders);
+    return ideaPageConnection(await this.ideasService.list(viewer, { first, after, filter, include: includesOf(info) }));
   }
 
   @ResolveField(() => ChallengeModel)
@@ -68,8 +66,8 @@ export class IdeasResolver {
   }
 
   @ResolveField(() => TeamModel, { nullable: true, description: 'Null for jurors under blind judging.' })
-  async team(@Parent() idea: IdeaModel, @CurrentViewer() viewer: Viewer, @Loaders() loaders: RequestLoaders): Promise<TeamModel | null> {
-    if (await blindJuryLoader(loaders, this.access, viewer).load(idea.challengeId)) return null;
+  async team(@Parent() idea: IdeaModel, @Loaders() loaders: RequestLoaders): Promise<TeamModel | null> {
+    if (idea.teamId === null) return null;
     const team = await teamLoader(loaders, this.teamsService).load(idea.teamId);
     return team ? toTeamModel(team) : null;
   }
@@ -85,15 +83,11 @@ export class IdeasResolver {
 /** Team.idea: the team's idea where the viewer may see it; never for jurors under blind judging (it would name the team). */
 @Resolver(() => TeamModel)
 export class TeamIdeaResolver {
-  constructor(
-    private readonly ideasService: IdeasService,
-    private readonly access: ChallengeAccess,
-  ) {}
+  constructor(private readonly ideaReads: IdeaReads) {}
 
   @ResolveField(() => IdeaModel, { nullable: true })
   async idea(@Parent() team: TeamModel, @CurrentViewer() viewer: Viewer, @Loaders() loaders: RequestLoaders): Promise<IdeaModel | null> {
-    if (await blindJuryLoader(loaders, this.access, viewer).load(team.challengeId)) return null;
-    const idea = await teamIdeaLoader(loaders, this.ideasService, viewer).load(team.id);
+    const idea = await teamIdeaLoader(loaders, this.ideaReads, viewer).load(team.id);
     return idea ? toIdeaModel(idea) : null;
   }
 }
@@ -101,10 +95,7 @@ export class TeamIdeaResolver {
 /** Challenge.ideas: the challenge's ideas the viewer may see, with every IdeaFilter field. */
 @Resolver(() => ChallengeModel)
 export class ChallengeIdeasResolver {
-  constructor(
-    private readonly ideasService: IdeasService,
-    private readonly pageModels: IdeaPageModels,
-  ) {}
+  constructor(private readonly ideasService: IdeasService) {}
 
   @ResolveField(() => IdeaConnection)
   async ideas(
@@ -113,11 +104,9 @@ export class ChallengeIdeasResolver {
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
     @Args('filter', { type: () => IdeaFilter, nullable: true }) filter: IdeaFilter | null,
-    @Loaders() loaders: RequestLoaders,
     @Info() info: GraphQLResolveInfo,
   ): Promise<IdeaConnection> {
-    const page = await this.ideasService.list(viewer, { first, after, filter, scopeChallengeId: challenge.id, include: includesOf(info) });
-    return this.pageModels.toConnection(page, viewer, loaders);
+    return ideaPageConnection(await this.ideasService.list(viewer, { first, after, filter, scopeChallengeId: challenge.id, include: includesOf(info) }));
   }
 }
 

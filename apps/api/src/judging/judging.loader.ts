@@ -1,10 +1,9 @@
 import type { Challenge } from '../../../../libs/domain/src/challenges/challenge.entity.js';
 import type { ChallengesService } from '../../../../libs/domain/src/challenges/challenges.service.js';
-import type { Idea } from '../../../../libs/domain/src/ideas/idea.entity.js';
 import type { Award } from '../../../../libs/domain/src/judging/award.entity.js';
 import type { JudgingService, JurorCounts, VisibleReview } from '../../../../libs/domain/src/judging/judging.service.js';
 import type { Juror } from '../../../../libs/domain/src/judging/juror.entity.js';
-import type { LeaderboardService, RankedIdeaRow } from '../../../../libs/domain/src/judging/leaderboard.service.js';
+import type { LeaderboardService } from '../../../../libs/domain/src/judging/leaderboard.service.js';
 import type { Review } from '../../../../libs/domain/src/judging/review.entity.js';
 import type { RankedIdea } from '../../../../libs/domain/src/judging/scoring.js';
 import type { Viewer } from '../../../../libs/domain/src/viewer.js';
@@ -26,10 +25,6 @@ export const challengeJurorsLoader = (loaders: RequestLoaders, judging: JudgingS
     const byChallenge = await judging.jurorsVisibleTo(viewer, ids);
     return ids.map((id) => byChallenge.get(id) ?? []);
   });
-
-/** Ideas by id without access checks (leaderboard entries, awards, the viewer's own assignments). */
-export const judgedIdeaLoader = (loaders: RequestLoaders, judging: JudgingService) =>
-  loaders.get<string, Idea | null>('judgedIdea', async (ids) => byKeys(ids, await judging.ideasByIds(ids), (i) => i.id));
 
 /** The review of each assignment (ReviewAssignment.review, for the assignment's juror). */
 export const assignmentReviewLoader = (loaders: RequestLoaders, judging: JudgingService) =>
@@ -64,7 +59,3 @@ export const challengeRankingLoader = (loaders: RequestLoaders, challenges: Chal
     );
     return ids.map((id) => rankings.get(id) ?? null);
   });
-
-/** Ideas by id as plain rows (every column but the search vector), for leaderboard entries whose idea was not read ahead. */
-export const rankedIdeaLoader = (loaders: RequestLoaders, leaderboard: LeaderboardService) =>
-  loaders.get<string, RankedIdeaRow | null>('rankedIdea', async (ids) => byKeys(ids, await leaderboard.ideaRows({ ids }, 'all'), (i) => i.id));

@@ -1,4 +1,6 @@
 import { Inject } from '@nestjs/common';
+import { IdeaReads } from '../../../../libs/domain/src/ideas/idea-reads.js';
+import { ideaLoader } from '../ideas/idea.loader.js';
 import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { RedisPubSub } from 'graphql-redis-subscriptions';
@@ -34,15 +36,12 @@ import {
   challengeRankingLoader,
   ideaAwardsLoader,
   ideaReviewsLoader,
-  judgedIdeaLoader,
   jurorCountsLoader,
   jurorLoader,
-  rankedIdeaLoader,
 } from './judging.loader.js';
 import {
   AwardModel,
   CriterionScoreModel,
-  ideaModelFromRow,
   JudgingProgressModel,
   JurorModel,
   LeaderboardEntryModel,
@@ -151,7 +150,7 @@ export class ChallengeJudgingResolver {
     const ranking = await this.leaderboards.forViewer(viewer, challenge, normalization, fields.size > 0 ? fields : undefined);
     if (!ranking) return [];
     const { entries, ideas } = ranking;
-    return entries.map((e, k) => toLeaderboardEntryModel(e, ideas ? ideaModelFromRow(ideas[k]) : undefined));
+    return entries.map((e, k) => toLeaderboardEntryModel(e, ideas ? toIdeaModel(ideas[k]) : undefined));
   }
 
   @ResolveField(() => JudgingProgressModel, { description: 'Organizers only.' })
@@ -238,11 +237,14 @@ export class JurorResolver {
 
 @Resolver(() => ReviewAssignmentModel)
 export class ReviewAssignmentResolver {
-  constructor(private readonly judging: JudgingService) {}
+  constructor(
+    private readonly judging: JudgingService,
+    private readonly ideaReads: IdeaReads,
+  ) {}
 
   @ResolveField(() => IdeaModel)
-  async idea(@Parent() assignment: ReviewAssignmentModel, @Loaders() loaders: RequestLoaders): Promise<IdeaModel> {
-    const idea = await judgedIdeaLoader(loaders, this.judging).load(assignment.ideaId);
+  async idea(@Parent() assignment: ReviewAssignmentModel, @CurrentViewer() viewer: Viewer, @Loaders() loaders: RequestLoaders): Promise<IdeaModel> {
+    const idea = await ideaLoader(loaders, this.ideaReads, viewer).load(assignment.ideaId);
     if (!idea) throw new Error(`Assignment ${assignment.id} has no idea`);
     return toIdeaModel(idea);
   }
@@ -288,7 +290,7 @@ export class CriterionScoreResolver {
 /** LeaderboardEntry.idea and Award.idea: ideas of a ranking or an award the viewer already sees. */
 @Resolver(() => LeaderboardEntryModel)
 export class LeaderboardEntryResolver {
-  constructor(private readonly leaderboards: LeaderboardService) {}
+  constructor(private readonly ideaReads: IdeaReads) {}
 
   /**
    * Usually read ahead by Challenge.leaderboard (then a plain property read). No parameter decorators on purpose:
@@ -297,22 +299,22 @@ export class LeaderboardEntryResolver {
   @ResolveField(() => IdeaModel)
   idea(entry: LeaderboardEntryModel, _args: unknown, context: GqlContext): IdeaModel | Promise<IdeaModel> {
     if (entry.idea) return entry.idea;
-    return rankedIdeaLoader(context.loaders, this.leaderboards)
+    return ideaLoader(context.loaders, this.ideaReads, context.viewer)
       .load(entry.ideaId)
-      .then((row) => {
-        if (!row) throw new Error(`Leaderboard idea ${entry.ideaId} not found`);
-        return ideaModelFromRow(row);
+      .then((idea) => {
+        if (!idea) throw new Error(`Leaderboard idea ${entry.ideaId} not found`);
+        return toIdeaModel(idea);
       });
   }
 }
 
 @Resolver(() => AwardModel)
 export class AwardResolver {
-  constructor(private readonly judging: JudgingService) {}
+  constructor(private readonly ideaReads: IdeaReads) {}
 
   @ResolveField(() => IdeaModel)
-  async idea(@Parent() award: AwardModel, @Loaders() loaders: RequestLoaders): Promise<IdeaModel> {
-    const idea = await judgedIdeaLoader(loaders, this.judging).load(award.ideaId);
+  async idea(@Parent() award: AwardModel, @CurrentViewer() viewer: Viewer, @Loaders() loaders: RequestLoaders): Promise<IdeaModel> {
+    const idea = await ideaLoader(loaders, this.ideaReads, viewer).load(award.ideaId);
     if (!idea) throw new Error(`Award idea ${award.ideaId} not found`);
     return toIdeaModel(idea);
   }

@@ -1,11 +1,13 @@
 import { Args, Float, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { IdeaReads } from '../../../../libs/domain/src/ideas/idea-reads.js';
+import { ideaLoader } from '../ideas/idea.loader.js';
 import { AdoptionService } from '../../../../libs/domain/src/adoption/adoption.service.js';
 import { IdentityService } from '../../../../libs/domain/src/identity/identity.service.js';
 import { progressOf } from '../../../../libs/domain/src/minicompanies/default-plan.js';
 import { MiniCompaniesService } from '../../../../libs/domain/src/minicompanies/minicompanies.service.js';
 import { TeamsService } from '../../../../libs/domain/src/teams/teams.service.js';
 import type { Viewer } from '../../../../libs/domain/src/viewer.js';
-import { adoptedIdeaLoader, adoptionLoader } from '../adoption/adoption.loader.js';
+import { adoptionLoader } from '../adoption/adoption.loader.js';
 import { AdoptionModel, toAdoptionModel } from '../adoption/models/adoption.model.js';
 import { CurrentViewer, Loaders, Public } from '../common/current-viewer.decorator.js';
 import { RequestLoaders } from '../graphql/request-loaders.js';
@@ -24,6 +26,7 @@ export class MiniCompaniesResolver {
     private readonly companies: MiniCompaniesService,
     private readonly adoptions: AdoptionService,
     private readonly teams: TeamsService,
+    private readonly ideaReads: IdeaReads,
   ) {}
 
   @Mutation(() => MiniCompanyModel)
@@ -61,8 +64,8 @@ export class MiniCompaniesResolver {
 
   /** Whoever sees the mini-company (team, tutors, organizers) sees the team's submitted idea. */
   @ResolveField(() => IdeaModel)
-  async idea(@Parent() company: MiniCompanyModel, @Loaders() loaders: RequestLoaders): Promise<IdeaModel> {
-    const idea = await adoptedIdeaLoader(loaders, this.adoptions).load(company.ideaId);
+  async idea(@Parent() company: MiniCompanyModel, @CurrentViewer() viewer: Viewer, @Loaders() loaders: RequestLoaders): Promise<IdeaModel> {
+    const idea = await ideaLoader(loaders, this.ideaReads, viewer).load(company.ideaId);
     if (!idea) throw new Error(`Mini-company ${company.id} has no idea`);
     return toIdeaModel(idea);
   }

@@ -1,6 +1,6 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { ChallengeAccess } from '../../../../libs/domain/src/challenges/challenge-access.js';
 import { ChallengesService } from '../../../../libs/domain/src/challenges/challenges.service.js';
+import { IdeaReads } from '../../../../libs/domain/src/ideas/idea-reads.js';
 import { IdentityService } from '../../../../libs/domain/src/identity/identity.service.js';
 import { OrganizationsService } from '../../../../libs/domain/src/organizations/organizations.service.js';
 import { TeamsService } from '../../../../libs/domain/src/teams/teams.service.js';
@@ -25,7 +25,7 @@ export class TeamsResolver {
     private readonly teamsService: TeamsService,
     private readonly challengesService: ChallengesService,
     private readonly organizations: OrganizationsService,
-    private readonly access: ChallengeAccess,
+    private readonly ideas: IdeaReads,
     private readonly rateLimits: RateLimits,
   ) {}
 
@@ -73,7 +73,7 @@ export class TeamsResolver {
   })
   async school(@Parent() team: TeamModel, @CurrentViewer() viewer: Viewer, @Loaders() loaders: RequestLoaders): Promise<OrganizationModel | null> {
     if (!team.schoolId) return null;
-    if (await blindJuryLoader(loaders, this.access, viewer).load(team.challengeId)) return null;
+    if (await blindJuryLoader(loaders, this.ideas, viewer).load(team.challengeId)) return null;
     const school = await organizationLoader(loaders, this.organizations).load(team.schoolId);
     return school ? toOrganizationModel(school) : null;
   }

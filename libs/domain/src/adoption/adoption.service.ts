@@ -15,7 +15,8 @@ import { check, isUuid } from '../validation.js';
 import { requireUser, type Viewer } from '../viewer.js';
 import { AdoptionTutor } from './adoption-tutor.entity.js';
 import { Adoption, AdoptionStatus } from './adoption.entity.js';
-import { tutorOfTeamSql } from './adoption-access.js';
+import { tutorOfTeam } from '../access/grounds.js';
+import { IdeaReads } from '../ideas/idea-reads.js';
 
 export const ADOPTION_PROPOSED = 'adoption.proposed';
 export const ADOPTION_ACCEPTED = 'adoption.accepted';
@@ -53,6 +54,7 @@ export class AdoptionService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: ChallengeAccess,
+    private readonly ideas: IdeaReads,
     private readonly clock: Clock,
   ) {}
 
@@ -63,7 +65,7 @@ export class AdoptionService {
    */
   async propose(viewer: Viewer, input: ProposeAdoptionData): Promise<Adoption> {
     const user = requireUser(viewer);
-    const { idea, challenge } = await this.visibleIdea(viewer, input.ideaId);
+    const { idea, challenge } = await this.ideas.visibleWithChallenge(viewer, input.ideaId);
     const company = isUuid(input.companyId) ? await this.dataSource.getRepository(Organization).findOneBy({ id: input.companyId }) : null;
     if (!company) throw DomainError.notFound('Company');
     if (company.kind !== OrganizationKind.COMPANY) throw DomainError.badInput('companyId', 'Only a COMPANY organization can adopt ideas');
@@ -209,12 +211,6 @@ export class AdoptionService {
     return valid.length ? this.dataSource.getRepository(Adoption).findBy({ id: In(valid) }) : [];
   }
 
-  /** Ideas by id without access checks: an adoption's idea is public (SUBMITTED, results published) once it exists. */
-  async ideasByIds(ids: readonly string[]): Promise<Idea[]> {
-    const valid = [...new Set(ids)].filter(isUuid);
-    return valid.length ? this.dataSource.getRepository(Idea).findBy({ id: In(valid) }) : [];
-  }
-
   /** Tutors per adoption, in the order they were assigned. */
   async tutorsOf(adoptionIds: readonly string[]): Promise<AdoptionTutor[]> {
     const ids = [...new Set(adoptionIds)].filter(isUuid);
@@ -236,7 +232,7 @@ export class AdoptionService {
   /** Whether the viewer is a tutor of the team (through an ACCEPTED adoption). */
   async isTutorOfTeam(viewer: Viewer, teamId: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
     if (!viewer.userId) return false;
-    const rows: unknown[] = await manager.query(`SELECT 1 WHERE ${tutorOfTeamSql('$1::uuid', '$2::uuid')}`, [teamId, viewer.userId]);
+    const rows: unknown[] = await manager.query(`SELECT 1 WHERE ${tutorOfTeam('$1::uuid', '$2::uuid')}`, [teamId, viewer.userId]);
     return rows.length > 0;
   }
 
@@ -292,7 +288,7 @@ export class AdoptionService {
   private async visibleAdoption(viewer: Viewer, id: string): Promise<{ adoption: Adoption; idea: Idea; challenge: Challenge }> {
     const adoption = isUuid(id) ? await this.dataSource.getRepository(Adoption).findOneBy({ id }) : null;
     if (!adoption) throw DomainError.notFound('Adoption');
-    const visibility = this.access.ideaVisibility(viewer, 'i', 'c');
+    const visibility = this.ideas.visibility(viewer);
     const query = this.dataSource
       .getRepository(Idea)
       .createQueryBuilder('i')
@@ -307,21 +303,5 @@ export class AdoptionService {
     if (!idea?.challenge) throw DomainError.notFound('Adoption');
     const { challenge, ...rest } = idea;
     return { adoption, idea: rest, challenge };
-  }
-
-  /** An idea the viewer may see, with its challenge (NOT_FOUND otherwise). */
-  private async visibleIdea(viewer: Viewer, id: string): Promise<{ idea: Idea; challenge: Challenge }> {
-    if (!isUuid(id)) throw DomainError.notFound('Idea');
-    const visibility = this.access.ideaVisibility(viewer, 'i', 'c');
-    const idea = await this.dataSource
-      .getRepository(Idea)
-      .createQueryBuilder('i')
-      .innerJoinAndSelect('i.challenge', 'c')
-      .where(visibility.sql, visibility.params)
-      .andWhere('i.id = :id', { id })
-      .getOne();
-    if (!idea?.challenge) throw DomainError.notFound('Idea');
-    const { challenge, ...rest } = idea;
-    return { idea: rest, challenge };
   }
 }

@@ -3,26 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { TeamRole } from '../teams/team-member.entity.js';
 import type { Viewer } from '../viewer.js';
-import { ideaAdoptedSql, tutorOfTeamSql } from '../adoption/adoption-access.js';
-import { jurorAssignedToIdeaSql, jurorOfChallengeSql } from '../judging/judging-access.js';
+import { memberOfOrganization, memberOfTeam, tutorOfTeam } from '../access/grounds.js';
 import { ChallengeStatus, type Challenge } from './challenge.entity.js';
-
-/**
- * Access grounds that later features own. Each returns an SQL predicate over the given SQL expressions
- * (column references or bound parameters such as `:viewerId` / `$2`); 'FALSE' means "nobody, yet" and lets
- * the batched checks below skip their query. Judging and adoption replace the bodies; every check of
- * challenges, teams and ideas goes through these, so there is exactly one place to change for each.
- */
-export const accessHooks = {
-  /** HOOK(judging): `userId` is a juror assigned to review the idea `ideaId` (e.g. EXISTS over the assignments). */
-  jurorAssignedToIdea: jurorAssignedToIdeaSql,
-  /** HOOK(judging): `userId` is a juror of the challenge `challengeId` (used for blind judging). */
-  jurorOfChallenge: jurorOfChallengeSql,
-  /** HOOK(adoption): `userId` is a company tutor of the team `teamId` (tutors see the team's members and idea). */
-  tutorOfTeam: tutorOfTeamSql,
-  /** HOOK(adoption): the idea `ideaId` has an ACCEPTED adoption (IdeaFilter.adopted). */
-  ideaAdopted: ideaAdoptedSql,
-};
 
 /** Challenge statuses from which every SUBMITTED idea is public. */
 export const RESULTS_VISIBLE_STATUSES = [ChallengeStatus.RESULTS_PUBLISHED, ChallengeStatus.CLOSED];
@@ -87,48 +69,9 @@ export class ChallengeAccess {
     const rows: { id: string }[] = await this.dataSource.query(
       `SELECT t.id FROM team t JOIN challenge c ON c.id = t.challenge_id
         WHERE t.id = ANY($1::uuid[])
-          AND (EXISTS (SELECT 1 FROM team_member tm WHERE tm.team_id = t.id AND tm.user_id = $2)
-               OR EXISTS (SELECT 1 FROM organization_member om WHERE om.organization_id = c.organizer_id AND om.user_id = $2)
-               OR ${accessHooks.tutorOfTeam('t.id', '$2')})`,
+          AND (${memberOfTeam('t.id', '$2')} OR ${memberOfOrganization('c.organizer_id', '$2')} OR ${tutorOfTeam('t.id', '$2')})`,
       [ids, viewer.userId],
     );
     return new Set(rows.map((r) => r.id));
-  }
-
-  /**
-   * The challenges among `challengeIds` whose teams and schools must stay hidden from the viewer: blind judging,
-   * and the viewer is one of its jurors (not an organizer, not an admin). No query while judging has no jurors.
-   */
-  async blindJuryChallenges(viewer: Viewer, challengeIds: readonly string[]): Promise<Set<string>> {
-    const ids = uniq(challengeIds);
-    const jurorSql = accessHooks.jurorOfChallenge('c.id', '$2');
-    if (ids.length === 0 || viewer.isAdmin || !viewer.userId || jurorSql === 'FALSE') return new Set();
-    const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT c.id FROM challenge c
-        WHERE c.id = ANY($1::uuid[]) AND c.blind_judging AND ${jurorSql}
-          AND NOT EXISTS (SELECT 1 FROM organization_member om WHERE om.organization_id = c.organizer_id AND om.user_id = $2)`,
-      [ids, viewer.userId],
-    );
-    return new Set(rows.map((r) => r.id));
-  }
-
-  /**
-   * PRODUCT.md "Who sees an idea", as an SQL predicate over an idea alias and its challenge alias (for lists,
-   * counts and single reads alike): its team (members of every role, tutors), the challenge's organizers, the
-   * jurors assigned to it, admins; and everyone for SUBMITTED ideas once results are published.
-   * Binds `:viewerId` when the viewer is signed in.
-   */
-  ideaVisibility(viewer: Viewer, idea = 'i', challenge = 'c'): { sql: string; params: Record<string, unknown> } {
-    if (viewer.isAdmin) return { sql: 'TRUE', params: {} };
-    const published = `(${idea}.status = 'SUBMITTED' AND ${challenge}.status IN (${RESULTS_VISIBLE_STATUSES.map((s) => `'${s}'`).join(', ')}))`;
-    if (!viewer.userId) return { sql: published, params: {} };
-    const grounds = [
-      `EXISTS (SELECT 1 FROM team_member vtm WHERE vtm.team_id = ${idea}.team_id AND vtm.user_id = :viewerId)`,
-      `EXISTS (SELECT 1 FROM organization_member vom WHERE vom.organization_id = ${challenge}.organizer_id AND vom.user_id = :viewerId)`,
-      accessHooks.jurorAssignedToIdea(`${idea}.id`, ':viewerId'),
-      accessHooks.tutorOfTeam(`${idea}.team_id`, ':viewerId'),
-      published,
-    ].filter((g) => g !== 'FALSE');
-    return { sql: `(${grounds.join(' OR ')})`, params: { viewerId: viewer.userId } };
   }
 }

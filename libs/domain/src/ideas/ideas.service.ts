@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../../../platform/src/clock/clock.js';
 import { projectionOf, readRows } from '../../../platform/src/database/sql-reads.js';
 import { DomainError } from '../../../platform/src/errors/domain-error.js';
 import { recordEvents } from '../../../platform/src/outbox/outbox.js';
 import { assertPageSize, lazyCount, decodeCursor, toPage, type Page } from '../../../platform/src/pagination/cursor.js';
-import { accessHooks, ChallengeAccess } from '../challenges/challenge-access.js';
+import { ideaAdopted } from '../access/grounds.js';
+import { ChallengeAccess } from '../challenges/challenge-access.js';
 import { Challenge, ChallengeFormat, ChallengeStatus } from '../challenges/challenge.entity.js';
 import { decodeTimeCursor, keyset } from '../challenges/challenges.service.js';
 import { Theme } from '../challenges/theme.entity.js';
@@ -16,6 +17,7 @@ import { Team } from '../teams/team.entity.js';
 import { check, isUuid } from '../validation.js';
 import { requireUser, type Viewer } from '../viewer.js';
 import { Idea, IdeaStatus } from './idea.entity.js';
+import { IdeaReads, type IdeaView } from './idea-reads.js';
 
 export const IDEA_SUBMITTED = 'idea.submitted';
 export interface IdeaSubmittedPayload {
@@ -55,23 +57,19 @@ export interface IdeaIncludes {
   /** The team's school (implies the team). */
   school?: boolean;
   theme?: boolean;
-  /**
-   * The optional properties of the idea (OPTIONAL_IDEA_FIELDS: long texts, tags, dates) to read; all when absent.
-   * A gallery card shows a title: it reads neither 10 KB of text nor three timestamps per idea.
-   */
+  /** The optional properties of the idea (OPTIONAL_IDEA_FIELDS of idea-reads.ts) to read; all when absent. */
   fields?: ReadonlySet<string>;
 }
 
-/** Idea properties a list reads only when asked (the ids, title, status and createdAt, the cursor's key, always). */
-const OPTIONAL_IDEA_FIELDS = ['summary', 'problem', 'solution', 'impact', 'tags', 'version', 'submittedAt', 'updatedAt'] as const;
 /** Relations' columns no caller of a list needs (the API shows no team or organization createdAt). */
 const UNUSED_RELATION_FIELDS = ['createdAt'];
 
 /**
- * A page of ideas, with the relations asked for by `IdeaIncludes`: one entry per idea of the page (a school only
- * where the team has one); a relation that was not asked for is undefined.
+ * A page of ideas, redacted for the viewer (IdeaView), with the relations asked for by `IdeaIncludes`: the teams
+ * (and their schools, where they have one) of the ideas whose team the viewer may see, and every idea's theme; a
+ * relation that was not asked for is undefined.
  */
-export interface IdeaPage extends Page<Idea> {
+export interface IdeaPage extends Page<IdeaView> {
   included: { teams?: Omit<Team, 'createdAt'>[]; schools?: Omit<Organization, 'createdAt'>[]; themes?: Theme[] };
 }
 
@@ -97,6 +95,7 @@ export class IdeasService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: ChallengeAccess,
+    private readonly reads: IdeaReads,
     private readonly clock: Clock,
   ) {}
 
@@ -105,7 +104,11 @@ export class IdeasService {
    * Every save increments `version`; the version check and the write are one statement, so of two saves
    * with the same `expectedVersion` exactly one wins.
    */
-  async save(viewer: Viewer, input: SaveIdeaData): Promise<Idea> {
+  async save(viewer: Viewer, input: SaveIdeaData): Promise<IdeaView> {
+    return this.reads.redactOne(viewer, await this.write(viewer, input));
+  }
+
+  private async write(viewer: Viewer, input: SaveIdeaData): Promise<Idea> {
     requireUser(viewer);
     const team = isUuid(input.teamId) ? await this.dataSource.getRepository(Team).findOneBy({ id: input.teamId }) : null;
     if (!team) throw DomainError.notFound('Team');
@@ -154,13 +157,13 @@ export class IdeasService {
   }
 
   /** The coach (or, in an OPEN_HACKATHON, the captain) submits: DRAFT or WITHDRAWN -> SUBMITTED, inside the window. */
-  async submit(viewer: Viewer, ideaId: string): Promise<Idea> {
+  async submit(viewer: Viewer, ideaId: string): Promise<IdeaView> {
     const user = requireUser(viewer);
-    const { idea, challenge } = await this.visibleWithChallenge(viewer, ideaId);
+    const { idea, challenge } = await this.reads.visibleWithChallenge(viewer, ideaId);
     const role = (await this.access.teamRoles(viewer, [idea.teamId])).get(idea.teamId);
     const mayLead = role === TeamRole.COACH || (role === TeamRole.CAPTAIN && challenge.format === ChallengeFormat.OPEN_HACKATHON);
     if (!viewer.isAdmin && !mayLead) throw DomainError.forbidden('Only the coach (or the captain of an open hackathon team) can submit the idea');
-    return this.dataSource.transaction(async (manager) => {
+    const changed = await this.dataSource.transaction(async (manager) => {
       this.assertSubmissionWindow(await this.lockChallenge(manager, challenge.id));
       const result = await manager
         .createQueryBuilder()
@@ -172,16 +175,17 @@ export class IdeasService {
       await recordEvents(manager, [{ type: IDEA_SUBMITTED, payload: { ideaId: idea.id, teamId: idea.teamId, submittedBy: user.userId } satisfies IdeaSubmittedPayload }]);
       return manager.findOneByOrFail(Idea, { id: idea.id });
     });
+    return this.reads.redactOne(viewer, changed);
   }
 
   /** A coach or the captain withdraws a SUBMITTED idea before judging starts (while the challenge is PUBLISHED). */
-  async withdraw(viewer: Viewer, ideaId: string): Promise<Idea> {
+  async withdraw(viewer: Viewer, ideaId: string): Promise<IdeaView> {
     const user = requireUser(viewer);
-    const { idea, challenge } = await this.visibleWithChallenge(viewer, ideaId);
+    const { idea, challenge } = await this.reads.visibleWithChallenge(viewer, ideaId);
     const role = (await this.access.teamRoles(viewer, [idea.teamId])).get(idea.teamId);
     if (!viewer.isAdmin && role !== TeamRole.COACH && role !== TeamRole.CAPTAIN) throw DomainError.forbidden('Only a coach or the captain can withdraw the idea');
     if (challenge.status !== ChallengeStatus.PUBLISHED) throw DomainError.precondition('Judging has started: the idea can no longer be withdrawn');
-    return this.dataSource.transaction(async (manager) => {
+    const changed = await this.dataSource.transaction(async (manager) => {
       const locked = await this.lockChallenge(manager, challenge.id);
       if (locked.status !== ChallengeStatus.PUBLISHED) throw DomainError.precondition('Judging has started: the idea can no longer be withdrawn');
       const result = await manager
@@ -194,12 +198,9 @@ export class IdeasService {
       await recordEvents(manager, [{ type: IDEA_WITHDRAWN, payload: { ideaId: idea.id, teamId: idea.teamId, by: user.userId } }]);
       return manager.findOneByOrFail(Idea, { id: idea.id });
     });
+    return this.reads.redactOne(viewer, changed);
   }
 
-  /** An idea the viewer may see (NOT_FOUND otherwise, whether or not it exists). */
-  async get(viewer: Viewer, id: string): Promise<Idea> {
-    return (await this.visibleWithChallenge(viewer, id)).idea;
-  }
 
   /**
    * The ideas the viewer may see, filtered (filters combine with AND): newest first, or by relevance then id
@@ -224,9 +225,10 @@ export class IdeasService {
     };
     const empty = (): IdeaPage => ({ nodes: [], cursors: [], hasNextPage: false, totalCount: 0, included });
 
-    const visibility = this.access.ideaVisibility(viewer, 'i', 'c');
+    const visibility = this.reads.visibility(viewer);
+    const teamHidden = this.reads.teamHidden(viewer);
     const where: string[] = [visibility.sql];
-    const params: Record<string, unknown> = { ...visibility.params };
+    const params: Record<string, unknown> = { ...visibility.params, ...teamHidden.params };
     for (const [key, value, column] of [
       ['scope', args.scopeChallengeId, 'i.challenge_id'],
       ['challengeId', filter.challengeId, 'i.challenge_id'],
@@ -247,21 +249,14 @@ export class IdeasService {
       params.schoolId = filter.schoolId;
     }
     const district = filter.district?.trim();
-    if ((filter.schoolId || district) && viewer.userId && !viewer.isAdmin) {
-      // Under blind judging a juror must not learn an idea's school, not even by filtering on it.
-      where.push(
-        `NOT (c.blind_judging AND ${accessHooks.jurorOfChallenge('c.id', ':viewerId')}
-              AND NOT EXISTS (SELECT 1 FROM organization_member bom WHERE bom.organization_id = c.organizer_id AND bom.user_id = :viewerId)
-              AND NOT EXISTS (SELECT 1 FROM team_member btm WHERE btm.team_id = i.team_id AND btm.user_id = :viewerId))`,
-      );
-      params.viewerId = viewer.userId;
-    }
+    // Under blind judging a juror must not learn an idea's school, not even by filtering on it.
+    if (filter.schoolId || district) where.push(`NOT ${teamHidden.sql}`);
     if (district) {
       where.push('EXISTS (SELECT 1 FROM team ft JOIN organization fs ON fs.id = ft.school_id WHERE ft.id = i.team_id AND lower(fs.district) = lower(:district))');
       params.district = district;
     }
-    if (filter.adopted === true) where.push(accessHooks.ideaAdopted('i.id'));
-    if (filter.adopted === false) where.push(`NOT (${accessHooks.ideaAdopted('i.id')})`);
+    if (filter.adopted === true) where.push(ideaAdopted('i.id'));
+    if (filter.adopted === false) where.push(`NOT ${ideaAdopted('i.id')}`);
     if (search) {
       where.push(`i.search_vector @@ ${SEARCH_QUERY}`);
       params.search = search;
@@ -279,8 +274,8 @@ export class IdeasService {
       pageWhere += ` AND (${sql})`;
       Object.assign(params, keysetParams);
     }
-    const ideaColumns = projectionOf(this.dataSource, Idea, 'i', '', include.fields ? OPTIONAL_IDEA_FIELDS.filter((f) => !include.fields!.has(f)) : []);
-    const columns = [ideaColumns.select];
+    const ideaColumns = this.reads.projection(include.fields);
+    const columns = [ideaColumns.select, `${teamHidden.sql} AS "teamHidden"`];
     let joins = '';
     const teamColumns = projectionOf(this.dataSource, Team, 'inc_team', 'team.', UNUSED_RELATION_FIELDS);
     const schoolColumns = projectionOf(this.dataSource, Organization, 'inc_school', 'school.', UNUSED_RELATION_FIELDS);
@@ -302,41 +297,22 @@ export class IdeasService {
     params.limit = first + 1;
     const rows = await readRows(this.dataSource, `SELECT ${columns.join(', ')} ${from}${joins} WHERE ${pageWhere} ORDER BY ${orderBy} LIMIT :limit`, params);
 
-    const ideas: Idea[] = [];
+    const ideas: IdeaView[] = [];
     const ranks = new Map<string, number>();
     for (const row of rows) {
-      const idea = ideaColumns.read(row)!;
+      const idea: IdeaView = ideaColumns.read(row)!;
+      if (row.teamHidden === true) idea.teamId = null;
       ideas.push(idea);
       if (search) ranks.set(idea.id, Number(row.rank));
       if (ideas.length > first) continue; // the look-ahead row only tells hasNextPage
+      included.themes?.push(themeColumns.read(row)!);
+      if (idea.teamId === null) continue;
       included.teams?.push(teamColumns.read(row)!);
       const school = included.schools ? schoolColumns.read(row) : null;
       if (school) included.schools!.push(school);
-      included.themes?.push(themeColumns.read(row)!);
     }
     const page = search ? toPage(ideas, first, totalCount, (i) => [ranks.get(i.id)!, i.id]) : toPage(ideas, first, totalCount, (i) => [i.createdAt.toISOString(), i.id]);
     return Object.assign(page, { included }); // not a spread: it would encode the lazy cursors
-  }
-
-  /** The ideas of these teams that the viewer may see (Team.idea). */
-  async visibleByTeamIds(viewer: Viewer, teamIds: readonly string[]): Promise<Idea[]> {
-    const ids = [...new Set(teamIds)].filter(isUuid);
-    if (ids.length === 0) return [];
-    return this.visibleQuery(viewer).andWhere('i.team_id IN (:...teamIds)', { teamIds: ids }).getMany();
-  }
-
-  /** Ideas joined to their challenge (alias c) and restricted to what the viewer may see. */
-  private visibleQuery(viewer: Viewer, manager: EntityManager = this.dataSource.manager): SelectQueryBuilder<Idea> {
-    const visibility = this.access.ideaVisibility(viewer, 'i', 'c');
-    return manager.getRepository(Idea).createQueryBuilder('i').innerJoin('i.challenge', 'c').where(visibility.sql, visibility.params);
-  }
-
-  private async visibleWithChallenge(viewer: Viewer, id: string): Promise<{ idea: Idea; challenge: Challenge }> {
-    if (!isUuid(id)) throw DomainError.notFound('Idea');
-    const idea = await this.visibleQuery(viewer).addSelect(['c']).andWhere('i.id = :id', { id }).getOne();
-    if (!idea?.challenge) throw DomainError.notFound('Idea');
-    const { challenge, ...rest } = idea;
-    return { idea: rest, challenge };
   }
 
   /**

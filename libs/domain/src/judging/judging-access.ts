@@ -1,17 +1,4 @@
 /**
- * Judging's access grounds, as SQL predicates over SQL expressions (column references or bound parameters), wired
- * into `accessHooks` of challenge-access.ts so idea visibility and blind judging go through the same code.
- */
-
-/** `userId` is a juror assigned to review `ideaId` (whatever the assignment's status: a recused juror saw it already). */
-export const jurorAssignedToIdeaSql = (ideaId: string, userId: string): string =>
-  `EXISTS (SELECT 1 FROM review_assignment hra JOIN juror hj ON hj.id = hra.juror_id WHERE hra.idea_id = ${ideaId} AND hj.user_id = ${userId})`;
-
-/** `userId` is a juror of the challenge `challengeId`. */
-export const jurorOfChallengeSql = (challengeId: string, userId: string): string =>
-  `EXISTS (SELECT 1 FROM juror hj WHERE hj.challenge_id = ${challengeId} AND hj.user_id = ${userId})`;
-
-/**
  * Conflicts of interest (PRODUCT.md "Jurors") of the challenge `$1`'s SUBMITTED ideas, as (idea_id, juror_id) rows:
  * the juror is a member of the idea's team, a member of the team's school organization, or affiliated with that
  * school. Three hash joins instead of a predicate over every (idea, juror) pair; `ideaFilter` narrows the ideas

@@ -8,7 +8,6 @@ import { ChallengeAccess, RESULTS_VISIBLE_STATUSES } from '../challenges/challen
 import { Challenge, ChallengeStatus } from '../challenges/challenge.entity.js';
 import { ChallengesService } from '../challenges/challenges.service.js';
 import { Criterion } from '../challenges/criterion.entity.js';
-import { Idea } from '../ideas/idea.entity.js';
 import { User } from '../identity/user.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { check, isUuid } from '../validation.js';
@@ -425,12 +424,6 @@ export class JudgingService {
   async awardsOfIdeas(ideaIds: readonly string[]): Promise<Award[]> {
     const valid = [...new Set(ideaIds)].filter(isUuid);
     return valid.length ? this.dataSource.getRepository(Award).find({ where: { ideaId: In(valid) }, order: { position: 'ASC' } }) : [];
-  }
-
-  /** Ideas by id without access checks: for leaderboard entries, awards and assignments the viewer already sees. */
-  async ideasByIds(ids: readonly string[]): Promise<Idea[]> {
-    const valid = [...new Set(ids)].filter(isUuid);
-    return valid.length ? this.dataSource.getRepository(Idea).findBy({ id: In(valid) }) : [];
   }
 
   // ------------------------------------------------------------------------------------------------ helpers

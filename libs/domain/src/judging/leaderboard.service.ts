@@ -4,37 +4,26 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { ChallengeAccess, RESULTS_VISIBLE_STATUSES } from '../challenges/challenge-access.js';
 import { ChallengeStatus, ScoreNormalization, type Challenge } from '../challenges/challenge.entity.js';
 import type { Idea } from '../ideas/idea.entity.js';
-import { isUuid } from '../validation.js';
+import { IdeaReads, type IdeaView } from '../ideas/idea-reads.js';
 import type { Viewer } from '../viewer.js';
 import { rankedIdea, rankingOrder, rankScoredIdeas, SIGMA_EPSILON, type RankedIdea, type ScoredIdea } from './scoring.js';
 
 export type RankingChallenge = Pick<Challenge, 'id' | 'status' | 'rankingNormalization'>;
 
 /**
- * An idea read for a ranking: its id, plus whichever of the other columns were asked for (challengeId, teamId and
- * themeId whenever a field resolved from them is asked, see ideaSelect).
+ * A ranking, and the ideas read along with it when idea fields were asked for (through the one idea projection of
+ * IdeaReads, so only the asked long texts): `ideas[k]` is the idea of `entries[k]`, redacted for the viewer.
  */
-export type RankedIdeaRow = Pick<Idea, 'id'> & Partial<Idea>;
-
-/** A ranking, and the ideas read along with it when idea fields were asked for: `ideas[k]` is the idea of `entries[k]`. */
 export interface Ranking {
   entries: RankedIdea[];
-  ideas?: RankedIdeaRow[];
+  ideas?: IdeaView[];
 }
 
-/** Idea properties the leaderboard may be asked for, and their columns. */
-const IDEA_COLUMNS: Record<string, string> = {
-  title: 'title',
-  summary: 'summary',
-  problem: 'problem',
-  solution: 'solution',
-  impact: 'impact',
-  tags: 'tags',
-  status: 'status',
-  version: 'version',
-  submittedAt: 'submitted_at',
-  updatedAt: 'updated_at',
-};
+/** A ranking as read, before its ideas are redacted for a viewer. */
+export interface StoredRanking {
+  entries: RankedIdea[];
+  ideas?: Idea[];
+}
 
 /**
  * PRODUCT.md "Ranking": the live leaderboard (one set-based query, PostgreSQL aggregating the reviews per juror and per
@@ -46,6 +35,7 @@ export class LeaderboardService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: ChallengeAccess,
+    private readonly ideaReads: IdeaReads,
   ) {}
 
   /** The challenges whose ranking the viewer may see: organizers once judging started; everyone once results are published. */
@@ -62,7 +52,8 @@ export class LeaderboardService {
    */
   async forViewer(viewer: Viewer, challenge: RankingChallenge, normalization?: ScoreNormalization | null, ideaFields?: ReadonlySet<string>): Promise<Ranking | null> {
     if (!(await this.visibleTo(viewer, [challenge])).has(challenge.id)) return null;
-    return this.rankingWithIdeas(challenge, normalization ?? challenge.rankingNormalization, ideaFields);
+    const ranking = await this.rankingWithIdeas(challenge, normalization ?? challenge.rankingNormalization, ideaFields);
+    return ranking.ideas ? { entries: ranking.entries, ideas: await this.ideaReads.redact(viewer, ranking.ideas) } : ranking;
   }
 
   /** The ranking of a challenge in its current phase, without access checks. */
@@ -70,7 +61,7 @@ export class LeaderboardService {
     return (await this.rankingWithIdeas(challenge, normalization)).entries;
   }
 
-  private async rankingWithIdeas(challenge: RankingChallenge, normalization: ScoreNormalization, ideaFields?: ReadonlySet<string>): Promise<Ranking> {
+  private async rankingWithIdeas(challenge: RankingChallenge, normalization: ScoreNormalization, ideaFields?: ReadonlySet<string>): Promise<StoredRanking> {
     if (RESULTS_VISIBLE_STATUSES.includes(challenge.status)) return this.frozen(challenge.id, normalization, ideaFields);
     if (challenge.status === ChallengeStatus.JUDGING) return this.live(challenge.id, normalization, this.dataSource.manager, ideaFields);
     return { entries: [] };
@@ -80,17 +71,19 @@ export class LeaderboardService {
    * Computed from the submitted reviews now: the SUBMITTED ideas with their review aggregates and the asked columns in
    * one query (scoredIdeas), then rankingOrder in memory. freeze() ranks through the same path (rankScoredIdeas).
    */
-  async live(challengeId: string, normalization: ScoreNormalization, manager: EntityManager = this.dataSource.manager, ideaFields?: ReadonlySet<string>): Promise<Ranking> {
+  async live(challengeId: string, normalization: ScoreNormalization, manager: EntityManager = this.dataSource.manager, ideaFields?: ReadonlySet<string>): Promise<StoredRanking> {
     const rows = await this.scoredIdeas(challengeId, manager, ideaFields);
     const { order, ranks } = rankingOrder(rows, normalization);
-    return { entries: order.map((i, k) => rankedIdea(rows[i], ranks[k])), ideas: ideaFields ? order.map((i) => rows[i]) : undefined };
+    const projection = ideaFields && this.ideaReads.projection(ideaFields);
+    return { entries: order.map((i, k) => rankedIdea(rows[i], ranks[k])), ideas: projection ? order.map((i) => projection.read(rows[i])!) : undefined };
   }
 
   /** The ranking frozen by publishResults, in its stored order (one read, joined to the asked idea columns). */
-  async frozen(challengeId: string, normalization: ScoreNormalization, ideaFields?: ReadonlySet<string>): Promise<Ranking> {
+  async frozen(challengeId: string, normalization: ScoreNormalization, ideaFields?: ReadonlySet<string>): Promise<StoredRanking> {
     const suffix = normalization === ScoreNormalization.NONE ? 'none' : 'zscore';
-    const columns = ideaFields ? `, ${ideaSelect(ideaFields, 'i')}` : '';
-    const rows: ({ idea_id: string; rank: number | null; raw_score: number | null; normalized_score: number | null; review_count: number } & Partial<RankedIdeaRow>)[] =
+    const projection = ideaFields && this.ideaReads.projection(ideaFields);
+    const columns = projection ? `, ${projection.select}` : '';
+    const rows: ({ idea_id: string; rank: number | null; raw_score: number | null; normalized_score: number | null; review_count: number } & Record<string, unknown>)[] =
       await this.dataSource.query(
         `SELECT rr.idea_id, rr.rank_${suffix} AS rank, rr.raw_score, rr.normalized_score, rr.review_count${columns}
            FROM result_ranking rr ${ideaFields ? 'JOIN idea i ON i.id = rr.idea_id' : ''}
@@ -98,21 +91,7 @@ export class LeaderboardService {
         [challengeId],
       );
     const entries = rows.map((r) => ({ ideaId: r.idea_id, rank: r.rank, rawScore: r.raw_score, normalizedScore: r.normalized_score, reviewCount: r.review_count }));
-    const ideas = ideaFields
-      ? rows.map(({ idea_id: _id, rank: _rank, raw_score: _raw, normalized_score: _normalized, review_count: _count, ...idea }) => idea as RankedIdeaRow)
-      : undefined;
-    return { entries, ideas };
-  }
-
-  /**
-   * The ideas of a ranking in one read, with only the asked `fields` (property names of Idea; 'all' for every one),
-   * as plain rows: the SUBMITTED ideas of `challengeId`, or the ideas `ids`.
-   */
-  async ideaRows(scope: { challengeId: string } | { ids: readonly string[] }, fields: ReadonlySet<string> | 'all'): Promise<RankedIdeaRow[]> {
-    const select = ideaSelect(fields);
-    if ('challengeId' in scope) return this.dataSource.query(`SELECT ${select} FROM idea WHERE challenge_id = $1 AND status = 'SUBMITTED'`, [scope.challengeId]);
-    const ids = [...new Set(scope.ids)].filter(isUuid);
-    return ids.length ? this.dataSource.query(`SELECT ${select} FROM idea WHERE id = ANY($1::uuid[])`, [ids]) : [];
+    return { entries, ideas: projection ? rows.map((row) => projection.read(row)!) : undefined };
   }
 
   /** Stores the final ranking under both normalizations, inside the publishing transaction (one INSERT). */
@@ -159,8 +138,8 @@ export class LeaderboardService {
    * idea rather than one per review, and submittedAt as epoch milliseconds rather than a timestamp to parse (a float8:
    * date_part's seconds times 1000, rounded, is the exact millisecond of a timestamp(3), and cheaper than numeric).
    */
-  private async scoredIdeas(challengeId: string, manager: EntityManager = this.dataSource.manager, ideaFields?: ReadonlySet<string>): Promise<(RankedIdeaRow & ScoredIdea)[]> {
-    const columns = ideaFields ? ideaSelect(ideaFields, 'i') : `i.id AS "id"`;
+  private async scoredIdeas(challengeId: string, manager: EntityManager = this.dataSource.manager, ideaFields?: ReadonlySet<string>): Promise<(ScoredIdea & Record<string, unknown>)[]> {
+    const columns = ideaFields ? this.ideaReads.projection(ideaFields).select : `i.id AS "id"`;
     return manager.query(
       `WITH juror AS (
          SELECT juror_id, avg(total) AS mu, stddev_pop(total) AS sigma FROM review WHERE challenge_id = $1 GROUP BY juror_id
@@ -178,19 +157,4 @@ export class LeaderboardService {
       [challengeId, SIGMA_EPSILON],
     );
   }
-}
-
-/**
- * The SELECT list of an idea row with the asked properties, optionally qualified by `alias`: always its id; its
- * challengeId, teamId and themeId when 'all' or a property other than the idea's own columns is asked (a field
- * resolved from them, such as team or score), which spares reading three uuids per idea for `idea { id title }`.
- */
-function ideaSelect(fields: ReadonlySet<string> | 'all', alias?: string): string {
-  const q = (column: string) => (alias ? `${alias}.${column}` : column);
-  const columns = Object.entries(IDEA_COLUMNS)
-    .filter(([field]) => fields === 'all' || fields.has(field))
-    .map(([field, column]) => `${q(column)} AS "${field}"`);
-  const ids = fields === 'all' || [...fields].some((field) => field !== 'id' && !Object.hasOwn(IDEA_COLUMNS, field));
-  const keys = ids ? [`${q('challenge_id')} AS "challengeId"`, `${q('team_id')} AS "teamId"`, `${q('theme_id')} AS "themeId"`] : [];
-  return [`${q('id')} AS "id"`, ...keys, ...columns].join(', ');
 }

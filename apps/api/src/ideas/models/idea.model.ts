@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { InheritsCacheHint } from '../../graphql/cache-hints.js';
-import { IdeaStatus, type Idea } from '../../../../../libs/domain/src/ideas/idea.entity.js';
+import { IdeaStatus } from '../../../../../libs/domain/src/ideas/idea.entity.js';
+import type { IdeaView } from '../../../../../libs/domain/src/ideas/idea-reads.js';
 import { Connection } from '../../common/page-info.model.js';
 
 registerEnumType(IdeaStatus, { name: 'IdeaStatus' });
@@ -16,7 +17,8 @@ export class IdeaModel {
   id!: string;
 
   challengeId!: string;
-  teamId!: string;
+  /** Null where blind judging hides the team from the viewer (IdeaReads decides; Idea.team then answers null). */
+  teamId!: string | null;
   themeId!: string;
 
   @Field()
@@ -54,7 +56,7 @@ export class IdeaModel {
 @ObjectType('IdeaConnection')
 export class IdeaConnection extends Connection(IdeaModel, 'Idea') {}
 
-export const toIdeaModel = (i: Idea): IdeaModel => ({
+export const toIdeaModel = (i: IdeaView): IdeaModel => ({
   id: i.id,
   challengeId: i.challengeId,
   teamId: i.teamId,

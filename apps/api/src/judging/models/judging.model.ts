@@ -4,9 +4,7 @@ import type { JudgingProgressData, JurorCounts } from '../../../../../libs/domai
 import type { Juror } from '../../../../../libs/domain/src/judging/juror.entity.js';
 import { AssignmentStatus, type ReviewAssignment } from '../../../../../libs/domain/src/judging/review-assignment.entity.js';
 import type { Review } from '../../../../../libs/domain/src/judging/review.entity.js';
-import type { RankedIdeaRow } from '../../../../../libs/domain/src/judging/leaderboard.service.js';
 import type { RankedIdea } from '../../../../../libs/domain/src/judging/scoring.js';
-import { IdeaStatus } from '../../../../../libs/domain/src/ideas/idea.entity.js';
 import type { IdeaModel } from '../../ideas/models/idea.model.js';
 
 registerEnumType(AssignmentStatus, { name: 'AssignmentStatus' });
@@ -177,27 +175,3 @@ const toJurorProgressModel = (p: { juror: Juror; counts: JurorCounts }): JurorPr
 export const toJudgingProgressModel = (p: JudgingProgressData): JudgingProgressModel => ({ ...p, jurors: p.jurors.map(toJurorProgressModel) });
 
 export const toAwardModel = (a: Award): AwardModel => ({ id: a.id, ideaId: a.ideaId, title: a.title, place: a.place });
-
-const EPOCH = new Date(0);
-
-/**
- * An IdeaModel from a partial idea row (LeaderboardService): the columns that were not read get neutral values, which
- * GraphQL never serializes since they were not asked for (and the ids are read whenever a field resolved from them
- * is asked).
- */
-export const ideaModelFromRow = (r: RankedIdeaRow): IdeaModel => ({
-  id: r.id,
-  challengeId: r.challengeId ?? '',
-  teamId: r.teamId ?? '',
-  themeId: r.themeId ?? '',
-  title: r.title ?? '',
-  summary: r.summary ?? '',
-  problem: r.problem ?? '',
-  solution: r.solution ?? '',
-  impact: r.impact ?? null,
-  tags: r.tags ?? [],
-  status: r.status ?? IdeaStatus.SUBMITTED,
-  version: r.version ?? 0,
-  submittedAt: r.submittedAt ?? null,
-  updatedAt: r.updatedAt ?? EPOCH,
-});
