@@ -5,13 +5,15 @@ import { Logger } from 'nestjs-pino';
 import { AppConfig, loadConfig } from '../../../libs/platform/src/config/app-config.js';
 import { checkEvictionPolicy, createRedis } from '../../../libs/platform/src/redis/redis.js';
 import { AppModule } from './app.module.js';
+import { answerRequestBodyErrorsAsGraphQL } from './graphql/request-body-errors.js';
 import { registerDevExplorer } from './ops/dev-explorer.js';
 
-/** A request body above this is answered 413 by Fastify before GraphQL sees it. */
+/** A request body above this is answered 413 (a GraphQL BAD_USER_INPUT error on `body`) before GraphQL runs. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** Routes served beside GraphQL by Fastify itself; tests call it too, so they see the same HTTP surface. */
 export async function configureHttpRoutes(app: NestFastifyApplication): Promise<void> {
+  answerRequestBodyErrorsAsGraphQL(app.getHttpAdapter().getInstance(), '/graphql');
   await registerDevExplorer(app, app.get(AppConfig).NODE_ENV);
 }
 
