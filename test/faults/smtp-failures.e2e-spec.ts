@@ -38,8 +38,14 @@ describe('fault: an SMTP relay that refuses for a while, and one address it refu
   });
 
   it('a relay answering 451 for its first seconds gets every email later, each exactly once', async () => {
-    const refuseUntil = Date.now() + 4000;
-    const smtp = await startSmtpSink({ refuseRecipient: () => (Date.now() < refuseUntil ? { code: 451, message: 'Greylisted, try again later' } : undefined) });
+    // The relay refuses for 4 s from the first address it is offered, however long the worker takes to start.
+    let refuseUntil: number | undefined;
+    const smtp = await startSmtpSink({
+      refuseRecipient: () => {
+        refuseUntil ??= Date.now() + 4000;
+        return Date.now() < refuseUntil ? { code: 451, message: 'Greylisted, try again later' } : undefined;
+      },
+    });
     sinks.push(smtp);
     const prefix = subPrefix('smtp-4xx');
     probe = new QueueProbe(process.env.REDIS_URL!, prefix);
