@@ -50,6 +50,11 @@
  * 10. signUp, signIn and refreshToken are open to everyone, signed in or not.
  * 11. Blind judging hides a team's school and idea from every juror of the challenge (assigned or not), and
  *     Idea.team from the jurors who see the idea; teams themselves stay public.
+ * 12. A person's name and email (rows 'User.displayName (path)' / 'User.email (path)', decided in
+ *     libs/domain/src/people/person-view.ts): the email only to the person themself and to admins, also in the
+ *     answer of their own sign-in; the name wherever the path reaching them is visible. Accepted adoptions are
+ *     public with their idea, so their proposer's and tutors' names are too (Team.tutors keeps the audience of
+ *     Team.members).
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
@@ -455,6 +460,112 @@ describe('authorization matrix', () => {
           return ids.has(shared.results.adoptionId) && ids.has(shared.results.sponsorAdoptionId) ? 'ALL' : ids.size === 1 ? 'OWN' : `UNEXPECTED(${ids.size})`;
         }),
     },
+    // ---------------------------------------------------------------- a person's name and email, through every path that reaches a user
+    ...personRows('me', {
+      target: (role) => (role === 'anonymous' ? undefined : w.users[role]),
+      query: `{ me { id displayName email } }`,
+      reach: (d) => [d.me],
+      // User.email of me: the row 'me (with email)' above.
+      displayName: table('VISIBLE', {}, 'HIDDEN'),
+    }),
+    ...personRows('AuthPayload.user (signIn)', {
+      // Anonymous callers sign in as the student, like the signIn row.
+      target: (role) => w.users[role === 'anonymous' ? 'student' : role],
+      query: `mutation($input: SignInInput!) { signIn(input: $input) { user { id displayName email } } }`,
+      variables: (role) => {
+        const user = w.users[role === 'anonymous' ? 'student' : role];
+        return { input: { email: user.email, password: user.password } };
+      },
+      reach: (d) => [d.signIn.user],
+      displayName: table('VISIBLE', {}, 'VISIBLE'),
+      email: table('VISIBLE', {}, 'VISIBLE'),
+    }),
+    ...personRows('Team.members.user, student (adopted team)', {
+      target: () => w.users.student,
+      query: TEAM_FIELD('members { user { id displayName email } }'),
+      variables: () => ({ id: shared.results.teamId }),
+      reach: (d) => d.team.members.map((m: any) => m.user),
+      // User.email of this student: the row 'User.email (of a team member)' above.
+      displayName: table('HIDDEN', { VISIBLE: ADOPTED_TEAM_INSIDE }, 'HIDDEN'),
+    }),
+    ...personRows('Team.members.user, coach (adopted team)', {
+      target: () => w.users.coach,
+      query: TEAM_FIELD('members { user { id displayName email } }'),
+      variables: () => ({ id: shared.results.teamId }),
+      reach: (d) => d.team.members.map((m: any) => m.user),
+      displayName: table('HIDDEN', { VISIBLE: ADOPTED_TEAM_INSIDE }, 'HIDDEN'),
+      email: table('HIDDEN', { VISIBLE: ['coach', 'admin'] }, 'HIDDEN'),
+    }),
+    ...personRows('Organization.members.user, coach (school)', {
+      target: () => w.users.coach,
+      query: `query($id: ID!) { organization(id: $id) { members { user { id displayName email } } } }`,
+      variables: () => ({ id: w.schoolId }),
+      reach: (d) => d.organization.members.map((m: any) => m.user),
+      displayName: table('HIDDEN', { VISIBLE: ['coach', 'admin'] }, 'HIDDEN'),
+      email: table('HIDDEN', { VISIBLE: ['coach', 'admin'] }, 'HIDDEN'),
+    }),
+    ...personRows('Organization.members.user, tutor (company)', {
+      target: () => w.users.tutor,
+      query: `query($id: ID!) { organization(id: $id) { members { user { id displayName email } } } }`,
+      variables: () => ({ id: w.companyId }),
+      reach: (d) => d.organization.members.map((m: any) => m.user),
+      displayName: table('HIDDEN', { VISIBLE: ['tutor', 'admin'] }, 'HIDDEN'),
+      email: table('HIDDEN', { VISIBLE: ['tutor', 'admin'] }, 'HIDDEN'),
+    }),
+    ...personRows('Challenge.jurors.user, jurorAssigned', {
+      target: () => w.users.jurorAssigned,
+      query: CHALLENGE_FIELD('jurors { user { id displayName email } }'),
+      variables: () => ({ id: shared.judging.challengeId }),
+      reach: (d) => d.challenge.jurors.map((j: any) => j.user),
+      displayName: table('HIDDEN', { VISIBLE: ORGANIZERS }, 'HIDDEN'),
+      email: table('HIDDEN', { VISIBLE: ['admin'] }, 'HIDDEN'),
+    }),
+    ...personRows('Idea.reviews.juror.user (JUDGING), jurorAssigned', {
+      target: () => w.users.jurorAssigned,
+      query: IDEA_FIELD('reviews { juror { user { id displayName email } } }'),
+      variables: () => ({ id: shared.judging.ideaId }),
+      reach: (d) => d.idea.reviews.map((r: any) => r.juror?.user),
+      displayName: table('NOT_FOUND', { VISIBLE: [...ORGANIZERS, 'jurorAssigned'], HIDDEN: ['student', 'coach'] }, 'NOT_FOUND'),
+      email: table('NOT_FOUND', { VISIBLE: ['jurorAssigned', 'admin'], HIDDEN: ['student', 'coach', 'organizer'] }, 'NOT_FOUND'),
+    }),
+    ...personRows('Team.tutors, tutor (adopted team)', {
+      target: () => w.users.tutor,
+      query: TEAM_FIELD('tutors { id displayName email }'),
+      variables: () => ({ id: shared.results.teamId }),
+      reach: (d) => d.team.tutors,
+      displayName: table('HIDDEN', { VISIBLE: ADOPTED_TEAM_INSIDE }, 'HIDDEN'),
+      email: table('HIDDEN', { VISIBLE: ['tutor', 'admin'] }, 'HIDDEN'),
+    }),
+    ...personRows('Idea.adoption.tutors (accepted), tutor', {
+      target: () => w.users.tutor,
+      query: IDEA_FIELD('adoption { tutors { id displayName email } }'),
+      variables: () => ({ id: shared.results.ideaId }),
+      reach: (d) => d.idea.adoption.tutors,
+      displayName: table('VISIBLE', {}, 'VISIBLE'),
+      email: table('HIDDEN', { VISIBLE: ['tutor', 'admin'] }, 'HIDDEN'),
+    }),
+    ...personRows('Idea.adoption.proposedBy (accepted), company owner', {
+      target: () => w.extras.companyOwner,
+      query: IDEA_FIELD('adoption { proposedBy { id displayName email } }'),
+      variables: () => ({ id: shared.results.ideaId }),
+      reach: (d) => [d.idea.adoption.proposedBy],
+      displayName: table('VISIBLE', {}, 'VISIBLE'),
+      email: table('HIDDEN', { VISIBLE: ['admin'] }, 'HIDDEN'),
+    }),
+    ...personRows('Milestone.reviewedBy, coach (adopted team)', {
+      target: () => w.users.coach,
+      // The student submits a milestone no other row touches and the coach approves it, once for both rows.
+      setup: async () => {
+        const milestoneId = shared.results.milestoneIds![3];
+        await gqlOk(api.url, `mutation($input: SubmitMilestoneInput!) { submitMilestone(input: $input) { id } }`, { input: { milestoneId, evidence: 'Lanciato' } }, w.users.student.token);
+        await gqlOk(api.url, `mutation($input: ReviewMilestoneInput!) { reviewMilestone(input: $input) { id } }`, { input: { milestoneId, approve: true } }, w.users.coach.token);
+      },
+      query: `query($id: ID!) { miniCompany(id: $id) { milestones { reviewedBy { id displayName email } } } }`,
+      variables: () => ({ id: shared.results.miniCompanyId }),
+      reach: (d) => d.miniCompany.milestones.map((m: any) => m.reviewedBy),
+      displayName: table('NOT_FOUND', { VISIBLE: ADOPTED_TEAM_INSIDE }, 'NOT_FOUND'),
+      email: table('NOT_FOUND', { VISIBLE: ['coach', 'admin'], HIDDEN: ['student', 'organizer', 'tutor'] }, 'NOT_FOUND'),
+    }),
     // ---------------------------------------------------------------- mutations: identity and organizations
     {
       op: 'signUp',
@@ -780,6 +891,54 @@ describe('authorization matrix', () => {
       prepare: async () => subscribe(`subscription($id: ID!) { leaderboardUpdated(challengeId: $id) { rank } }`, { id: shared.draft.challengeId }),
     },
   ];
+
+  /**
+   * The personal fields of one target person reached through one path, as rows 'User.displayName (path)' and
+   * 'User.email (path)' (only the fields given an expected table). A cell reads the target's own entry (by id):
+   * VISIBLE when the field holds the target's value, HIDDEN when it is null or the target is not reached at all
+   * (the list that leads to them is hidden), or the error code of the refusal.
+   */
+  function personRows(
+    path: string,
+    spec: {
+      target: (role: Role) => { id: string; email: string } | undefined;
+      query: string;
+      variables?: (role: Role) => Record<string, unknown>;
+      reach: (data: any) => ({ id: string; displayName: string | null; email: string | null } | null | undefined)[];
+      setup?: () => Promise<void>;
+      displayName?: Table;
+      email?: Table;
+    },
+  ): Row[] {
+    let ready: Promise<void> | undefined;
+    const entry = (data: any, role: Role) => {
+      const target = spec.target(role);
+      return target ? spec.reach(data).find((u) => u?.id === target.id) : undefined;
+    };
+    const judges: Record<'displayName' | 'email', (data: any, role: Role) => Outcome> = {
+      displayName: (data, role) => (entry(data, role)?.displayName ? 'VISIBLE' : 'HIDDEN'),
+      email: (data, role) => {
+        const email = entry(data, role)?.email;
+        if (email === null || email === undefined) return 'HIDDEN';
+        return email.toLowerCase() === spec.target(role)!.email.toLowerCase() ? 'VISIBLE' : 'WRONG_EMAIL';
+      },
+    };
+    return (['displayName', 'email'] as const).flatMap((field) => {
+      const expected = spec[field];
+      if (!expected) return [];
+      return [
+        {
+          op: `User.${field} (${path})`,
+          expected,
+          parallel: true,
+          prepare: async () => {
+            if (spec.setup) await (ready ??= spec.setup());
+            return op(spec.query, (role) => spec.variables?.(role) ?? {}, judges[field]);
+          },
+        },
+      ];
+    });
+  }
 
   /** Reviews as shown: VISIBLE with jurors, ANONYMISED without, HIDDEN when none. */
   function reviewsOutcome(reviews: { juror: unknown }[]): Outcome {

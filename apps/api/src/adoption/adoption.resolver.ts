@@ -3,13 +3,13 @@ import { IdeaReads } from '../../../../libs/domain/src/ideas/idea-reads.js';
 import { ideaLoader } from '../ideas/idea.loader.js';
 import { AdoptionStatus } from '../../../../libs/domain/src/adoption/adoption.entity.js';
 import { AdoptionService } from '../../../../libs/domain/src/adoption/adoption.service.js';
-import { IdentityService } from '../../../../libs/domain/src/identity/identity.service.js';
 import { OrganizationsService } from '../../../../libs/domain/src/organizations/organizations.service.js';
+import { PeopleService } from '../../../../libs/domain/src/people/people.service.js';
 import type { Viewer } from '../../../../libs/domain/src/viewer.js';
 import { CurrentViewer, Loaders } from '../common/current-viewer.decorator.js';
 import { RequestLoaders } from '../graphql/request-loaders.js';
 import { toUserModel, UserModel } from '../identity/models/user.model.js';
-import { userLoader } from '../identity/user.loader.js';
+import { personLoader } from '../identity/person.loader.js';
 import { IdeaModel, toIdeaModel } from '../ideas/models/idea.model.js';
 import { OrganizationModel, toOrganizationModel } from '../organizations/models/organization.model.js';
 import { organizationLoader } from '../organizations/organization.loader.js';
@@ -18,10 +18,10 @@ import { adoptionTutorsLoader, ideaAdoptionLoader, ideaProposalsLoader, teamTuto
 import { AssignTutorInput, DecideAdoptionInput, ProposeAdoptionInput } from './dto/adoption.input.js';
 import { AdoptionModel, toAdoptionModel } from './models/adoption.model.js';
 
-/** Users by id in the order given, skipping missing ones. */
-async function users(loaders: RequestLoaders, identity: IdentityService, ids: string[]): Promise<UserModel[]> {
-  const found = await userLoader(loaders, identity).loadMany(ids);
-  return found.filter((u) => u && !(u instanceof Error)).map((u) => toUserModel(u as Exclude<typeof u, Error | null>));
+/** Users by id as the viewer sees them, in the order given, skipping missing ones. */
+async function users(loaders: RequestLoaders, people: PeopleService, viewer: Viewer, ids: string[]): Promise<UserModel[]> {
+  const found = await personLoader(loaders, people, viewer).loadMany(ids);
+  return found.filter((p) => p && !(p instanceof Error)).map((p) => toUserModel(p as Exclude<typeof p, Error | null>));
 }
 
 @Resolver(() => AdoptionModel)
@@ -29,7 +29,7 @@ export class AdoptionResolver {
   constructor(
     private readonly adoptions: AdoptionService,
     private readonly organizations: OrganizationsService,
-    private readonly identity: IdentityService,
+    private readonly people: PeopleService,
     private readonly ideaReads: IdeaReads,
   ) {}
 
@@ -82,16 +82,16 @@ export class AdoptionResolver {
   }
 
   @ResolveField(() => UserModel)
-  async proposedBy(@Parent() adoption: AdoptionModel, @Loaders() loaders: RequestLoaders): Promise<UserModel> {
-    const user = await userLoader(loaders, this.identity).load(adoption.proposedById);
-    if (!user) throw new Error(`Adoption ${adoption.id} has no proposer`);
-    return toUserModel(user);
+  async proposedBy(@Parent() adoption: AdoptionModel, @CurrentViewer() viewer: Viewer, @Loaders() loaders: RequestLoaders): Promise<UserModel> {
+    const person = await personLoader(loaders, this.people, viewer).load(adoption.proposedById);
+    if (!person) throw new Error(`Adoption ${adoption.id} has no proposer`);
+    return toUserModel(person);
   }
 
   @ResolveField(() => [UserModel], { description: 'Company members who take charge of the team.' })
-  async tutors(@Parent() adoption: AdoptionModel, @Loaders() loaders: RequestLoaders): Promise<UserModel[]> {
+  async tutors(@Parent() adoption: AdoptionModel, @CurrentViewer() viewer: Viewer, @Loaders() loaders: RequestLoaders): Promise<UserModel[]> {
     const tutors = await adoptionTutorsLoader(loaders, this.adoptions).load(adoption.id);
-    return users(loaders, this.identity, tutors.map((t) => t.userId));
+    return users(loaders, this.people, viewer, tutors.map((t) => t.userId));
   }
 }
 
@@ -117,12 +117,12 @@ export class IdeaAdoptionResolver {
 export class TeamTutorsResolver {
   constructor(
     private readonly adoptions: AdoptionService,
-    private readonly identity: IdentityService,
+    private readonly people: PeopleService,
   ) {}
 
   @ResolveField(() => [UserModel], { description: 'Company tutors who took charge of the team through an accepted adoption.' })
   async tutors(@Parent() team: TeamModel, @CurrentViewer() viewer: Viewer, @Loaders() loaders: RequestLoaders): Promise<UserModel[]> {
     const tutors = await teamTutorsLoader(loaders, this.adoptions, viewer).load(team.id);
-    return users(loaders, this.identity, [...new Set(tutors.map((t) => t.userId))]);
+    return users(loaders, this.people, viewer, [...new Set(tutors.map((t) => t.userId))]);
   }
 }

@@ -1,5 +1,7 @@
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { IdentityService } from '../../../../libs/domain/src/identity/identity.service.js';
+import { PeopleService } from '../../../../libs/domain/src/people/people.service.js';
+import { ownView, viewPerson } from '../../../../libs/domain/src/people/person-view.js';
 import type { Viewer } from '../../../../libs/domain/src/viewer.js';
 import { CurrentViewer, Loaders, Public } from '../common/current-viewer.decorator.js';
 import { RateLimits } from '../../../../libs/platform/src/rate-limit/rate-limits.js';
@@ -8,12 +10,13 @@ import { RequestLoaders } from '../graphql/request-loaders.js';
 import { ChangePasswordInput, ResetPasswordInput, SignInInput, SignUpInput, UpdateProfileInput } from './dto/auth.input.js';
 import { AuthPayloadModel } from './models/auth-payload.model.js';
 import { toUserModel, UserModel } from './models/user.model.js';
-import { userLoader } from './user.loader.js';
+import { personLoader } from './person.loader.js';
 
 @Resolver(() => UserModel)
 export class IdentityResolver {
   constructor(
     private readonly identity: IdentityService,
+    private readonly people: PeopleService,
     private readonly rateLimits: RateLimits,
   ) {}
 
@@ -22,7 +25,7 @@ export class IdentityResolver {
   async signUp(@Args('input') input: SignUpInput, @Context() context: GqlContext): Promise<AuthPayloadModel> {
     await this.rateLimits.consume('signUpAddress', context.clientAddress);
     const result = await this.identity.signUp(input);
-    return { ...result, user: toUserModel(result.user, true) };
+    return { ...result, user: toUserModel(ownView(result.user)) };
   }
 
   @Public()
@@ -30,14 +33,14 @@ export class IdentityResolver {
   async signIn(@Args('input') input: SignInInput, @Context() context: GqlContext): Promise<AuthPayloadModel> {
     const account = typeof input.email === 'string' ? input.email.trim() : '';
     const result = await this.rateLimits.guardSignIn('password', account, context.clientAddress, () => this.identity.signIn(input));
-    return { ...result, user: toUserModel(result.user, true) };
+    return { ...result, user: toUserModel(ownView(result.user)) };
   }
 
   @Public()
   @Mutation(() => AuthPayloadModel)
   async refreshToken(@Args('refreshToken') refreshToken: string): Promise<AuthPayloadModel> {
     const result = await this.identity.refresh(refreshToken);
-    return { ...result, user: toUserModel(result.user, true) };
+    return { ...result, user: toUserModel(ownView(result.user)) };
   }
 
   @Mutation(() => Boolean, { description: 'Sends a new verification link to the caller (nothing when already verified).' })
@@ -51,7 +54,7 @@ export class IdentityResolver {
   @Public()
   @Mutation(() => UserModel, { description: 'Confirms the email address with the token of the verification link (single use).' })
   async verifyEmail(@Args('token') token: string): Promise<UserModel> {
-    return toUserModel(await this.identity.verifyEmail(token), true);
+    return toUserModel(ownView(await this.identity.verifyEmail(token)));
   }
 
   @Public()
@@ -78,7 +81,7 @@ export class IdentityResolver {
 
   @Mutation(() => UserModel)
   async updateProfile(@CurrentViewer() viewer: Viewer, @Args('input') input: UpdateProfileInput): Promise<UserModel> {
-    return toUserModel(await this.identity.updateProfile(viewer, input), true);
+    return toUserModel(viewPerson(viewer, await this.identity.updateProfile(viewer, input)));
   }
 
   @Public()
@@ -98,12 +101,7 @@ export class IdentityResolver {
   @Query(() => UserModel, { nullable: true })
   async me(@CurrentViewer() viewer: Viewer, @Loaders() loaders: RequestLoaders): Promise<UserModel | null> {
     if (!viewer.userId) return null;
-    const user = await userLoader(loaders, this.identity).load(viewer.userId);
-    return user ? toUserModel(user) : null;
-  }
-
-  @ResolveField(() => String, { nullable: true, description: 'Visible to the user themself and to platform admins only; null otherwise.' })
-  email(@Parent() user: UserModel, @CurrentViewer() viewer: Viewer): string | null {
-    return user.revealEmail || viewer.isAdmin || viewer.userId === user.id ? user.privateEmail : null;
+    const person = await personLoader(loaders, this.people, viewer).load(viewer.userId);
+    return person ? toUserModel(person) : null;
   }
 }

@@ -7,12 +7,12 @@ import type { RedisPubSub } from 'graphql-redis-subscriptions';
 import { ChallengeAccess } from '../../../../libs/domain/src/challenges/challenge-access.js';
 import { ChallengeStatus, ScoreNormalization } from '../../../../libs/domain/src/challenges/challenge.entity.js';
 import { ChallengesService } from '../../../../libs/domain/src/challenges/challenges.service.js';
-import { IdentityService } from '../../../../libs/domain/src/identity/identity.service.js';
 import { JudgingService } from '../../../../libs/domain/src/judging/judging.service.js';
 import { LeaderboardService } from '../../../../libs/domain/src/judging/leaderboard.service.js';
 import { AssignmentStatus } from '../../../../libs/domain/src/judging/review-assignment.entity.js';
 import type { RankedIdea } from '../../../../libs/domain/src/judging/scoring.js';
 import { OrganizationsService } from '../../../../libs/domain/src/organizations/organizations.service.js';
+import { PeopleService } from '../../../../libs/domain/src/people/people.service.js';
 import { requireUser, type Viewer } from '../../../../libs/domain/src/viewer.js';
 import { DomainError } from '../../../../libs/platform/src/errors/domain-error.js';
 import { PubSubChannels } from '../../../../libs/platform/src/pubsub/pubsub.js';
@@ -24,7 +24,7 @@ import { PUB_SUB } from '../graphql/pubsub.provider.js';
 import { RequestLoaders } from '../graphql/request-loaders.js';
 import { selectedFieldsAt } from '../graphql/selection.js';
 import { toUserModel, UserModel } from '../identity/models/user.model.js';
-import { userLoader } from '../identity/user.loader.js';
+import { personLoader } from '../identity/person.loader.js';
 import { IdeaModel, toIdeaModel } from '../ideas/models/idea.model.js';
 import { OrganizationModel, toOrganizationModel } from '../organizations/models/organization.model.js';
 import { organizationLoader } from '../organizations/organization.loader.js';
@@ -198,16 +198,16 @@ export class IdeaJudgingResolver {
 export class JurorResolver {
   constructor(
     private readonly judging: JudgingService,
-    private readonly identity: IdentityService,
+    private readonly people: PeopleService,
     private readonly challengesService: ChallengesService,
     private readonly organizations: OrganizationsService,
   ) {}
 
   @ResolveField(() => UserModel)
-  async user(@Parent() juror: JurorModel, @Loaders() loaders: RequestLoaders): Promise<UserModel> {
-    const user = await userLoader(loaders, this.identity).load(juror.userId);
-    if (!user) throw new Error(`Juror ${juror.id} has no user`);
-    return toUserModel(user);
+  async user(@Parent() juror: JurorModel, @CurrentViewer() viewer: Viewer, @Loaders() loaders: RequestLoaders): Promise<UserModel> {
+    const person = await personLoader(loaders, this.people, viewer).load(juror.userId);
+    if (!person) throw new Error(`Juror ${juror.id} has no user`);
+    return toUserModel(person);
   }
 
   @ResolveField(() => ChallengeModel)

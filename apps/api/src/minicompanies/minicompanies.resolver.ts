@@ -2,9 +2,9 @@ import { Args, Float, ID, Mutation, Parent, Query, ResolveField, Resolver } from
 import { IdeaReads } from '../../../../libs/domain/src/ideas/idea-reads.js';
 import { ideaLoader } from '../ideas/idea.loader.js';
 import { AdoptionService } from '../../../../libs/domain/src/adoption/adoption.service.js';
-import { IdentityService } from '../../../../libs/domain/src/identity/identity.service.js';
 import { progressOf } from '../../../../libs/domain/src/minicompanies/default-plan.js';
 import { MiniCompaniesService } from '../../../../libs/domain/src/minicompanies/minicompanies.service.js';
+import { PeopleService } from '../../../../libs/domain/src/people/people.service.js';
 import { TeamsService } from '../../../../libs/domain/src/teams/teams.service.js';
 import type { Viewer } from '../../../../libs/domain/src/viewer.js';
 import { adoptionLoader } from '../adoption/adoption.loader.js';
@@ -12,7 +12,7 @@ import { AdoptionModel, toAdoptionModel } from '../adoption/models/adoption.mode
 import { CurrentViewer, Loaders, Public } from '../common/current-viewer.decorator.js';
 import { RequestLoaders } from '../graphql/request-loaders.js';
 import { toUserModel, UserModel } from '../identity/models/user.model.js';
-import { userLoader } from '../identity/user.loader.js';
+import { personLoader } from '../identity/person.loader.js';
 import { IdeaModel, toIdeaModel } from '../ideas/models/idea.model.js';
 import { TeamModel, toTeamModel } from '../teams/models/team.model.js';
 import { teamLoader } from '../teams/team.loader.js';
@@ -90,13 +90,13 @@ export class MiniCompaniesResolver {
 
 @Resolver(() => MilestoneModel)
 export class MilestoneResolver {
-  constructor(private readonly identity: IdentityService) {}
+  constructor(private readonly people: PeopleService) {}
 
   @ResolveField(() => UserModel, { nullable: true })
-  async reviewedBy(@Parent() milestone: MilestoneModel, @Loaders() loaders: RequestLoaders): Promise<UserModel | null> {
+  async reviewedBy(@Parent() milestone: MilestoneModel, @CurrentViewer() viewer: Viewer, @Loaders() loaders: RequestLoaders): Promise<UserModel | null> {
     if (!milestone.reviewedById) return null;
-    const user = await userLoader(loaders, this.identity).load(milestone.reviewedById);
-    return user ? toUserModel(user) : null;
+    const person = await personLoader(loaders, this.people, viewer).load(milestone.reviewedById);
+    return person ? toUserModel(person) : null;
   }
 }
 

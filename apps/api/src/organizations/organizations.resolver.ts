@@ -1,14 +1,14 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { IdentityService } from '../../../../libs/domain/src/identity/identity.service.js';
 import type { OrganizationMember } from '../../../../libs/domain/src/organizations/organization-member.entity.js';
 import { OrganizationKind } from '../../../../libs/domain/src/organizations/organization.entity.js';
 import { OrganizationsService } from '../../../../libs/domain/src/organizations/organizations.service.js';
+import { PeopleService } from '../../../../libs/domain/src/people/people.service.js';
 import type { Viewer } from '../../../../libs/domain/src/viewer.js';
 import { CurrentViewer, Loaders, Public } from '../common/current-viewer.decorator.js';
 import { toConnection } from '../common/page-info.model.js';
 import { RequestLoaders } from '../graphql/request-loaders.js';
 import { toUserModel, UserModel } from '../identity/models/user.model.js';
-import { userLoader } from '../identity/user.loader.js';
+import { personLoader } from '../identity/person.loader.js';
 import { AddOrganizationMemberInput, CreateOrganizationInput } from './dto/organization.input.js';
 import { OrganizationConnection, OrganizationMemberModel, OrganizationModel, toOrganizationModel } from './models/organization.model.js';
 
@@ -55,12 +55,12 @@ export class OrganizationsResolver {
 
 @Resolver(() => OrganizationMemberModel)
 export class OrganizationMemberResolver {
-  constructor(private readonly identity: IdentityService) {}
+  constructor(private readonly people: PeopleService) {}
 
   @ResolveField(() => UserModel)
-  async user(@Parent() member: OrganizationMemberModel, @Loaders() loaders: RequestLoaders): Promise<UserModel> {
-    const user = await userLoader(loaders, this.identity).load(member.userId);
-    if (!user) throw new Error(`Member ${member.userId} has no user`);
-    return toUserModel(user);
+  async user(@Parent() member: OrganizationMemberModel, @CurrentViewer() viewer: Viewer, @Loaders() loaders: RequestLoaders): Promise<UserModel> {
+    const person = await personLoader(loaders, this.people, viewer).load(member.userId);
+    if (!person) throw new Error(`Member ${member.userId} has no user`);
+    return toUserModel(person);
   }
 }

@@ -1,8 +1,8 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ChallengesService } from '../../../../libs/domain/src/challenges/challenges.service.js';
 import { IdeaReads } from '../../../../libs/domain/src/ideas/idea-reads.js';
-import { IdentityService } from '../../../../libs/domain/src/identity/identity.service.js';
 import { OrganizationsService } from '../../../../libs/domain/src/organizations/organizations.service.js';
+import { PeopleService } from '../../../../libs/domain/src/people/people.service.js';
 import { TeamsService } from '../../../../libs/domain/src/teams/teams.service.js';
 import type { Viewer } from '../../../../libs/domain/src/viewer.js';
 import { blindJuryLoader, challengeLoader } from '../challenges/challenge.loader.js';
@@ -12,7 +12,7 @@ import { toConnection } from '../common/page-info.model.js';
 import { RateLimits } from '../../../../libs/platform/src/rate-limit/rate-limits.js';
 import { RequestLoaders } from '../graphql/request-loaders.js';
 import { toUserModel, UserModel } from '../identity/models/user.model.js';
-import { userLoader } from '../identity/user.loader.js';
+import { personLoader } from '../identity/person.loader.js';
 import { OrganizationModel, toOrganizationModel } from '../organizations/models/organization.model.js';
 import { organizationLoader } from '../organizations/organization.loader.js';
 import { CreateTeamInput } from './dto/team.input.js';
@@ -91,13 +91,13 @@ export class TeamsResolver {
 
 @Resolver(() => TeamMemberModel)
 export class TeamMemberResolver {
-  constructor(private readonly identity: IdentityService) {}
+  constructor(private readonly people: PeopleService) {}
 
   @ResolveField(() => UserModel)
-  async user(@Parent() member: TeamMemberModel, @Loaders() loaders: RequestLoaders): Promise<UserModel> {
-    const user = await userLoader(loaders, this.identity).load(member.userId);
-    if (!user) throw new Error(`Member ${member.userId} has no user`);
-    return toUserModel(user);
+  async user(@Parent() member: TeamMemberModel, @CurrentViewer() viewer: Viewer, @Loaders() loaders: RequestLoaders): Promise<UserModel> {
+    const person = await personLoader(loaders, this.people, viewer).load(member.userId);
+    if (!person) throw new Error(`Member ${member.userId} has no user`);
+    return toUserModel(person);
   }
 }
 

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import type { User } from '../../../../../libs/domain/src/identity/user.entity.js';
+import type { PersonView } from '../../../../../libs/domain/src/people/person-view.js';
 
 @ObjectType('User')
 export class UserModel {
@@ -9,11 +9,8 @@ export class UserModel {
   @Field()
   displayName!: string;
 
-  /** Resolved per viewer (User.email field resolver); kept here for the mapping only. */
-  privateEmail!: string;
-
-  /** True where the user is the one who just authenticated (AuthPayload.user). */
-  revealEmail?: boolean;
+  @Field(() => String, { nullable: true, description: 'Visible to the user themself and to platform admins only; null otherwise.' })
+  email!: string | null;
 
   @Field()
   isAdmin!: boolean;
@@ -25,12 +22,12 @@ export class UserModel {
   emailVerified!: boolean;
 }
 
-export const toUserModel = (user: User, revealEmail = false): UserModel => ({
-  revealEmail,
-  id: user.id,
-  displayName: user.displayName,
-  privateEmail: user.email,
-  isAdmin: user.isAdmin,
-  locale: user.locale,
-  emailVerified: user.emailVerifiedAt !== null && user.emailVerifiedAt !== undefined,
+/** Maps a person as the viewer sees them (libs/domain/src/people/person-view.ts decides which fields); nothing to decide here. */
+export const toUserModel = (person: PersonView): UserModel => ({
+  id: person.id,
+  displayName: person.displayName,
+  email: person.email,
+  isAdmin: person.isAdmin,
+  locale: person.locale,
+  emailVerified: person.emailVerified,
 });

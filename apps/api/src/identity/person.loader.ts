@@ -1,0 +1,11 @@
+import type { PeopleService } from '../../../../libs/domain/src/people/people.service.js';
+import type { PersonView } from '../../../../libs/domain/src/people/person-view.js';
+import type { Viewer } from '../../../../libs/domain/src/viewer.js';
+import type { RequestLoaders } from '../graphql/request-loaders.js';
+
+/** People by user id as the viewer sees them (PeopleService decides), batched per request; null for a missing user. */
+export const personLoader = (loaders: RequestLoaders, people: PeopleService, viewer: Viewer) =>
+  loaders.get<string, PersonView | null>('person', async (ids) => {
+    const views = await people.viewsOf(viewer, ids);
+    return ids.map((id) => views.get(id) ?? null);
+  });

@@ -1,0 +1,55 @@
+import { describe, expect, it } from '@jest/globals';
+import type { User } from '../identity/user.entity.js';
+import { ANONYMOUS } from '../viewer.js';
+import { ownView, viewPerson } from './person-view.js';
+
+const user = (over: Partial<User> = {}): User =>
+  ({
+    id: 'u-1',
+    email: 'giulia@example.test',
+    passwordHash: 'secret',
+    displayName: 'Giulia R.',
+    locale: 'it',
+    isAdmin: false,
+    createdAt: new Date(0),
+    emailVerifiedAt: null,
+    ...over,
+  }) as User;
+
+describe('viewPerson', () => {
+  it('shows the email to the person themself and to platform admins only', () => {
+    expect(viewPerson({ userId: 'u-1', isAdmin: false }, user()).email).toBe('giulia@example.test');
+    expect(viewPerson({ userId: 'admin', isAdmin: true }, user()).email).toBe('giulia@example.test');
+    expect(viewPerson({ userId: 'u-2', isAdmin: false }, user()).email).toBeNull();
+    expect(viewPerson(ANONYMOUS, user()).email).toBeNull();
+  });
+
+  it('shows the display name and the non-personal fields to everyone who reaches the user', () => {
+    expect(viewPerson(ANONYMOUS, user({ emailVerifiedAt: new Date(1) }))).toEqual({
+      id: 'u-1',
+      displayName: 'Giulia R.',
+      email: null,
+      isAdmin: false,
+      locale: 'it',
+      emailVerified: true,
+    });
+  });
+
+  it('never carries fields outside the view (no password hash, no timestamps)', () => {
+    expect(Object.keys(viewPerson({ userId: 'u-1', isAdmin: false }, user())).sort()).toEqual([
+      'displayName',
+      'email',
+      'emailVerified',
+      'id',
+      'isAdmin',
+      'locale',
+    ]);
+  });
+});
+
+describe('ownView', () => {
+  it('is the view of the person by themself, whoever carries the request', () => {
+    expect(ownView(user()).email).toBe('giulia@example.test');
+    expect(ownView(user())).toEqual(viewPerson({ userId: 'u-1', isAdmin: false }, user()));
+  });
+});
