@@ -30,6 +30,7 @@ const BENCHES: Entry[] = [
   { module: './fanout.bench.js', name: 'benchFanout' },
   { module: './email.bench.js', name: 'benchEmail' },
   { module: './deadline-rush.bench.js', name: 'benchDeadlineRush' },
+  { module: './sockets.bench.js', name: 'benchSockets' },
 ];
 
 interface Row {
