@@ -74,7 +74,8 @@ export class IdentityService {
 
   async signIn(input: { email: string; password: string }): Promise<AuthResult> {
     const user = await this.dataSource.getRepository(User).findOneBy({ email: input.email.trim() });
-    const valid = user
+    // A roster student without a password has no email either, so is never found here; the guard is for safety.
+    const valid = user?.passwordHash
       ? await verifyPassword(user.passwordHash, input.password)
       : (await verifyPassword(await dummyHash, input.password), false);
     if (!user || !valid) throw DomainError.unauthenticated('Invalid email or password');

@@ -10,7 +10,7 @@ export class UserModel {
   displayName!: string;
 
   /** Resolved per viewer (User.email field resolver); kept here for the mapping only. */
-  privateEmail!: string;
+  privateEmail!: string | null;
 
   /** True where the user is the one who just authenticated (AuthPayload.user). */
   revealEmail?: boolean;
