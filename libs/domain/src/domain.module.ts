@@ -15,8 +15,9 @@ import { AdoptionService } from './adoption/adoption.service.js';
 import { MiniCompaniesService } from './minicompanies/minicompanies.service.js';
 import { JudgingService } from './judging/judging.service.js';
 import { LeaderboardService } from './judging/leaderboard.service.js';
+import { RostersService } from './rosters/rosters.service.js';
 
-const SERVICES = [SessionRevocation, AccountEmails, IdentityService, OrganizationsService, NotificationsService, ChallengeAccess, ChallengesService, TeamsService, IdeaReads, IdeasService, AdoptionService, MiniCompaniesService, LeaderboardService, JudgingService];
+const SERVICES = [SessionRevocation, AccountEmails, IdentityService, OrganizationsService, NotificationsService, ChallengeAccess, ChallengesService, TeamsService, IdeaReads, IdeasService, AdoptionService, MiniCompaniesService, LeaderboardService, JudgingService, RostersService];
 
 /** The domain services of both processes. The clock is a provider so tests can replace it. */
 @Global()

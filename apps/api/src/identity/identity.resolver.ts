@@ -34,6 +34,15 @@ export class IdentityResolver {
   }
 
   @Public()
+  @Mutation(() => AuthPayloadModel, { description: "A roster student signs in with the username and one-time code of their teacher's sheet." })
+  async signInWithCode(@Args('username') username: string, @Args('code') code: string, @Context() context: GqlContext): Promise<AuthPayloadModel> {
+    const account = typeof username === 'string' ? username.trim().slice(0, 100) : '';
+    // Counted per student and address, apart from passwords, never across addresses (rate-limits.ts).
+    const result = await this.rateLimits.guardSignIn('code', account, context.clientAddress, () => this.identity.signInWithCode(username, code));
+    return { ...result, user: toUserModel(result.user, true) };
+  }
+
+  @Public()
   @Mutation(() => AuthPayloadModel)
   async refreshToken(@Args('refreshToken') refreshToken: string): Promise<AuthPayloadModel> {
     const result = await this.identity.refresh(refreshToken);
@@ -100,6 +109,11 @@ export class IdentityResolver {
     if (!viewer.userId) return null;
     const user = await userLoader(loaders, this.identity).load(viewer.userId);
     return user ? toUserModel(user) : null;
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'A roster student\'s sign-in name. Visible to the user themself and to platform admins only; null otherwise (and for accounts with an email).' })
+  username(@Parent() user: UserModel, @CurrentViewer() viewer: Viewer): string | null {
+    return user.revealEmail || viewer.isAdmin || viewer.userId === user.id ? user.privateUsername : null;
   }
 
   @ResolveField(() => String, { nullable: true, description: 'Visible to the user themself and to platform admins only; null otherwise.' })

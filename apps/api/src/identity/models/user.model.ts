@@ -12,6 +12,9 @@ export class UserModel {
   /** Resolved per viewer (User.email field resolver); kept here for the mapping only. */
   privateEmail!: string | null;
 
+  /** Resolved per viewer (User.username field resolver), like the email. */
+  privateUsername!: string | null;
+
   /** True where the user is the one who just authenticated (AuthPayload.user). */
   revealEmail?: boolean;
 
@@ -30,6 +33,7 @@ export const toUserModel = (user: User, revealEmail = false): UserModel => ({
   id: user.id,
   displayName: user.displayName,
   privateEmail: user.email,
+  privateUsername: user.username,
   isAdmin: user.isAdmin,
   locale: user.locale,
   emailVerified: user.emailVerifiedAt !== null && user.emailVerifiedAt !== undefined,
