@@ -54,7 +54,8 @@
  *     Organization.dataProcessingAgreement is shown to the organization's members and admins (hidden otherwise);
  *     addStudents is for the team's coaches (FORBIDDEN for others: the team is public); resetStudentCode is FORBIDDEN
  *     for whoever sees the team's members (its members, the organizers) and NOT_FOUND for everyone else;
- *     signInWithCode, like signIn, is open to everyone.
+ *     signInWithCode, like signIn, is open to everyone. recordConsent (a parent's, by the coach) and withdrawConsent
+ *     follow resetStudentCode: the student's coaches and admins; FORBIDDEN for who sees the student, else NOT_FOUND.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
@@ -617,6 +618,25 @@ describe('authorization matrix', () => {
       prepare: async () => {
         const [credential] = await rosterStudents(shared.open.challengeId, shared.open.teamId);
         return op(`mutation($id: ID!) { resetStudentCode(userId: $id) { code } }`, () => ({ id: credential!.userId }));
+      },
+    },
+    {
+      op: 'recordConsent (PARENT, roster student)',
+      // A roster student of a new team of the coach: the coach records a parent's consent; the organizers see the
+      // student (FORBIDDEN); for the rest the student does not exist.
+      expected: table('NOT_FOUND', { ALLOW: TEAM_LEADS_SCHOOL, FORBIDDEN: ['organizer'] }),
+      prepare: async () => {
+        const [credential] = await rosterStudents(shared.open.challengeId);
+        return op(`mutation($u: ID!) { recordConsent(userId: $u, purpose: PUBLIC_NAME, givenBy: PARENT) { givenBy } }`, () => ({ u: credential!.userId }));
+      },
+    },
+    {
+      op: 'withdrawConsent (roster student)',
+      expected: table('NOT_FOUND', { ALLOW: TEAM_LEADS_SCHOOL, FORBIDDEN: ['organizer'] }),
+      prepare: async () => {
+        const [credential] = await rosterStudents(shared.open.challengeId);
+        await gqlOk(api.url, `mutation($u: ID!) { recordConsent(userId: $u, purpose: PUBLIC_NAME, givenBy: PARENT) { givenBy } }`, { u: credential!.userId }, w.users.coach.token);
+        return op(`mutation($u: ID!) { withdrawConsent(userId: $u, purpose: PUBLIC_NAME) }`, () => ({ u: credential!.userId }));
       },
     },
     {

@@ -117,7 +117,8 @@ describe('class rosters', () => {
       for (const token of [outsider.token, undefined]) {
         expect((await gqlOk(api.url, ORG_DPA, { id: s.schoolId }, token)).organization.dataProcessingAgreement).toBeNull();
       }
-      // A new version is the one in force.
+      // A new version, accepted later, is the one in force.
+      api.clock.advance(60_000);
       await gqlOk(api.url, ACCEPT_DPA, { org: s.schoolId, v: '2027-01' }, s.teacher.token);
       expect((await gqlOk(api.url, ORG_DPA, { id: s.schoolId }, colleague.token)).organization.dataProcessingAgreement.version).toBe('2027-01');
     });
@@ -326,6 +327,45 @@ describe('class rosters', () => {
       expect((await gql(api.url, SIGN_IN, { i: { email: luca!.username, password: 'luca-password-12' } })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
       const dump = JSON.stringify(await db.query(`SELECT * FROM roster_student WHERE user_id = $1`, [luca!.user.id])).toUpperCase();
       expect(dump).not.toContain(again.code.replace(/-/g, ''));
+    });
+  });
+
+  describe('consents (PUBLIC_NAME)', () => {
+    const RECORD = `mutation($u: ID!, $by: ConsentGivenBy!) { recordConsent(userId: $u, purpose: PUBLIC_NAME, givenBy: $by) { purpose givenBy givenAt withdrawnAt } }`;
+    const WITHDRAW = `mutation($u: ID!) { withdrawConsent(userId: $u, purpose: PUBLIC_NAME) }`;
+    const active = async (userId: string) => db.query(`SELECT given_by, recorded_by_id, withdrawn_at, withdrawn_by_id FROM consent_record WHERE user_id = $1 ORDER BY given_at`, [userId]);
+
+    it('a student gives their own, a coach records a parent’s; either withdraws; nobody else', async () => {
+      const { teacher, team, schoolId } = await schoolTeam({ name: 'Liceo Copernico' });
+      const [elena, piero] = await addOk(teacher, team.id, [{ displayName: 'Elena M.' }, { displayName: 'Piero L.' }]);
+      const elenaToken = (await gqlOk(api.url, SIGN_IN_CODE, { u: elena!.username, c: elena!.code })).signInWithCode.accessToken as string;
+      const colleague = await addTeacher(api.url, teacher, schoolId);
+      const teammate = await student(api.url, team.joinCode, 'consent-mate');
+
+      // Refusals change nothing.
+      expect((await gqlError(api.url, RECORD, { u: elena!.user.id, by: 'STUDENT' })).code).toBe('UNAUTHENTICATED');
+      expect((await gqlError(api.url, RECORD, { u: elena!.user.id, by: 'PARENT' }, colleague.token)).code).toBe('NOT_FOUND');
+      expect((await gqlError(api.url, RECORD, { u: elena!.user.id, by: 'PARENT' }, teammate.token)).code).toBe('FORBIDDEN');
+      expect((await gqlError(api.url, RECORD, { u: elena!.user.id, by: 'STUDENT' }, teacher.token)).code).toBe('FORBIDDEN');
+      expect((await gqlError(api.url, RECORD, { u: elena!.user.id, by: 'PARENT' }, elenaToken)).code).toBe('FORBIDDEN');
+      expect((await gqlError(api.url, WITHDRAW, { u: elena!.user.id }, organizer.token)).code).toBe('FORBIDDEN');
+      expect(await active(elena!.user.id)).toEqual([]);
+
+      const given = await gqlOk(api.url, RECORD, { u: elena!.user.id, by: 'STUDENT' }, elenaToken);
+      expect(given.recordConsent).toMatchObject({ purpose: 'PUBLIC_NAME', givenBy: 'STUDENT', withdrawnAt: null });
+      // Given again: unchanged.
+      expect((await gqlOk(api.url, RECORD, { u: elena!.user.id, by: 'STUDENT' }, elenaToken)).recordConsent.givenAt).toBe(given.recordConsent.givenAt);
+      await gqlOk(api.url, RECORD, { u: piero!.user.id, by: 'PARENT' }, teacher.token);
+      expect(await active(piero!.user.id)).toEqual([{ given_by: 'PARENT', recorded_by_id: teacher.id, withdrawn_at: null, withdrawn_by_id: null }]);
+
+      expect((await gqlOk(api.url, WITHDRAW, { u: elena!.user.id }, teacher.token)).withdrawConsent).toBe(true);
+      expect((await gqlOk(api.url, WITHDRAW, { u: elena!.user.id }, elenaToken)).withdrawConsent).toBe(false);
+      const [record] = await active(elena!.user.id);
+      expect(record).toMatchObject({ given_by: 'STUDENT', recorded_by_id: elena!.user.id, withdrawn_by_id: teacher.id });
+      expect(record.withdrawn_at).toBeInstanceOf(Date);
+      // Given anew after a withdrawal: a new record, the old one kept.
+      await gqlOk(api.url, RECORD, { u: elena!.user.id, by: 'STUDENT' }, elenaToken);
+      expect(await active(elena!.user.id)).toHaveLength(2);
     });
   });
 

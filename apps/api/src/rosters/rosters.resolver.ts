@@ -1,6 +1,8 @@
 import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { IdentityService } from '../../../../libs/domain/src/identity/identity.service.js';
 import type { DataProcessingAgreement } from '../../../../libs/domain/src/rosters/data-processing-agreement.entity.js';
+import { ConsentGivenBy, ConsentPurpose } from '../../../../libs/domain/src/rosters/consent-record.entity.js';
+import { ConsentsService } from '../../../../libs/domain/src/rosters/consents.service.js';
 import { RostersService } from '../../../../libs/domain/src/rosters/rosters.service.js';
 import type { Viewer } from '../../../../libs/domain/src/viewer.js';
 import { RateLimits } from '../../../../libs/platform/src/rate-limit/rate-limits.js';
@@ -11,9 +13,11 @@ import { userLoader } from '../identity/user.loader.js';
 import { OrganizationModel } from '../organizations/models/organization.model.js';
 import { RosterStudentInput } from './dto/roster.input.js';
 import {
+  ConsentModel,
   DataProcessingAgreementModel,
   RosterSheetModel,
   RosterStudentCredentialModel,
+  toConsentModel,
   toDataProcessingAgreementModel,
   toRosterCredentialModel,
   toRosterSheetModel,
@@ -23,8 +27,30 @@ import {
 export class RostersResolver {
   constructor(
     private readonly rosters: RostersService,
+    private readonly consents: ConsentsService,
     private readonly rateLimits: RateLimits,
   ) {}
+
+  @Mutation(() => ConsentModel, {
+    description: "Records a consent (off by default): givenBy STUDENT by the student themself (14 or more), PARENT by the student's coach. Already given: unchanged.",
+  })
+  async recordConsent(
+    @CurrentViewer() viewer: Viewer,
+    @Args('userId', { type: () => ID }) userId: string,
+    @Args('purpose', { type: () => ConsentPurpose }) purpose: ConsentPurpose,
+    @Args('givenBy', { type: () => ConsentGivenBy }) givenBy: ConsentGivenBy,
+  ): Promise<ConsentModel> {
+    return toConsentModel(await this.consents.record(viewer, userId, purpose, givenBy));
+  }
+
+  @Mutation(() => Boolean, { description: 'Withdraws the consent in force (the student or their coach); false when there was none.' })
+  async withdrawConsent(
+    @CurrentViewer() viewer: Viewer,
+    @Args('userId', { type: () => ID }) userId: string,
+    @Args('purpose', { type: () => ConsentPurpose }) purpose: ConsentPurpose,
+  ): Promise<boolean> {
+    return this.consents.withdraw(viewer, userId, purpose);
+  }
 
   @Mutation(() => DataProcessingAgreementModel, { description: 'An owner of a SCHOOL accepts this version of the data-processing agreement (needed before rosters).' })
   async acceptDataProcessingAgreement(

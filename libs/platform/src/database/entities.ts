@@ -24,6 +24,7 @@ import { MiniCompany } from '../../../domain/src/minicompanies/mini-company.enti
 import { Milestone } from '../../../domain/src/minicompanies/milestone.entity.js';
 import { DataProcessingAgreement } from '../../../domain/src/rosters/data-processing-agreement.entity.js';
 import { RosterStudent } from '../../../domain/src/rosters/roster-student.entity.js';
+import { ConsentRecord } from '../../../domain/src/rosters/consent-record.entity.js';
 
 /** Every entity, listed explicitly (no globs): what the migrations must match. */
-export const ENTITIES = [OutboxEvent, JobFailure, User, RefreshToken, Organization, OrganizationMember, Notification, Challenge, Theme, Criterion, Team, TeamMember, Idea, ScheduledReminder, Juror, ReviewAssignment, Review, ReviewRevision, Award, ResultRanking, Adoption, AdoptionTutor, MiniCompany, Milestone, AccountToken, DataProcessingAgreement, RosterStudent];
+export const ENTITIES = [OutboxEvent, JobFailure, User, RefreshToken, Organization, OrganizationMember, Notification, Challenge, Theme, Criterion, Team, TeamMember, Idea, ScheduledReminder, Juror, ReviewAssignment, Review, ReviewRevision, Award, ResultRanking, Adoption, AdoptionTutor, MiniCompany, Milestone, AccountToken, DataProcessingAgreement, RosterStudent, ConsentRecord];

@@ -1,4 +1,5 @@
-import { Field, ObjectType } from '@nestjs/graphql';
+import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ConsentGivenBy, ConsentPurpose, type ConsentRecord } from '../../../../../libs/domain/src/rosters/consent-record.entity.js';
 import type { DataProcessingAgreement } from '../../../../../libs/domain/src/rosters/data-processing-agreement.entity.js';
 import type { RosterCredential, RosterSheet } from '../../../../../libs/domain/src/rosters/rosters.service.js';
 import { ChallengeModel, toChallengeModel } from '../../challenges/models/challenge.model.js';
@@ -86,3 +87,23 @@ export const toRosterSheetModel = (s: RosterSheet): RosterSheetModel => ({
   challenge: toChallengeModel(s.challenge),
   students: s.students.map(toRosterCredentialModel),
 });
+
+registerEnumType(ConsentPurpose, { name: 'ConsentPurpose', description: 'Optional uses of a student’s data; PUBLIC_NAME: the display name on public pages.' });
+registerEnumType(ConsentGivenBy, { name: 'ConsentGivenBy', description: 'STUDENT: the student (14 or more) themself; PARENT: a parent, recorded by the coach.' });
+
+@ObjectType('Consent', { description: 'A recorded consent for one optional use; kept after withdrawal.' })
+export class ConsentModel {
+  @Field(() => ConsentPurpose)
+  purpose!: ConsentPurpose;
+
+  @Field(() => ConsentGivenBy)
+  givenBy!: ConsentGivenBy;
+
+  @Field()
+  givenAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  withdrawnAt!: Date | null;
+}
+
+export const toConsentModel = (c: ConsentRecord): ConsentModel => ({ purpose: c.purpose, givenBy: c.givenBy, givenAt: c.givenAt, withdrawnAt: c.withdrawnAt });
