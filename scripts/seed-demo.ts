@@ -339,7 +339,7 @@ class DemoSeeder {
   private async member(owner: Viewer, organizationId: string, member: Viewer): Promise<void> {
     if (await this.dataSource.getRepository(OrganizationMember).existsBy({ organizationId, userId: member.userId! })) return;
     const user = (await this.identity.usersByIds([member.userId!]))[0];
-    await this.organizations.addMember(owner, { organizationId, email: user.email, role: OrganizationRole.MEMBER });
+    await this.organizations.addMember(owner, { organizationId, email: user.email!, role: OrganizationRole.MEMBER });
     this.created++;
   }
 

@@ -55,6 +55,12 @@
  *     answer of their own sign-in; the name wherever the path reaching them is visible. Accepted adoptions are
  *     public with their idea, so their proposer's and tutors' names are too (Team.tutors keeps the audience of
  *     Team.members).
+ * 13. Rosters: acceptDataProcessingAgreement is for owners of the school (FORBIDDEN for others: schools are public);
+ *     Organization.dataProcessingAgreement is shown to the organization's members and admins (hidden otherwise);
+ *     addStudents is for the team's coaches (FORBIDDEN for others: the team is public); resetStudentCode is FORBIDDEN
+ *     for whoever sees the team's members (its members, the organizers) and NOT_FOUND for everyone else;
+ *     signInWithCode, like signIn, is open to everyone. recordConsent (a parent's, by the coach) and withdrawConsent
+ *     follow resetStudentCode: the student's coaches and admins; FORBIDDEN for who sees the student, else NOT_FOUND.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
@@ -176,6 +182,8 @@ describe('authorization matrix', () => {
 
   // ------------------------------------------------------------------------------------------------ rows
 
+  const ACCEPT_DPA = `mutation($org: ID!, $v: String!) { acceptDataProcessingAgreement(organizationId: $org, version: $v) { version } }`;
+  const ADD_STUDENTS = `mutation($team: ID!, $students: [RosterStudentInput!]!) { addStudents(teamId: $team, students: $students, guardianConsentConfirmed: true) { students { user { id } username code } } }`;
   const IDEA = `query($id: ID!) { idea(id: $id) { id } }`;
   const TEAM_FIELD = (field: string) => `query($id: ID!) { team(id: $id) { id ${field} } }`;
   const IDEA_FIELD = (field: string) => `query($id: ID!) { idea(id: $id) { id ${field} } }`;
@@ -206,6 +214,16 @@ describe('authorization matrix', () => {
       expected: table('HIDDEN', { VISIBLE: ['coach', 'admin'] }, 'HIDDEN'),
       parallel: true,
       prepare: async () => op(`query($id: ID!) { organization(id: $id) { members { role user { id } } } }`, () => ({ id: w.schoolId }), (d) => shown(d.organization.members)),
+    },
+    {
+      op: 'Organization.dataProcessingAgreement (school)',
+      // Who accepted which version is the school's business: its members (here its owner, the coach) and admins.
+      expected: table('HIDDEN', { VISIBLE: ['coach', 'admin'] }, 'HIDDEN'),
+      parallel: true,
+      prepare: async () => {
+        await gqlOk(api.url, ACCEPT_DPA, { org: w.schoolId, v: 'matrice-1' }, w.users.coach.token);
+        return op(`query($id: ID!) { organization(id: $id) { dataProcessingAgreement { version acceptedBy { id } } } }`, () => ({ id: w.schoolId }), (d) => shown(d.organization.dataProcessingAgreement));
+      },
     },
     {
       op: 'Organization.members (company)',
@@ -612,6 +630,21 @@ describe('authorization matrix', () => {
         }));
       },
     },
+    {
+      op: 'acceptDataProcessingAgreement (school)',
+      // Only an owner of the school (the coach owns it); the school is public, so others are FORBIDDEN.
+      expected: table('FORBIDDEN', { ALLOW: ['coach', 'admin'] }),
+      prepare: async () => op(ACCEPT_DPA, () => ({ org: w.schoolId, v: 'matrice-2' })),
+    },
+    {
+      op: 'signInWithCode',
+      expected: table('ALLOW', {}, 'ALLOW'),
+      parallel: true,
+      prepare: async () => {
+        const [credential] = await rosterStudents(shared.open.challengeId);
+        return op(`mutation($u: String!, $c: String!) { signInWithCode(username: $u, code: $c) { accessToken } }`, () => ({ u: credential!.username, c: credential!.code }));
+      },
+    },
     // ---------------------------------------------------------------- mutations: challenges
     {
       op: 'createChallenge',
@@ -676,6 +709,45 @@ describe('authorization matrix', () => {
       prepare: async () => {
         const team = await createTeam(api.url, w.users.coach, { challengeId: shared.open.challengeId, schoolId: w.schoolId, name: 'Squadra aperta' });
         return op(`mutation($code: String!) { joinTeam(joinCode: $code) { id } }`, () => ({ code: team.joinCode }));
+      },
+    },
+    {
+      op: 'addStudents (school)',
+      // Coaches of the team (and admins); the team is public, so everyone else signed in is FORBIDDEN.
+      expected: table('FORBIDDEN', { ALLOW: TEAM_LEADS_SCHOOL }),
+      prepare: async () => {
+        await gqlOk(api.url, ACCEPT_DPA, { org: w.schoolId, v: 'matrice-1' }, w.users.coach.token);
+        const team = await createTeam(api.url, w.users.coach, { challengeId: shared.open.challengeId, schoolId: w.schoolId, name: 'Classe del registro' });
+        return op(ADD_STUDENTS, () => ({ team: team.id, students: [{ displayName: 'Giulia R.' }] }));
+      },
+    },
+    {
+      op: 'resetStudentCode',
+      // A roster student of the target team: its coaches (and admins) reset; who sees the team's members (the team,
+      // the organizers) is FORBIDDEN; for everyone else the student does not exist.
+      expected: table('NOT_FOUND', { ALLOW: TEAM_LEADS_SCHOOL, FORBIDDEN: ['student', 'organizer'] }),
+      prepare: async () => {
+        const [credential] = await rosterStudents(shared.open.challengeId, shared.open.teamId);
+        return op(`mutation($id: ID!) { resetStudentCode(userId: $id) { code } }`, () => ({ id: credential!.userId }));
+      },
+    },
+    {
+      op: 'recordConsent (PARENT, roster student)',
+      // A roster student of a new team of the coach: the coach records a parent's consent; the organizers see the
+      // student (FORBIDDEN); for the rest the student does not exist.
+      expected: table('NOT_FOUND', { ALLOW: TEAM_LEADS_SCHOOL, FORBIDDEN: ['organizer'] }),
+      prepare: async () => {
+        const [credential] = await rosterStudents(shared.open.challengeId);
+        return op(`mutation($u: ID!) { recordConsent(userId: $u, purpose: PUBLIC_NAME, givenBy: PARENT) { givenBy } }`, () => ({ u: credential!.userId }));
+      },
+    },
+    {
+      op: 'withdrawConsent (roster student)',
+      expected: table('NOT_FOUND', { ALLOW: TEAM_LEADS_SCHOOL, FORBIDDEN: ['organizer'] }),
+      prepare: async () => {
+        const [credential] = await rosterStudents(shared.open.challengeId);
+        await gqlOk(api.url, `mutation($u: ID!) { recordConsent(userId: $u, purpose: PUBLIC_NAME, givenBy: PARENT) { givenBy } }`, { u: credential!.userId }, w.users.coach.token);
+        return op(`mutation($u: ID!) { withdrawConsent(userId: $u, purpose: PUBLIC_NAME) }`, () => ({ u: credential!.userId }));
       },
     },
     {
@@ -938,6 +1010,14 @@ describe('authorization matrix', () => {
         },
       ];
     });
+  }
+
+  /** Roster students created by the coach (the school's owner, who accepts the agreement first) in `teamId` or a new team. */
+  async function rosterStudents(challengeId: string, teamId?: string): Promise<{ userId: string; username: string; code: string }[]> {
+    await gqlOk(api.url, ACCEPT_DPA, { org: w.schoolId, v: 'matrice-1' }, w.users.coach.token);
+    const team = teamId ?? (await createTeam(api.url, w.users.coach, { challengeId, schoolId: w.schoolId, name: 'Classe con codici' })).id;
+    const data = await gqlOk(api.url, ADD_STUDENTS, { team, students: [{ displayName: 'Marco T.' }] }, w.users.coach.token);
+    return data.addStudents.students.map((s: { user: { id: string }; username: string; code: string }) => ({ userId: s.user.id, username: s.username, code: s.code }));
   }
 
   /** Reviews as shown: VISIBLE with jurors, ANONYMISED without, HIDDEN when none. */

@@ -13,6 +13,7 @@ import { GraphQLApiModule } from './graphql/graphql.module.js';
 import { OpsModule } from './ops/ops.module.js';
 import { PUB_SUB, pubSubProviders } from './graphql/pubsub.provider.js';
 import { IdentityResolver } from './identity/identity.resolver.js';
+import { DataProcessingAgreementResolver, OrganizationAgreementResolver, RostersResolver } from './rosters/rosters.resolver.js';
 import { NotificationsResolver } from './notifications/notifications.resolver.js';
 import { OrganizationMemberResolver, OrganizationsResolver } from './organizations/organizations.resolver.js';
 import { ChallengesResolver } from './challenges/challenges.resolver.js';
@@ -32,7 +33,7 @@ import {
   ReviewResolver,
 } from './judging/judging.resolver.js';
 
-const RESOLVERS = [IdentityResolver, OrganizationsResolver, OrganizationMemberResolver, NotificationsResolver, ChallengesResolver, TeamsResolver, TeamMemberResolver, ChallengeTeamsResolver, IdeasResolver, TeamIdeaResolver, ChallengeIdeasResolver, AdoptionResolver, IdeaAdoptionResolver, TeamTutorsResolver, MiniCompaniesResolver, MilestoneResolver, TeamMiniCompanyResolver, JudgingResolver, ChallengeJudgingResolver, IdeaJudgingResolver, JurorResolver, ReviewAssignmentResolver, ReviewResolver, CriterionScoreResolver, LeaderboardEntryResolver, AwardResolver];
+const RESOLVERS = [IdentityResolver, OrganizationsResolver, OrganizationMemberResolver, NotificationsResolver, ChallengesResolver, TeamsResolver, TeamMemberResolver, ChallengeTeamsResolver, IdeasResolver, TeamIdeaResolver, ChallengeIdeasResolver, AdoptionResolver, IdeaAdoptionResolver, TeamTutorsResolver, MiniCompaniesResolver, MilestoneResolver, TeamMiniCompanyResolver, JudgingResolver, ChallengeJudgingResolver, IdeaJudgingResolver, JurorResolver, ReviewAssignmentResolver, ReviewResolver, CriterionScoreResolver, LeaderboardEntryResolver, AwardResolver, RostersResolver, OrganizationAgreementResolver, DataProcessingAgreementResolver];
 
 @Module({
   imports: [ConfigModule, LoggingModule, DatabaseModule.forRoot({ migrate: true }), DomainModule, HealthModule, RateLimitModule, GraphQLApiModule, OpsModule],

@@ -16,8 +16,10 @@ import { MiniCompaniesService } from './minicompanies/minicompanies.service.js';
 import { JudgingService } from './judging/judging.service.js';
 import { LeaderboardService } from './judging/leaderboard.service.js';
 import { PeopleService } from './people/people.service.js';
+import { RostersService } from './rosters/rosters.service.js';
+import { ConsentsService } from './rosters/consents.service.js';
 
-const SERVICES = [SessionRevocation, AccountEmails, IdentityService, PeopleService, OrganizationsService, NotificationsService, ChallengeAccess, ChallengesService, TeamsService, IdeaReads, IdeasService, AdoptionService, MiniCompaniesService, LeaderboardService, JudgingService];
+const SERVICES = [SessionRevocation, AccountEmails, IdentityService, PeopleService, OrganizationsService, NotificationsService, ChallengeAccess, ChallengesService, TeamsService, IdeaReads, IdeasService, AdoptionService, MiniCompaniesService, LeaderboardService, JudgingService, RostersService, ConsentsService];
 
 /** The domain services of both processes. The clock is a provider so tests can replace it. */
 @Global()

@@ -37,6 +37,15 @@ export class IdentityResolver {
   }
 
   @Public()
+  @Mutation(() => AuthPayloadModel, { description: "A roster student signs in with the username and one-time code of their teacher's sheet." })
+  async signInWithCode(@Args('username') username: string, @Args('code') code: string, @Context() context: GqlContext): Promise<AuthPayloadModel> {
+    const account = typeof username === 'string' ? username.trim().slice(0, 100) : '';
+    // Counted per student and address, apart from passwords, never across addresses (rate-limits.ts).
+    const result = await this.rateLimits.guardSignIn('code', account, context.clientAddress, () => this.identity.signInWithCode(username, code));
+    return { ...result, user: toUserModel(ownView(result.user)) };
+  }
+
+  @Public()
   @Mutation(() => AuthPayloadModel)
   async refreshToken(@Args('refreshToken') refreshToken: string): Promise<AuthPayloadModel> {
     const result = await this.identity.refresh(refreshToken);

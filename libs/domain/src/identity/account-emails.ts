@@ -71,7 +71,8 @@ export class AccountEmails implements OnApplicationShutdown {
 
   constructor(private readonly config: AppConfig) {}
 
-  async send(kind: AccountEmailKind, to: { email: string; displayName: string; locale: Locale }, token: string): Promise<void> {
+  async send(kind: AccountEmailKind, to: { email: string | null; displayName: string; locale: Locale }, token: string): Promise<void> {
+    if (!to.email) return; // a roster student has no address: nothing to send
     this.transport ??= nodemailer.createTransport(this.config.SMTP_URL, { from: this.config.MAIL_FROM });
     const content = renderAccountEmail(kind, to.locale, to.displayName, this.config.PUBLIC_URL ?? 'http://localhost:5173', token);
     try {

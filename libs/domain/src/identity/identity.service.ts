@@ -7,6 +7,8 @@ import { AppConfig } from '../../../platform/src/config/app-config.js';
 import { Clock } from '../../../platform/src/clock/clock.js';
 import { hashPassword, verifyPassword } from '../../../platform/src/crypto/passwords.js';
 import { DomainError, isUniqueViolation } from '../../../platform/src/errors/domain-error.js';
+import { normalizeSignInCode } from '../rosters/roster-credentials.js';
+import { RosterStudent } from '../rosters/roster-student.entity.js';
 import { check } from '../validation.js';
 import { type Viewer } from '../viewer.js';
 import { AccountEmails } from './account-emails.js';
@@ -72,12 +74,35 @@ export class IdentityService {
     return this.issueTokens(user, randomUUID());
   }
 
+  /**
+   * Email and password. A roster student (no email) who chose a password gives their username in `email`: a value
+   * without `@` is looked up as a username, so addresses are unaffected.
+   */
   async signIn(input: { email: string; password: string }): Promise<AuthResult> {
-    const user = await this.dataSource.getRepository(User).findOneBy({ email: input.email.trim() });
-    const valid = user
+    const account = input.email.trim();
+    const user = await this.dataSource.getRepository(User).findOneBy(account.includes('@') ? { email: account } : { username: account.toLowerCase() });
+    // A roster student without a password has no email either, so is never found here; the guard is for safety.
+    const valid = user?.passwordHash
       ? await verifyPassword(user.passwordHash, input.password)
       : (await verifyPassword(await dummyHash, input.password), false);
     if (!user || !valid) throw DomainError.unauthenticated('Invalid email or password');
+    return this.issueTokens(user, randomUUID());
+  }
+
+  /**
+   * A roster student signs in with their username and one-time code (argon2id-verified like a password). The code
+   * works until the student chooses a password or their coach issues a new one. The same answer for an unknown
+   * username, a wrong code and a spent code, in about the same time.
+   */
+  async signInWithCode(usernameInput: string, codeInput: string): Promise<AuthResult> {
+    const invalid = () => DomainError.unauthenticated('Invalid username or code');
+    const username = typeof usernameInput === 'string' && usernameInput.length <= 100 ? usernameInput.trim().toLowerCase() : '';
+    const code = normalizeSignInCode(codeInput);
+    const user = username ? await this.dataSource.getRepository(User).findOneBy({ username }) : null;
+    const roster = user ? await this.dataSource.getRepository(RosterStudent).findOneBy({ userId: user.id }) : null;
+    const usable = roster?.codeHash && !user!.passwordHash ? roster.codeHash : null;
+    const valid = usable && code ? await verifyPassword(usable, code) : (await verifyPassword(await dummyHash, code ?? String(codeInput ?? '').slice(0, 64)), false);
+    if (!user || !valid) throw invalid();
     return this.issueTokens(user, randomUUID());
   }
 
@@ -207,7 +232,10 @@ export class IdentityService {
     await this.sessions.announce(revoked);
   }
 
-  /** Changes the password; every other session of the user ends (the caller's own stays signed in). */
+  /**
+   * Changes the password; every other session of the user ends (the caller's own stays signed in). A roster student
+   * without a password sets one without `currentPassword`, and their code stops working.
+   */
   async changePassword(viewer: Viewer, currentPassword: string | null | undefined, newPassword: string): Promise<void> {
     const user = await this.currentUser(viewer);
     if (user.passwordHash) {
@@ -220,6 +248,8 @@ export class IdentityService {
     const passwordHash = await hashPassword(password);
     const revoked = await this.dataSource.transaction(async (manager) => {
       await manager.update(User, { id: user.id }, { passwordHash });
+      // A roster student who chooses a password: the printed code stops working.
+      await manager.update(RosterStudent, { userId: user.id }, { codeHash: null });
       return this.sessions.revokeInTransaction(manager, user.id, 'all', { except: viewer.sessionId });
     });
     await this.sessions.announce(revoked);

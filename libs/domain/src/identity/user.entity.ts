@@ -1,19 +1,25 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 export const LOCALES = ['it', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 @Entity({ name: 'app_user' })
+@Index('uq_app_user_username', ['username'], { unique: true })
 export class User {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  /** citext: unique case-insensitively. */
-  @Column({ type: 'citext', unique: true })
-  email!: string;
+  /** citext: unique case-insensitively. Null for roster students (created by their teacher, no email). */
+  @Column({ type: 'citext', unique: true, nullable: true })
+  email!: string | null;
 
-  @Column({ type: 'text' })
-  passwordHash!: string;
+  /** Null for a roster student until they choose a password (they sign in with their one-time code meanwhile). */
+  @Column({ type: 'text', nullable: true })
+  passwordHash!: string | null;
+
+  /** Roster students only: generated, lowercase, unique platform-wide (e.g. `fermi-giulia-r-7k`); null otherwise. */
+  @Column({ type: 'text', nullable: true })
+  username!: string | null;
 
   @Column({ type: 'text' })
   displayName!: string;

@@ -9,6 +9,8 @@ export interface PersonView {
   id: string;
   displayName: string;
   email: string | null;
+  /** A roster student's sign-in name (null for accounts with an email); seen like the email. */
+  username: string | null;
   isAdmin: boolean;
   locale: string;
   emailVerified: boolean;
@@ -16,7 +18,7 @@ export interface PersonView {
 
 /**
  * The one decision on which personal fields of `user` the viewer sees (docs/rules.md, "Who sees a person").
- * - email: only the person themself and platform admins (the answer of sign-up, sign-in and the other account
+ * - email and username: only the person themself and platform admins (the answer of sign-up, sign-in and the other account
  *   operations goes to the person who just proved who they are: `ownView`).
  * - displayName: wherever the user is reachable; the lists that reach a user are gated by their own rules
  *   (ChallengeAccess, OrganizationsService), not here.
@@ -32,6 +34,7 @@ export function viewPerson(viewer: Viewer, user: User): PersonView {
     id: user.id,
     displayName: user.displayName,
     email: self || viewer.isAdmin ? user.email : null,
+    username: self || viewer.isAdmin ? (user.username ?? null) : null,
     isAdmin: user.isAdmin,
     locale: user.locale,
     emailVerified: user.emailVerifiedAt !== null && user.emailVerifiedAt !== undefined,

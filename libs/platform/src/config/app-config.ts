@@ -96,6 +96,14 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1)
   RATE_LIMIT_JOIN_TEAM_PER_USER = 20;
 
+  /** addStudents calls per coach per hour (each creates up to 60 accounts): twelve classes with room for corrections. */
+  @Transform(toInt) @IsInt() @Min(1)
+  RATE_LIMIT_ADD_STUDENTS_PER_COACH = 30;
+
+  /** resetStudentCode calls per coach per hour: a whole class that lost its sheets, twice over. */
+  @Transform(toInt) @IsInt() @Min(1)
+  RATE_LIMIT_STUDENT_CODE_RESETS_PER_COACH = 120;
+
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (Fastify `trustProxy`). */
   @Transform(toBoolean) @IsBoolean()
   TRUST_PROXY = false;

@@ -22,6 +22,9 @@ import { Adoption } from '../../../domain/src/adoption/adoption.entity.js';
 import { AdoptionTutor } from '../../../domain/src/adoption/adoption-tutor.entity.js';
 import { MiniCompany } from '../../../domain/src/minicompanies/mini-company.entity.js';
 import { Milestone } from '../../../domain/src/minicompanies/milestone.entity.js';
+import { DataProcessingAgreement } from '../../../domain/src/rosters/data-processing-agreement.entity.js';
+import { RosterStudent } from '../../../domain/src/rosters/roster-student.entity.js';
+import { ConsentRecord } from '../../../domain/src/rosters/consent-record.entity.js';
 
 /** Every entity, listed explicitly (no globs): what the migrations must match. */
-export const ENTITIES = [OutboxEvent, JobFailure, User, RefreshToken, Organization, OrganizationMember, Notification, Challenge, Theme, Criterion, Team, TeamMember, Idea, ScheduledReminder, Juror, ReviewAssignment, Review, ReviewRevision, Award, ResultRanking, Adoption, AdoptionTutor, MiniCompany, Milestone, AccountToken];
+export const ENTITIES = [OutboxEvent, JobFailure, User, RefreshToken, Organization, OrganizationMember, Notification, Challenge, Theme, Criterion, Team, TeamMember, Idea, ScheduledReminder, Juror, ReviewAssignment, Review, ReviewRevision, Award, ResultRanking, Adoption, AdoptionTutor, MiniCompany, Milestone, AccountToken, DataProcessingAgreement, RosterStudent, ConsentRecord];

@@ -5,7 +5,7 @@ import { AppConfig } from '../config/app-config.js';
 import { DomainError, ErrorCode } from '../errors/domain-error.js';
 import { createRedis } from '../redis/redis.js';
 
-/** The operations a stranger could abuse: guessing passwords and join codes, mass sign-ups. */
+/** The operations a stranger could abuse: guessing passwords and join codes, mass sign-ups, mass roster accounts. */
 export type RateLimitedAction =
   | 'signInAccount'
   | 'signInAccountAnywhere'
@@ -14,14 +14,16 @@ export type RateLimitedAction =
   | 'signUpAddress'
   | 'joinTeamUser'
   | 'accountEmailAddress'
-  | 'accountEmailUser';
+  | 'accountEmailUser'
+  | 'addStudentsCoach'
+  | 'studentCodeResetCoach';
 
 /** What a sign-in proves: the password, or a roster student's one-time code. Their failures are counted apart. */
 export type SignInCredential = 'password' | 'code';
 
 const FAILURE_KEYS: Record<SignInCredential, { here: RateLimitedAction; anywhere: RateLimitedAction | null }> = {
   password: { here: 'signInAccount', anywhere: 'signInAccountAnywhere' },
-  // A code is at least 10 characters of a 30-letter alphabet: the per-address budget alone makes guessing hopeless,
+  // A code is 12 symbols of a 32-letter alphabet (60 bits): the per-address budget alone makes guessing hopeless,
   // and no count across addresses means nobody elsewhere can lock a class out of its codes.
   code: { here: 'signInCodeAccount', anywhere: null },
 };
@@ -59,6 +61,9 @@ export class RateLimits implements OnApplicationShutdown {
       accountEmailAddress: { points: config.RATE_LIMIT_ACCOUNT_EMAILS_PER_ADDRESS, durationSeconds: 15 * 60 },
       // Verification and reset emails to one account: enough for a lost email or two, not a mailbomb.
       accountEmailUser: { points: 5, durationSeconds: 60 * 60 },
+      // Rosters are limited per coach, never per address: a school's teachers share one.
+      addStudentsCoach: { points: config.RATE_LIMIT_ADD_STUDENTS_PER_COACH, durationSeconds: 60 * 60 },
+      studentCodeResetCoach: { points: config.RATE_LIMIT_STUDENT_CODE_RESETS_PER_COACH, durationSeconds: 60 * 60 },
     };
     this.policies = policies;
     const limiter = (action: RateLimitedAction): RateLimiterRedis =>

@@ -17,7 +17,7 @@ export class SignUpInput {
 
 @InputType()
 export class SignInInput {
-  @Field()
+  @Field({ description: 'The email address; a roster student who chose a password gives their username here.' })
   email!: string;
 
   @Field()

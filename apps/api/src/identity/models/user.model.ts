@@ -12,6 +12,9 @@ export class UserModel {
   @Field(() => String, { nullable: true, description: 'Visible to the user themself and to platform admins only; null otherwise.' })
   email!: string | null;
 
+  @Field(() => String, { nullable: true, description: "A roster student's sign-in name. Visible to the user themself and to platform admins only; null otherwise (and for accounts with an email)." })
+  username!: string | null;
+
   @Field()
   isAdmin!: boolean;
 
@@ -27,6 +30,7 @@ export const toUserModel = (person: PersonView): UserModel => ({
   id: person.id,
   displayName: person.displayName,
   email: person.email,
+  username: person.username,
   isAdmin: person.isAdmin,
   locale: person.locale,
   emailVerified: person.emailVerified,
