@@ -13,10 +13,19 @@ const user = (over: Partial<User> = {}): User =>
     isAdmin: false,
     createdAt: new Date(0),
     emailVerifiedAt: null,
+    username: null,
     ...over,
   }) as User;
 
 describe('viewPerson', () => {
+  it("shows a roster student's username, like the email, to the student themself and to platform admins only", () => {
+    const student = user({ email: null, username: 'fermi-giulia-r-7k' });
+    expect(viewPerson({ userId: 'u-1', isAdmin: false }, student).username).toBe('fermi-giulia-r-7k');
+    expect(viewPerson({ userId: 'admin', isAdmin: true }, student).username).toBe('fermi-giulia-r-7k');
+    expect(viewPerson({ userId: 'coach', isAdmin: false }, student).username).toBeNull();
+    expect(viewPerson(ANONYMOUS, student).username).toBeNull();
+  });
+
   it('shows the email to the person themself and to platform admins only', () => {
     expect(viewPerson({ userId: 'u-1', isAdmin: false }, user()).email).toBe('giulia@example.test');
     expect(viewPerson({ userId: 'admin', isAdmin: true }, user()).email).toBe('giulia@example.test');
@@ -29,6 +38,7 @@ describe('viewPerson', () => {
       id: 'u-1',
       displayName: 'Giulia R.',
       email: null,
+      username: null,
       isAdmin: false,
       locale: 'it',
       emailVerified: true,
@@ -43,6 +53,7 @@ describe('viewPerson', () => {
       'id',
       'isAdmin',
       'locale',
+      'username',
     ]);
   });
 });
