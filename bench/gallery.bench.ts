@@ -8,7 +8,10 @@
  * The API runs as deployed: such a gallery is public and frozen, so anonymous readers get it from the response cache
  * (PUBLIC_CACHE_MAX_AGE_SECONDS, default 10 s; apps/api/src/graphql/public-response-cache.ts), and the first figure
  * measures that. For information, the same API with the cache off (PUBLIC_CACHE_MAX_AGE_SECONDS=0), where every
- * request executes the query through GraphQL and PostgreSQL, is measured against the same baseline.
+ * request executes the query through GraphQL and PostgreSQL, is measured against the same baseline; and so is a
+ * signed-in reader of the deployed API (a user who signed up through the API, outside the challenge, who sees the same
+ * published ideas): signed-in readers never get the response cache (their answers may depend on who they are), so
+ * every one of their requests executes, through the visibility and blind-judging rules of a signed-in viewer.
  *
  * Each server runs in its own child process (this file with `--serve api|baseline`), so the load generator never
  * shares an event loop with the server it measures. The bench creates its own database
@@ -24,7 +27,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { migrateDatabase } from '../libs/platform/src/database/data-source.js';
 import type { BenchResult } from './bench-result.js';
-import { removeRedisKeys, startChildServer, type ChildServer } from './leaderboard.bench.js';
+import { graphql, removeRedisKeys, startChildServer, type ChildServer } from './leaderboard.bench.js';
 
 const IDEAS = 2000;
 const SCHOOLS = 60;
@@ -207,8 +210,14 @@ const startChild = (kind: 'api' | 'baseline', env: NodeJS.ProcessEnv): Promise<C
 
 // ------------------------------------------------------------------------------------------------ measuring
 
-async function post(port: number, body: string): Promise<unknown> {
-  const response = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+/** A server to load, with the headers of its requests (a signed-in reader sends its access token). */
+interface Target {
+  port: number;
+  headers: Record<string, string>;
+}
+
+async function post(target: Target, body: string): Promise<unknown> {
+  const response = await fetch(`http://127.0.0.1:${target.port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...target.headers }, body });
   return response.json();
 }
 
@@ -218,11 +227,11 @@ interface Load {
   requests: number;
 }
 
-async function load(port: number, body: string, seconds: number): Promise<Load> {
+async function load(target: Target, body: string, seconds: number): Promise<Load> {
   const result = await autocannon({
-    url: `http://127.0.0.1:${port}/graphql`,
+    url: `http://127.0.0.1:${target.port}/graphql`,
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...target.headers },
     body,
     connections: CONNECTIONS,
     duration: seconds,
@@ -260,31 +269,42 @@ export async function benchGallery(): Promise<BenchResult[]> {
     children.push(uncachedApi);
     const baseline = await startChild('baseline', env);
     children.push(baseline);
-    const apiAnswer = await post(api.port, body);
-    const uncachedAnswer = await post(uncachedApi.port, body);
-    const baselineAnswer = await post(baseline.port, body);
+    // A signed-in reader: a user who signed up through the API and belongs to nothing in the challenge.
+    const signUp = await graphql<{ signUp: { accessToken: string } }>(api.port, `mutation($i: SignUpInput!) { signUp(input: $i) { accessToken } }`, {
+      i: { email: 'lettrice@bench.test', password: 'correct horse battery', displayName: 'Lettrice' },
+    });
+    if (!signUp.data) throw new Error(`sign-up failed: ${JSON.stringify(signUp.errors)}`);
+    const anonymous = { port: api.port, headers: {} };
+    const uncached = { port: uncachedApi.port, headers: {} };
+    const signedIn = { port: api.port, headers: { authorization: `Bearer ${signUp.data.signUp.accessToken}` } };
+    const reference = { port: baseline.port, headers: {} };
+    const apiAnswer = await post(anonymous, body);
+    const uncachedAnswer = await post(uncached, body);
+    const signedInAnswer = await post(signedIn, body);
+    const baselineAnswer = await post(reference, body);
 
     // Warm all up (JIT, pools, plans), then take turns so that a burst of load from elsewhere on the machine hits
     // each alike; each keeps its best round. Only one of them is under load at any time.
-    const servers = [api, uncachedApi, baseline];
-    for (const server of servers) await load(server.port, body, WARM_UP_SECONDS);
+    const servers = [anonymous, uncached, signedIn, reference];
+    for (const server of servers) await load(server, body, WARM_UP_SECONDS);
     const best = (a: Load | undefined, b: Load) => (a && a.rps >= b.rps ? a : b);
     const measured: (Load | undefined)[] = servers.map(() => undefined);
     for (let round = 0; round < ROUNDS; round++) {
-      for (const [i, server] of servers.entries()) measured[i] = best(measured[i], await load(server.port, body, SECONDS));
+      for (const [i, server] of servers.entries()) measured[i] = best(measured[i], await load(server, body, SECONDS));
     }
-    const [apiLoad, uncachedLoad, baselineLoad] = measured;
+    const [apiLoad, uncachedLoad, signedInLoad, baselineLoad] = measured;
 
     const edges = (apiAnswer as { data?: { challenge?: { ideas?: { edges?: unknown[] } } } }).data?.challenge?.ideas?.edges;
     if (edges?.length !== PAGE) throw new Error(`the API did not answer ${PAGE} ideas: ${JSON.stringify(apiAnswer).slice(0, 500)}`);
     if (!isDeepStrictEqual(apiAnswer, baselineAnswer)) throw new Error('the baseline does not answer the same JSON as the API');
     if (!isDeepStrictEqual(uncachedAnswer, apiAnswer)) throw new Error('the API without its response cache answers differently');
+    if (!isDeepStrictEqual(signedInAnswer, apiAnswer)) throw new Error('the API answers a signed-in reader differently');
 
-    const label = `gallery challenge.ideas(first: ${PAGE}) with team, school, theme (${IDEAS} ideas, anonymous, ${CONNECTIONS} connections, best of ${ROUNDS} x ${SECONDS} s)`;
-    if (!apiLoad || !uncachedLoad || !baselineLoad) throw new Error('nothing was measured');
-    const rows = (what: string, figure: Load, goal: string): BenchResult[] => [
+    const label = (who: string) => `gallery challenge.ideas(first: ${PAGE}) with team, school, theme (${IDEAS} ideas, ${who}, ${CONNECTIONS} connections, best of ${ROUNDS} x ${SECONDS} s)`;
+    if (!apiLoad || !uncachedLoad || !signedInLoad || !baselineLoad) throw new Error('nothing was measured');
+    const rows = (what: string, figure: Load, goal: string, who = 'anonymous'): BenchResult[] => [
       {
-        name: `${label}: ${what} req/s vs node:http + pg`,
+        name: `${label(who)}: ${what} req/s vs node:http + pg`,
         value: round(figure.rps),
         unit: 'req/s',
         baseline: round(baselineLoad.rps),
@@ -293,7 +313,7 @@ export async function benchGallery(): Promise<BenchResult[]> {
         ok: goal === 'information' || figure.rps / baselineLoad.rps >= 0.5,
       },
       {
-        name: `${label}: ${what} p99 latency vs node:http + pg`,
+        name: `${label(who)}: ${what} p99 latency vs node:http + pg`,
         value: round(figure.p99),
         unit: 'ms',
         baseline: round(baselineLoad.p99),
@@ -305,6 +325,7 @@ export async function benchGallery(): Promise<BenchResult[]> {
     return [
       ...rows('API as deployed (anonymous readers served from the response cache)', apiLoad, '>= 0.5 x baseline'),
       ...rows('API with the response cache off (every request executed)', uncachedLoad, 'information'),
+      ...rows('API as deployed (signed-in readers never get the response cache: every request executed)', signedInLoad, 'information', 'signed-in reader outside the challenge'),
     ];
   } finally {
     await Promise.all(children.map((c) => c.stop()));

@@ -48,18 +48,8 @@ export function Connection<T>(nodeType: Type<T>, name: string) {
 
 export function toConnection<E, T>(page: Page<E>, map: (entity: E) => T): ConnectionShape<T> {
   return {
-    edges: page.nodes.map((node, i) => ({
-      get cursor() {
-        return page.cursors[i];
-      },
-      node: map(node),
-    })),
-    pageInfo: {
-      hasNextPage: page.hasNextPage,
-      get endCursor() {
-        return page.cursors.at(-1) ?? null;
-      },
-    },
+    edges: page.nodes.map((node, i) => ({ cursor: page.cursors[i], node: map(node) })),
+    pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.cursors.at(-1) ?? null },
     get totalCount() {
       return typeof page.totalCount === 'function' ? page.totalCount() : page.totalCount;
     },

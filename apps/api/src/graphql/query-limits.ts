@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, visit, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, visit, type GraphQLSchema } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 
 /** Lists cost their page size times their children: `ideas(first: 100) { team { ... } }` costs 100x. */
@@ -11,9 +11,6 @@ const pageSizeEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
 /** Refuses operations costlier than `maxCost` after parsing and validation, before any resolver runs. */
 export function complexityLimitPlugin(maxCost: number): ApolloServerPlugin {
   let schema: GraphQLSchema | undefined;
-  // Apollo hands out one parsed document per distinct query text, so a page asked again and again (a gallery) is
-  // costed once per set of variables.
-  const costs = new WeakMap<DocumentNode, Map<string, number>>();
   return {
     async serverWillStart(service) {
       schema = service.schema;
@@ -21,27 +18,20 @@ export function complexityLimitPlugin(maxCost: number): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          const key = `${request.operationName ?? ''}\u0000${JSON.stringify(request.variables ?? {})}`;
-          let known = costs.get(document);
-          let cost = known?.get(key);
-          if (cost === undefined) {
-            try {
-              cost = getComplexity({
-                schema: schema!,
-                operationName: request.operationName ?? undefined,
-                query: document,
-                variables: request.variables ?? {},
-                estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
-              });
-            } catch (error) {
-              // Variables that do not fit their types: execution refuses them with Apollo's own BAD_USER_INPUT
-              // before any resolver runs, so there is nothing to cost.
-              if (error instanceof GraphQLError) return;
-              throw error;
-            }
-            if (!known) costs.set(document, (known = new Map<string, number>()));
-            if (known.size >= 100) known.clear(); // many variable sets for one query: keep memory bounded
-            if (key.length <= 1024) known.set(key, cost);
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema: schema!,
+              operationName: request.operationName ?? undefined,
+              query: document,
+              variables: request.variables ?? {},
+              estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch (error) {
+            // Variables that do not fit their types: execution refuses them with Apollo's own BAD_USER_INPUT
+            // before any resolver runs, so there is nothing to cost.
+            if (error instanceof GraphQLError) return;
+            throw error;
           }
           if (cost > maxCost) {
             throw new GraphQLError(`Query cost ${cost} exceeds the limit of ${maxCost}`, {

@@ -312,7 +312,7 @@ export class IdeasService {
       if (school) included.schools!.push(school);
     }
     const page = search ? toPage(ideas, first, totalCount, (i) => [ranks.get(i.id)!, i.id]) : toPage(ideas, first, totalCount, (i) => [i.createdAt.toISOString(), i.id]);
-    return Object.assign(page, { included }); // not a spread: it would encode the lazy cursors
+    return { ...page, included };
   }
 
   /**

@@ -88,14 +88,5 @@ export function keysetCondition(order: Pick<KeysetOrder<unknown>, 'columns' | 'd
 export function toPage<T>(rows: T[], first: number, totalCount: TotalCount, valuesOf: (row: T) => CursorValue[]): Page<T> {
   const hasNextPage = rows.length > first;
   const nodes = hasNextPage ? rows.slice(0, first) : rows;
-  let cursors: string[] | undefined;
-  // Encoded on first read: a gallery that asks for no cursor encodes none.
-  return {
-    nodes,
-    get cursors() {
-      return (cursors ??= nodes.map((n) => encodeCursor(valuesOf(n))));
-    },
-    hasNextPage,
-    totalCount,
-  };
+  return { nodes, cursors: nodes.map((n) => encodeCursor(valuesOf(n))), hasNextPage, totalCount };
 }
