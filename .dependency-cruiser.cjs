@@ -36,6 +36,8 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
+    // package.json#imports (#domain/*, #platform/*): the `types` condition names the TypeScript sources, not dist/.
+    enhancedResolveOptions: { conditionNames: ['types', 'import'] },
     exclude: { path: '(^|/)(dist|node_modules)/' },
   },
 };

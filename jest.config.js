@@ -18,7 +18,12 @@ export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': swc },
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  // package.json#imports point at dist/ for Node; the tests run the TypeScript sources instead.
+  moduleNameMapper: {
+    '^#domain/(.*)\\.js$': '<rootDir>/libs/domain/src/$1',
+    '^#platform/(.*)\\.js$': '<rootDir>/libs/platform/src/$1',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
   testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts', '<rootDir>/test/**/*.int-spec.ts'],
   // test/faults (real processes, minutes): npm run test:faults with jest.faults.config.js
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/test/faults/'],

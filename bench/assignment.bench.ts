@@ -4,8 +4,8 @@
  * Run: npm run build && node dist/bench/assignment.bench.js
  */
 import { pathToFileURL } from 'node:url';
-import { assignReviews, conflictKey, type AssignReviewsInput } from '../libs/domain/src/judging/assignment.js';
-import { rankIdeas, type RankableIdea, type RankableReview } from '../libs/domain/src/judging/scoring.js';
+import { assignReviews, conflictKey, type AssignReviewsInput } from '#domain/judging/assignment.js';
+import { rankIdeas, type RankableIdea, type RankableReview } from '#domain/judging/scoring.js';
 import type { BenchResult } from './bench-result.js';
 
 export type { BenchResult } from './bench-result.js';

@@ -10,10 +10,10 @@
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
-import { migrateDatabase } from '../libs/platform/src/database/data-source.js';
+import { migrateDatabase } from '#platform/database/data-source.js';
 import type { BenchResult } from './bench-result.js';
 import { benchDatabaseUrl, dropDatabase, graphql, percentile, removeRedisKeys, startChildServer, type ChildServer } from './leaderboard.bench.js';
-import { hashPassword } from '../libs/platform/src/crypto/passwords.js';
+import { hashPassword } from '#platform/crypto/passwords.js';
 
 const TEAMS = 800;
 const SAVES = 2000;

@@ -28,7 +28,7 @@ export async function benchEmail(): Promise<BenchResult[]> {
   const smtp = await startDroppingSmtpServer();
   let worker: Awaited<ReturnType<typeof startChildServer>> | undefined;
   try {
-    const { migrateDatabase } = await import('../libs/platform/src/database/data-source.js');
+    const { migrateDatabase } = await import('#platform/database/data-source.js');
     await migrateDatabase({ DATABASE_URL: url });
     const { challengeId, warmUpChallengeId, organizerId } = await seed(url, TEAMS);
     worker = await startChildServer(fileURLToPath(new URL('./fanout.bench.js', import.meta.url)), ['--serve-worker'], {

@@ -17,11 +17,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Queue, QueueEvents, Worker, type Job } from 'bullmq';
 import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
-import { RESULTS_PUBLISHED, type ResultsPublishedPayload } from '../libs/domain/src/judging/judging-events.js';
-import { createDataSource, migrateDatabase } from '../libs/platform/src/database/data-source.js';
-import { recordEvents } from '../libs/platform/src/outbox/outbox.js';
-import { QUEUES } from '../libs/platform/src/queues/job-registry.js';
-import { createRedis } from '../libs/platform/src/redis/redis.js';
+import { RESULTS_PUBLISHED, type ResultsPublishedPayload } from '#domain/judging/judging-events.js';
+import { createDataSource, migrateDatabase } from '#platform/database/data-source.js';
+import { recordEvents } from '#platform/outbox/outbox.js';
+import { QUEUES } from '#platform/queues/job-registry.js';
+import { createRedis } from '#platform/redis/redis.js';
 import type { BenchResult } from './assignment.bench.js';
 import { benchDatabaseUrl, dropDatabase, removeRedisKeys, startChildServer } from './leaderboard.bench.js';
 

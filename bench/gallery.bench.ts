@@ -25,7 +25,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { migrateDatabase } from '../libs/platform/src/database/data-source.js';
+import { migrateDatabase } from '#platform/database/data-source.js';
 import type { BenchResult } from './bench-result.js';
 import { graphql, removeRedisKeys, startChildServer, type ChildServer } from './leaderboard.bench.js';
 

@@ -14,8 +14,8 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
-import { migrateDatabase } from '../libs/platform/src/database/data-source.js';
-import { createRedis } from '../libs/platform/src/redis/redis.js';
+import { migrateDatabase } from '#platform/database/data-source.js';
+import { createRedis } from '#platform/redis/redis.js';
 import type { BenchResult } from './assignment.bench.js';
 
 const IDEAS = 5000;

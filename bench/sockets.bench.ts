@@ -17,11 +17,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createClient, type Client } from 'graphql-ws';
 import pg from 'pg';
 import WebSocket from 'ws';
-import { migrateDatabase } from '../libs/platform/src/database/data-source.js';
+import { migrateDatabase } from '#platform/database/data-source.js';
 import type { BenchResult } from './bench-result.js';
 import { realFanout, removeQueues, seed, startDroppingSmtpServer } from './fanout.bench.js';
 import { benchDatabaseUrl, dropDatabase, graphql, removeRedisKeys, startChildServer, type ChildServer } from './leaderboard.bench.js';
-import { hashPassword } from '../libs/platform/src/crypto/passwords.js';
+import { hashPassword } from '#platform/crypto/passwords.js';
 
 const TEAMS = 450; // x 10 students + 500 jurors = 5,000 recipients
 const CONNECTIONS = TEAMS * 10 + 500;

@@ -2,13 +2,13 @@
 // (and sets its password). Applies pending migrations first, like the API at boot (DB_MIGRATE_ON_BOOT).
 import 'reflect-metadata';
 import { JwtService } from '@nestjs/jwt';
-import { AccountEmails } from '../libs/domain/src/identity/account-emails.js';
-import { IdentityService, MIN_PASSWORD_LENGTH } from '../libs/domain/src/identity/identity.service.js';
-import { SessionRevocation } from '../libs/domain/src/identity/session-revocation.js';
-import { SystemClock } from '../libs/platform/src/clock/clock.js';
-import { ConfigError, loadConfig } from '../libs/platform/src/config/app-config.js';
-import { createDataSource, migrateDatabase } from '../libs/platform/src/database/data-source.js';
-import { DomainError } from '../libs/platform/src/errors/domain-error.js';
+import { AccountEmails } from '#domain/identity/account-emails.js';
+import { IdentityService, MIN_PASSWORD_LENGTH } from '#domain/identity/identity.service.js';
+import { SessionRevocation } from '#domain/identity/session-revocation.js';
+import { SystemClock } from '#platform/clock/clock.js';
+import { ConfigError, loadConfig } from '#platform/config/app-config.js';
+import { createDataSource, migrateDatabase } from '#platform/database/data-source.js';
+import { DomainError } from '#platform/errors/domain-error.js';
 
 const USAGE = `usage: npm run admin:create -- <email> <password>   (password: at least ${MIN_PASSWORD_LENGTH} characters)`;
 

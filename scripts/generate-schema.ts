@@ -6,7 +6,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
-import { ConfigError, loadConfig } from '../libs/platform/src/config/app-config.js';
+import { ConfigError, loadConfig } from '#platform/config/app-config.js';
 import { createApiApp } from '../apps/api/src/bootstrap.js';
 
 // dist/scripts/generate-schema.js -> the repository root

@@ -1,6 +1,6 @@
 // npm run db:migrate: creates the database if missing and applies pending migrations.
-import { loadConfig } from '../libs/platform/src/config/app-config.js';
-import { migrateDatabase } from '../libs/platform/src/database/data-source.js';
+import { loadConfig } from '#platform/config/app-config.js';
+import { migrateDatabase } from '#platform/database/data-source.js';
 
 try {
   const applied = await migrateDatabase(loadConfig());

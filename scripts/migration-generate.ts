@@ -2,9 +2,9 @@
 // Writes libs/platform/src/database/migrations/<timestamp>-PascalName.ts from the difference between entities and
 // the migrated database named by DATABASE_URL; add the class to migrations/index.ts by hand.
 import { writeFileSync } from 'node:fs';
-import { loadConfig } from '../libs/platform/src/config/app-config.js';
-import { createDataSource, migrateDatabase } from '../libs/platform/src/database/data-source.js';
-import { pendingSchemaChanges } from '../libs/platform/src/database/schema-drift.js';
+import { loadConfig } from '#platform/config/app-config.js';
+import { createDataSource, migrateDatabase } from '#platform/database/data-source.js';
+import { pendingSchemaChanges } from '#platform/database/schema-drift.js';
 
 const name = process.argv[2];
 if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) {

@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConfigError, loadConfig } from '../libs/platform/src/config/app-config.js';
+import { ConfigError, loadConfig } from '#platform/config/app-config.js';
 
 const DIST = resolve(dirname(fileURLToPath(import.meta.url)), '..'); // dist/
 const READY_TIMEOUT_MS = Number(process.env.START_READY_TIMEOUT_MS ?? 120_000);

@@ -19,7 +19,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import type { DataSource } from 'typeorm';
-import { ErrorCode } from '../libs/platform/src/errors/domain-error.js';
+import { ErrorCode } from '#platform/errors/domain-error.js';
 import { startApi, type RunningApi } from './helpers/api.js';
 import { makeAdmin } from './helpers/challenge-factories.js';
 import { openDatabase } from './helpers/db.js';

@@ -621,7 +621,7 @@ describe('judging', () => {
   });
 
   it('moves the judging deadline reminder source only while JUDGING', async () => {
-    const { judgingDeadlineReminders } = await import('../libs/domain/src/judging/judging-deadline.reminders.js');
+    const { judgingDeadlineReminders } = await import('#domain/judging/judging-deadline.reminders.js');
     const f = await judgingFixture(api.url, { ideas: 1, jurors: 2 });
     expect(await judgingDeadlineReminders.currentDue(db.manager, f.challenge.id)).toBeNull();
     await startJudging(api.url, f.organizer, f.challenge.id);

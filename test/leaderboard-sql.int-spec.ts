@@ -4,11 +4,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
-import type { ChallengeAccess } from '../libs/domain/src/challenges/challenge-access.js';
-import { ScoreNormalization } from '../libs/domain/src/challenges/challenge.entity.js';
-import { IdeaReads } from '../libs/domain/src/ideas/idea-reads.js';
-import { LeaderboardService } from '../libs/domain/src/judging/leaderboard.service.js';
-import { rankIdeas, type RankedIdea } from '../libs/domain/src/judging/scoring.js';
+import type { ChallengeAccess } from '#domain/challenges/challenge-access.js';
+import { ScoreNormalization } from '#domain/challenges/challenge.entity.js';
+import { IdeaReads } from '#domain/ideas/idea-reads.js';
+import { LeaderboardService } from '#domain/judging/leaderboard.service.js';
+import { rankIdeas, type RankedIdea } from '#domain/judging/scoring.js';
 import { openDatabase } from './helpers/db.js';
 
 type IdeaSpec = { key: string; minutes: number; status?: 'SUBMITTED' | 'WITHDRAWN' };

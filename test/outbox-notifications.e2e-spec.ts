@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
-import { recordEvents } from '../libs/platform/src/outbox/outbox.js';
-import { ORGANIZATION_MEMBER_ADDED } from '../libs/domain/src/organizations/organizations.service.js';
+import { recordEvents } from '#platform/outbox/outbox.js';
+import { ORGANIZATION_MEMBER_ADDED } from '#domain/organizations/organizations.service.js';
 import { startApi, type RunningApi } from './helpers/api.js';
 import { openDatabase } from './helpers/db.js';
 import { addMember, createOrganization, signUp } from './helpers/factories.js';

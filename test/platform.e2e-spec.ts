@@ -2,7 +2,7 @@
 // depth and cost limits, page size and cursor validation, hidden internal errors, no batching.
 import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { QueryFailedError } from 'typeorm';
-import { OrganizationsService } from '../libs/domain/src/organizations/organizations.service.js';
+import { OrganizationsService } from '#domain/organizations/organizations.service.js';
 import { startApi, type RunningApi } from './helpers/api.js';
 import { gql, gqlError } from './helpers/graphql.js';
 

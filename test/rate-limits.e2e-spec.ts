@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Redis } from 'ioredis';
-import { DomainError } from '../libs/platform/src/errors/domain-error.js';
-import { RateLimits } from '../libs/platform/src/rate-limit/rate-limits.js';
+import { DomainError } from '#platform/errors/domain-error.js';
+import { RateLimits } from '#platform/rate-limit/rate-limits.js';
 import { startApi, type RunningApi } from './helpers/api.js';
 import { createTeam, publishedChallenge, school } from './helpers/challenge-factories.js';
 import { signUp, uniqueEmail } from './helpers/factories.js';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import { ReminderScheduler } from '../apps/worker/src/reminders/reminder-scheduler.service.js';
-import { QueueProducer } from '../libs/platform/src/queues/queue-producer.js';
-import { ManualClock } from '../libs/platform/src/clock/clock.js';
+import { QueueProducer } from '#platform/queues/queue-producer.js';
+import { ManualClock } from '#platform/clock/clock.js';
 import { startApi, type RunningApi } from './helpers/api.js';
 import { createTeam, DAY, forceStatus, ideaInput, publishedChallenge, saveIdea, school, student, submitIdea, type TestChallenge } from './helpers/challenge-factories.js';
 import { openDatabase } from './helpers/db.js';

@@ -2,7 +2,7 @@
 // When this fails, an entity changed without its migration (see docs/CONVENTIONS.md "Migrations").
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
-import { pendingSchemaChanges } from '../libs/platform/src/database/schema-drift.js';
+import { pendingSchemaChanges } from '#platform/database/schema-drift.js';
 import { openDatabase } from './helpers/db.js';
 
 let dataSource: DataSource;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Client } from 'graphql-ws';
 import { Redis } from 'ioredis';
-import { SessionRevocation } from '../libs/domain/src/identity/session-revocation.js';
+import { SessionRevocation } from '#domain/identity/session-revocation.js';
 import { startApi, type RunningApi } from './helpers/api.js';
 import { signUp, type TestUser } from './helpers/factories.js';
 import { gql, gqlOk, wsClient } from './helpers/graphql.js';

@@ -1,12 +1,12 @@
 // The hot-read path (sql-reads.ts) must read exactly what TypeORM's hydration reads, entity by entity.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { QueryFailedError, type DataSource, type EntityTarget, type ObjectLiteral } from 'typeorm';
-import { Challenge } from '../libs/domain/src/challenges/challenge.entity.js';
-import { Theme } from '../libs/domain/src/challenges/theme.entity.js';
-import { Idea } from '../libs/domain/src/ideas/idea.entity.js';
-import { Organization } from '../libs/domain/src/organizations/organization.entity.js';
-import { Team } from '../libs/domain/src/teams/team.entity.js';
-import { EntityProjection, projectionOf, readRows } from '../libs/platform/src/database/sql-reads.js';
+import { Challenge } from '#domain/challenges/challenge.entity.js';
+import { Theme } from '#domain/challenges/theme.entity.js';
+import { Idea } from '#domain/ideas/idea.entity.js';
+import { Organization } from '#domain/organizations/organization.entity.js';
+import { Team } from '#domain/teams/team.entity.js';
+import { EntityProjection, projectionOf, readRows } from '#platform/database/sql-reads.js';
 import { openDatabase } from './helpers/db.js';
 
 describe('readRows and EntityProjection', () => {

@@ -5,10 +5,10 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { SMTPServer } from 'smtp-server';
 import type { DataSource } from 'typeorm';
-import { IDEA_SUBMITTED } from '../../libs/domain/src/ideas/ideas.service.js';
-import { ORGANIZATION_MEMBER_ADDED } from '../../libs/domain/src/organizations/organizations.service.js';
-import { recordEvents } from '../../libs/platform/src/outbox/outbox.js';
-import { QUEUES, type QueueName } from '../../libs/platform/src/queues/job-registry.js';
+import { IDEA_SUBMITTED } from '#domain/ideas/ideas.service.js';
+import { ORGANIZATION_MEMBER_ADDED } from '#domain/organizations/organizations.service.js';
+import { recordEvents } from '#platform/outbox/outbox.js';
+import { QUEUES, type QueueName } from '#platform/queues/job-registry.js';
 import type { ReceivedEmail } from '../helpers/smtp-sink.js';
 
 export const tag = () => `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Client } from 'graphql-ws';
 import { Redis } from 'ioredis';
-import { PubSubChannels } from '../../libs/platform/src/pubsub/pubsub.js';
+import { PubSubChannels } from '#platform/pubsub/pubsub.js';
 import { addMember, createOrganization, signUp } from '../helpers/factories.js';
 import { collect, gqlOk, wsClient } from '../helpers/graphql.js';
 import { spawnApi, spawnWorker, stopAllProcesses, type NodeService } from '../helpers/processes.js';

@@ -3,7 +3,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { Test } from '@nestjs/testing';
 import { AppModule } from '../../apps/api/src/app.module.js';
 import { BODY_LIMIT_BYTES, configureHttpRoutes } from '../../apps/api/src/bootstrap.js';
-import { Clock, ManualClock } from '../../libs/platform/src/clock/clock.js';
+import { Clock, ManualClock } from '#platform/clock/clock.js';
 
 export interface RunningApi {
   app: NestFastifyApplication;

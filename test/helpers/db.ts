@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { createDataSource } from '../../libs/platform/src/database/data-source.js';
+import { createDataSource } from '#platform/database/data-source.js';
 
 /** A direct connection to the run's database, for asserting what was (or was not) stored. */
 export async function openDatabase(): Promise<DataSource> {

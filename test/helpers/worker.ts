@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { WorkerModule } from '../../apps/worker/src/worker.module.js';
-import { Clock, ManualClock } from '../../libs/platform/src/clock/clock.js';
+import { Clock, ManualClock } from '#platform/clock/clock.js';
 
 export interface RunningWorker {
   app: INestApplicationContext;

@@ -1,12 +1,12 @@
 import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import type { RedisPubSub } from 'graphql-redis-subscriptions';
-import { DomainModule } from '../../../libs/domain/src/domain.module.js';
-import { ConfigModule } from '../../../libs/platform/src/config/config.module.js';
-import { DatabaseModule } from '../../../libs/platform/src/database/database.module.js';
-import { HealthModule } from '../../../libs/platform/src/health/health.module.js';
-import { LoggingModule } from '../../../libs/platform/src/logging/logging.module.js';
-import { RateLimitModule } from '../../../libs/platform/src/rate-limit/rate-limits.js';
+import { DomainModule } from '#domain/domain.module.js';
+import { ConfigModule } from '#platform/config/config.module.js';
+import { DatabaseModule } from '#platform/database/database.module.js';
+import { HealthModule } from '#platform/health/health.module.js';
+import { LoggingModule } from '#platform/logging/logging.module.js';
+import { RateLimitModule } from '#platform/rate-limit/rate-limits.js';
 import { AuthGuard } from './common/auth.guard.js';
 import { DomainErrorFilter } from './common/domain-error.filter.js';
 import { GraphQLApiModule } from './graphql/graphql.module.js';

@@ -3,9 +3,9 @@ import http from 'node:http';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { AppConfig } from '../../../libs/platform/src/config/app-config.js';
-import { HealthController } from '../../../libs/platform/src/health/health.controller.js';
-import { checkEvictionPolicy, createRedis } from '../../../libs/platform/src/redis/redis.js';
+import { AppConfig } from '#platform/config/app-config.js';
+import { HealthController } from '#platform/health/health.controller.js';
+import { checkEvictionPolicy, createRedis } from '#platform/redis/redis.js';
 import { WorkerModule } from './worker.module.js';
 
 /** Before anything is queued: BullMQ must not run on a Redis that evicts keys. */

@@ -2,8 +2,8 @@ import 'reflect-metadata';
 import { describe, expect, it } from '@jest/globals';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import type { Job } from 'bullmq';
-import { JobHandler } from '../../../libs/platform/src/queues/job-handler.js';
-import { JOB_NAMES, type JobName } from '../../../libs/platform/src/queues/job-registry.js';
+import { JobHandler } from '#platform/queues/job-handler.js';
+import { JOB_NAMES, type JobName } from '#platform/queues/job-registry.js';
 import { collectHandlers } from './job-dispatcher.js';
 
 /** A provider instance with one method marked @JobHandler(name), as a processor class would have. */

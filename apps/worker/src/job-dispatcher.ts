@@ -2,10 +2,10 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { AppConfig } from '../../../libs/platform/src/config/app-config.js';
-import { JOB_HANDLER } from '../../../libs/platform/src/queues/job-handler.js';
-import { JOB_NAMES, JOBS, QUEUES, type JobName, type QueueName } from '../../../libs/platform/src/queues/job-registry.js';
-import { createRedis } from '../../../libs/platform/src/redis/redis.js';
+import { AppConfig } from '#platform/config/app-config.js';
+import { JOB_HANDLER } from '#platform/queues/job-handler.js';
+import { JOB_NAMES, JOBS, QUEUES, type JobName, type QueueName } from '#platform/queues/job-registry.js';
+import { createRedis } from '#platform/redis/redis.js';
 import { JobFailureRecorder } from './job-failure.recorder.js';
 
 type Handler = (payload: unknown, job: Job) => Promise<unknown>;

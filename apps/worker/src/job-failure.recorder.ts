@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { JobFailure } from '../../../libs/platform/src/queues/job-failure.entity.js';
+import { JobFailure } from '#platform/queues/job-failure.entity.js';
 
 @Injectable()
 export class JobFailureRecorder {

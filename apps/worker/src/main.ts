@@ -1,4 +1,4 @@
-import { AppConfig, ConfigError, loadConfig } from '../../../libs/platform/src/config/app-config.js';
+import { AppConfig, ConfigError, loadConfig } from '#platform/config/app-config.js';
 import { createWorkerApp, serveHealth } from './bootstrap.js';
 
 try {

@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
-import { Clock, SystemClock } from '../../platform/src/clock/clock.js';
+import { Clock, SystemClock } from '#platform/clock/clock.js';
 import { IdentityService } from './identity/identity.service.js';
 import { SessionRevocation } from './identity/session-revocation.js';
 import { AccountEmails } from './identity/account-emails.js';

@@ -1,4 +1,4 @@
-import { DomainError } from '../../platform/src/errors/domain-error.js';
+import { DomainError } from '#platform/errors/domain-error.js';
 
 /** Input checks that answer BAD_USER_INPUT naming the field, as PRODUCT.md asks. */
 export const check = {

@@ -1,4 +1,4 @@
-import { DomainError } from '../../platform/src/errors/domain-error.js';
+import { DomainError } from '#platform/errors/domain-error.js';
 
 /** Who is asking: an authenticated user or nobody. Built once per request from the access token. */
 export interface Viewer {

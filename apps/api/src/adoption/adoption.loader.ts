@@ -1,7 +1,7 @@
-import type { AdoptionTutor } from '../../../../libs/domain/src/adoption/adoption-tutor.entity.js';
-import type { Adoption } from '../../../../libs/domain/src/adoption/adoption.entity.js';
-import type { AdoptionService } from '../../../../libs/domain/src/adoption/adoption.service.js';
-import type { Viewer } from '../../../../libs/domain/src/viewer.js';
+import type { AdoptionTutor } from '#domain/adoption/adoption-tutor.entity.js';
+import type { Adoption } from '#domain/adoption/adoption.entity.js';
+import type { AdoptionService } from '#domain/adoption/adoption.service.js';
+import type { Viewer } from '#domain/viewer.js';
 import { byKeys, groupByKeys, type RequestLoaders } from '../graphql/request-loaders.js';
 
 /** Adoptions by id, without access checks: for fields below an object the viewer sees (MiniCompany.adoption). */

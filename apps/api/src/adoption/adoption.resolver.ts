@@ -1,11 +1,11 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { IdeaReads } from '../../../../libs/domain/src/ideas/idea-reads.js';
+import { IdeaReads } from '#domain/ideas/idea-reads.js';
 import { ideaLoader } from '../ideas/idea.loader.js';
-import { AdoptionStatus } from '../../../../libs/domain/src/adoption/adoption.entity.js';
-import { AdoptionService } from '../../../../libs/domain/src/adoption/adoption.service.js';
-import { OrganizationsService } from '../../../../libs/domain/src/organizations/organizations.service.js';
-import { PeopleService } from '../../../../libs/domain/src/people/people.service.js';
-import type { Viewer } from '../../../../libs/domain/src/viewer.js';
+import { AdoptionStatus } from '#domain/adoption/adoption.entity.js';
+import { AdoptionService } from '#domain/adoption/adoption.service.js';
+import { OrganizationsService } from '#domain/organizations/organizations.service.js';
+import { PeopleService } from '#domain/people/people.service.js';
+import type { Viewer } from '#domain/viewer.js';
 import { CurrentViewer, Loaders } from '../common/current-viewer.decorator.js';
 import { RequestLoaders } from '../graphql/request-loaders.js';
 import { toUserModel, UserModel } from '../identity/models/user.model.js';

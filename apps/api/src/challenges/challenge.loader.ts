@@ -1,10 +1,10 @@
-import type { ChallengeAccess } from '../../../../libs/domain/src/challenges/challenge-access.js';
-import type { Challenge } from '../../../../libs/domain/src/challenges/challenge.entity.js';
-import type { ChallengesService } from '../../../../libs/domain/src/challenges/challenges.service.js';
-import type { Criterion } from '../../../../libs/domain/src/challenges/criterion.entity.js';
-import type { Theme } from '../../../../libs/domain/src/challenges/theme.entity.js';
-import type { IdeaReads } from '../../../../libs/domain/src/ideas/idea-reads.js';
-import type { Viewer } from '../../../../libs/domain/src/viewer.js';
+import type { ChallengeAccess } from '#domain/challenges/challenge-access.js';
+import type { Challenge } from '#domain/challenges/challenge.entity.js';
+import type { ChallengesService } from '#domain/challenges/challenges.service.js';
+import type { Criterion } from '#domain/challenges/criterion.entity.js';
+import type { Theme } from '#domain/challenges/theme.entity.js';
+import type { IdeaReads } from '#domain/ideas/idea-reads.js';
+import type { Viewer } from '#domain/viewer.js';
 import { byKeys, groupByKeys, type RequestLoaders } from '../graphql/request-loaders.js';
 
 /** Challenges by id, batched per request, without access checks: for fields below an object the viewer sees. */

@@ -1,11 +1,11 @@
 import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { RESULTS_VISIBLE_STATUSES } from '../../../../libs/domain/src/challenges/challenge-access.js';
-import { ChallengeStatus } from '../../../../libs/domain/src/challenges/challenge.entity.js';
-import { ChallengesService } from '../../../../libs/domain/src/challenges/challenges.service.js';
-import { OrganizationsService } from '../../../../libs/domain/src/organizations/organizations.service.js';
-import { AppConfig } from '../../../../libs/platform/src/config/app-config.js';
-import type { Viewer } from '../../../../libs/domain/src/viewer.js';
+import { RESULTS_VISIBLE_STATUSES } from '#domain/challenges/challenge-access.js';
+import { ChallengeStatus } from '#domain/challenges/challenge.entity.js';
+import { ChallengesService } from '#domain/challenges/challenges.service.js';
+import { OrganizationsService } from '#domain/organizations/organizations.service.js';
+import { AppConfig } from '#platform/config/app-config.js';
+import type { Viewer } from '#domain/viewer.js';
 import { CurrentViewer, Loaders, Public } from '../common/current-viewer.decorator.js';
 import { toConnection } from '../common/page-info.model.js';
 import { hintPublicFor } from '../graphql/cache-hints.js';

@@ -1,7 +1,7 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { DomainError } from '../../../../libs/platform/src/errors/domain-error.js';
+import { DomainError } from '#platform/errors/domain-error.js';
 import type { GqlContext } from '../graphql/gql-context.js';
 import { IS_PUBLIC } from './current-viewer.decorator.js';
 

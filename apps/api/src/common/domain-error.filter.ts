@@ -1,6 +1,6 @@
 import { Catch } from '@nestjs/common';
 import type { GqlExceptionFilter } from '@nestjs/graphql';
-import { DomainError } from '../../../../libs/platform/src/errors/domain-error.js';
+import { DomainError } from '#platform/errors/domain-error.js';
 
 /**
  * Domain errors are answers, not failures: hand them straight to GraphQL (formatError maps them) instead of letting

@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { InheritsCacheHint } from '../graphql/cache-hints.js';
 import type { Type } from '@nestjs/common';
-import type { Page } from '../../../../libs/platform/src/pagination/cursor.js';
+import type { Page } from '#platform/pagination/cursor.js';
 
 @InheritsCacheHint()
 @ObjectType()

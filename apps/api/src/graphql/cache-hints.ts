@@ -1,7 +1,7 @@
 import { maybeCacheControlFromInfo } from '@apollo/cache-control-types';
 import { Directive } from '@nestjs/graphql';
 import { DirectiveLocation, GraphQLBoolean, GraphQLDirective, GraphQLEnumType, GraphQLInt, type GraphQLResolveInfo } from 'graphql';
-import type { Viewer } from '../../../../libs/domain/src/viewer.js';
+import type { Viewer } from '#domain/viewer.js';
 
 /**
  * Apollo's `@cacheControl` directive, as its cache-control plugin reads it

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { QueryFailedError } from 'typeorm';
-import { DomainError } from '../../../../libs/platform/src/errors/domain-error.js';
+import { DomainError } from '#platform/errors/domain-error.js';
 import { formatError, isUnexpectedError } from './format-error.js';
 
 /** What Apollo hands to formatError: the formatted error (with a stack trace when enabled) and the error itself. */

@@ -1,5 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { DomainError, ErrorCode } from '../../../../libs/platform/src/errors/domain-error.js';
+import { DomainError, ErrorCode } from '#platform/errors/domain-error.js';
 
 const CLIENT_CODES = new Set<string>(Object.values(ErrorCode));
 

@@ -1,4 +1,4 @@
-import type { Viewer } from '../../../../libs/domain/src/viewer.js';
+import type { Viewer } from '#domain/viewer.js';
 import type { RequestLoaders } from './request-loaders.js';
 
 export interface GqlContext {

@@ -1,6 +1,6 @@
 import type { Provider } from '@nestjs/common';
-import { AppConfig } from '../../../../libs/platform/src/config/app-config.js';
-import { createPubSub, PubSubChannels } from '../../../../libs/platform/src/pubsub/pubsub.js';
+import { AppConfig } from '#platform/config/app-config.js';
+import { createPubSub, PubSubChannels } from '#platform/pubsub/pubsub.js';
 
 export const PUB_SUB = Symbol('PUB_SUB');
 

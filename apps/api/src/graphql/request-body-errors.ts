@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { GraphQLFormattedError } from 'graphql';
-import { ErrorCode } from '../../../../libs/platform/src/errors/domain-error.js';
+import { ErrorCode } from '#platform/errors/domain-error.js';
 
 /** Fastify's request-body errors (content-type parsing, before Apollo runs) and what clients are told of them. */
 const BODY_ERRORS: Record<string, { reason: string; message: (limit: number) => string }> = {

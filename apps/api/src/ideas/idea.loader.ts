@@ -1,6 +1,6 @@
-import type { IdeaReads, IdeaView } from '../../../../libs/domain/src/ideas/idea-reads.js';
-import type { IdeaPage } from '../../../../libs/domain/src/ideas/ideas.service.js';
-import type { Viewer } from '../../../../libs/domain/src/viewer.js';
+import type { IdeaReads, IdeaView } from '#domain/ideas/idea-reads.js';
+import type { IdeaPage } from '#domain/ideas/ideas.service.js';
+import type { Viewer } from '#domain/viewer.js';
 import { toThemeModel } from '../challenges/models/challenge.model.js';
 import { toConnection, type ConnectionShape } from '../common/page-info.model.js';
 import { withPreloaded } from '../graphql/preloaded-fields.js';

@@ -1,10 +1,10 @@
 import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { ChallengesService } from '../../../../libs/domain/src/challenges/challenges.service.js';
-import { IdeaReads } from '../../../../libs/domain/src/ideas/idea-reads.js';
-import { IdeasService, type IdeaIncludes } from '../../../../libs/domain/src/ideas/ideas.service.js';
-import { TeamsService } from '../../../../libs/domain/src/teams/teams.service.js';
-import type { Viewer } from '../../../../libs/domain/src/viewer.js';
+import { ChallengesService } from '#domain/challenges/challenges.service.js';
+import { IdeaReads } from '#domain/ideas/idea-reads.js';
+import { IdeasService, type IdeaIncludes } from '#domain/ideas/ideas.service.js';
+import { TeamsService } from '#domain/teams/teams.service.js';
+import type { Viewer } from '#domain/viewer.js';
 import { challengeLoader, themeLoader } from '../challenges/challenge.loader.js';
 import { ChallengeModel, ThemeModel, toChallengeModel, toThemeModel } from '../challenges/models/challenge.model.js';
 import { CurrentViewer, Loaders, Public } from '../common/current-viewer.decorator.js';

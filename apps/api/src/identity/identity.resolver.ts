@@ -1,10 +1,10 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { IdentityService } from '../../../../libs/domain/src/identity/identity.service.js';
-import { PeopleService } from '../../../../libs/domain/src/people/people.service.js';
-import { ownView, viewPerson } from '../../../../libs/domain/src/people/person-view.js';
-import type { Viewer } from '../../../../libs/domain/src/viewer.js';
+import { IdentityService } from '#domain/identity/identity.service.js';
+import { PeopleService } from '#domain/people/people.service.js';
+import { ownView, viewPerson } from '#domain/people/person-view.js';
+import type { Viewer } from '#domain/viewer.js';
 import { CurrentViewer, Loaders, Public } from '../common/current-viewer.decorator.js';
-import { RateLimits } from '../../../../libs/platform/src/rate-limit/rate-limits.js';
+import { RateLimits } from '#platform/rate-limit/rate-limits.js';
 import type { GqlContext } from '../graphql/gql-context.js';
 import { RequestLoaders } from '../graphql/request-loaders.js';
 import { ChangePasswordInput, ResetPasswordInput, SignInInput, SignUpInput, UpdateProfileInput } from './dto/auth.input.js';

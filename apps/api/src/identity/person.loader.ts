@@ -1,6 +1,6 @@
-import type { PeopleService } from '../../../../libs/domain/src/people/people.service.js';
-import type { PersonView } from '../../../../libs/domain/src/people/person-view.js';
-import type { Viewer } from '../../../../libs/domain/src/viewer.js';
+import type { PeopleService } from '#domain/people/people.service.js';
+import type { PersonView } from '#domain/people/person-view.js';
+import type { Viewer } from '#domain/viewer.js';
 import type { RequestLoaders } from '../graphql/request-loaders.js';
 
 /** People by user id as the viewer sees them (PeopleService decides), batched per request; null for a missing user. */

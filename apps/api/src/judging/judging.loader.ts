@@ -1,12 +1,12 @@
-import type { Challenge } from '../../../../libs/domain/src/challenges/challenge.entity.js';
-import type { ChallengesService } from '../../../../libs/domain/src/challenges/challenges.service.js';
-import type { Award } from '../../../../libs/domain/src/judging/award.entity.js';
-import type { JudgingService, JurorCounts, VisibleReview } from '../../../../libs/domain/src/judging/judging.service.js';
-import type { Juror } from '../../../../libs/domain/src/judging/juror.entity.js';
-import type { LeaderboardService } from '../../../../libs/domain/src/judging/leaderboard.service.js';
-import type { Review } from '../../../../libs/domain/src/judging/review.entity.js';
-import type { RankedIdea } from '../../../../libs/domain/src/judging/scoring.js';
-import type { Viewer } from '../../../../libs/domain/src/viewer.js';
+import type { Challenge } from '#domain/challenges/challenge.entity.js';
+import type { ChallengesService } from '#domain/challenges/challenges.service.js';
+import type { Award } from '#domain/judging/award.entity.js';
+import type { JudgingService, JurorCounts, VisibleReview } from '#domain/judging/judging.service.js';
+import type { Juror } from '#domain/judging/juror.entity.js';
+import type { LeaderboardService } from '#domain/judging/leaderboard.service.js';
+import type { Review } from '#domain/judging/review.entity.js';
+import type { RankedIdea } from '#domain/judging/scoring.js';
+import type { Viewer } from '#domain/viewer.js';
 import { byKeys, groupByKeys, type RequestLoaders } from '../graphql/request-loaders.js';
 
 /** Jurors by id, without access checks (below an assignment, a review or a progress the viewer sees). */

@@ -1,7 +1,7 @@
-import type { MiniCompany } from '../../../../libs/domain/src/minicompanies/mini-company.entity.js';
-import type { Milestone } from '../../../../libs/domain/src/minicompanies/milestone.entity.js';
-import type { MiniCompaniesService } from '../../../../libs/domain/src/minicompanies/minicompanies.service.js';
-import type { Viewer } from '../../../../libs/domain/src/viewer.js';
+import type { MiniCompany } from '#domain/minicompanies/mini-company.entity.js';
+import type { Milestone } from '#domain/minicompanies/milestone.entity.js';
+import type { MiniCompaniesService } from '#domain/minicompanies/minicompanies.service.js';
+import type { Viewer } from '#domain/viewer.js';
 import { byKeys, groupByKeys, type RequestLoaders } from '../graphql/request-loaders.js';
 
 /** The mini-company of each team, where the viewer may see it (else null). */

@@ -1,10 +1,10 @@
-import type { NotificationAddedPayload } from '../../../../libs/domain/src/notifications/notification-added.js';
+import type { NotificationAddedPayload } from '#domain/notifications/notification-added.js';
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
 import type { RedisPubSub } from 'graphql-redis-subscriptions';
-import { NotificationsService } from '../../../../libs/domain/src/notifications/notifications.service.js';
-import { requireUser, type Viewer } from '../../../../libs/domain/src/viewer.js';
-import { PubSubChannels } from '../../../../libs/platform/src/pubsub/pubsub.js';
+import { NotificationsService } from '#domain/notifications/notifications.service.js';
+import { requireUser, type Viewer } from '#domain/viewer.js';
+import { PubSubChannels } from '#platform/pubsub/pubsub.js';
 import { CurrentViewer } from '../common/current-viewer.decorator.js';
 import { toConnection } from '../common/page-info.model.js';
 import { PUB_SUB } from '../graphql/pubsub.provider.js';

@@ -5,7 +5,7 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter as BullBoardFastifyAdapter } from '@bull-board/fastify';
 import type { Queue } from 'bullmq';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { IdentityService } from '../../../../libs/domain/src/identity/identity.service.js';
+import { IdentityService } from '#domain/identity/identity.service.js';
 import { Metrics, OPS_QUEUES } from './metrics.js';
 
 /** Where Bull Board is served. */

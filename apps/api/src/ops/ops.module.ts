@@ -1,9 +1,9 @@
 import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { AppConfig } from '../../../../libs/platform/src/config/app-config.js';
-import { QUEUES } from '../../../../libs/platform/src/queues/job-registry.js';
-import { createRedis } from '../../../../libs/platform/src/redis/redis.js';
+import { AppConfig } from '#platform/config/app-config.js';
+import { QUEUES } from '#platform/queues/job-registry.js';
+import { createRedis } from '#platform/redis/redis.js';
 import { GraphQLMetricsPlugin } from './graphql-metrics.plugin.js';
 import { Metrics, OPS_QUEUES } from './metrics.js';
 

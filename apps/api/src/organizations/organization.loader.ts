@@ -1,5 +1,5 @@
-import type { Organization } from '../../../../libs/domain/src/organizations/organization.entity.js';
-import type { OrganizationsService } from '../../../../libs/domain/src/organizations/organizations.service.js';
+import type { Organization } from '#domain/organizations/organization.entity.js';
+import type { OrganizationsService } from '#domain/organizations/organizations.service.js';
 import { byKeys, type RequestLoaders } from '../graphql/request-loaders.js';
 
 /** Organizations by id, batched per request; other features resolve schools and companies through it. */

@@ -1,9 +1,9 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import type { OrganizationMember } from '../../../../libs/domain/src/organizations/organization-member.entity.js';
-import { OrganizationKind } from '../../../../libs/domain/src/organizations/organization.entity.js';
-import { OrganizationsService } from '../../../../libs/domain/src/organizations/organizations.service.js';
-import { PeopleService } from '../../../../libs/domain/src/people/people.service.js';
-import type { Viewer } from '../../../../libs/domain/src/viewer.js';
+import type { OrganizationMember } from '#domain/organizations/organization-member.entity.js';
+import { OrganizationKind } from '#domain/organizations/organization.entity.js';
+import { OrganizationsService } from '#domain/organizations/organizations.service.js';
+import { PeopleService } from '#domain/people/people.service.js';
+import type { Viewer } from '#domain/viewer.js';
 import { CurrentViewer, Loaders, Public } from '../common/current-viewer.decorator.js';
 import { toConnection } from '../common/page-info.model.js';
 import { RequestLoaders } from '../graphql/request-loaders.js';

@@ -1,11 +1,11 @@
 import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { PeopleService } from '../../../../libs/domain/src/people/people.service.js';
-import type { DataProcessingAgreement } from '../../../../libs/domain/src/rosters/data-processing-agreement.entity.js';
-import { ConsentGivenBy, ConsentPurpose } from '../../../../libs/domain/src/rosters/consent-record.entity.js';
-import { ConsentsService } from '../../../../libs/domain/src/rosters/consents.service.js';
-import { RostersService } from '../../../../libs/domain/src/rosters/rosters.service.js';
-import type { Viewer } from '../../../../libs/domain/src/viewer.js';
-import { RateLimits } from '../../../../libs/platform/src/rate-limit/rate-limits.js';
+import { PeopleService } from '#domain/people/people.service.js';
+import type { DataProcessingAgreement } from '#domain/rosters/data-processing-agreement.entity.js';
+import { ConsentGivenBy, ConsentPurpose } from '#domain/rosters/consent-record.entity.js';
+import { ConsentsService } from '#domain/rosters/consents.service.js';
+import { RostersService } from '#domain/rosters/rosters.service.js';
+import type { Viewer } from '#domain/viewer.js';
+import { RateLimits } from '#platform/rate-limit/rate-limits.js';
 import { CurrentViewer, Loaders } from '../common/current-viewer.decorator.js';
 import { RequestLoaders } from '../graphql/request-loaders.js';
 import { toUserModel, UserModel } from '../identity/models/user.model.js';

@@ -1,7 +1,7 @@
-import type { TeamMember } from '../../../../libs/domain/src/teams/team-member.entity.js';
-import type { Team } from '../../../../libs/domain/src/teams/team.entity.js';
-import type { TeamsService } from '../../../../libs/domain/src/teams/teams.service.js';
-import type { Viewer } from '../../../../libs/domain/src/viewer.js';
+import type { TeamMember } from '#domain/teams/team-member.entity.js';
+import type { Team } from '#domain/teams/team.entity.js';
+import type { TeamsService } from '#domain/teams/teams.service.js';
+import type { Viewer } from '#domain/viewer.js';
 import { byKeys, type RequestLoaders } from '../graphql/request-loaders.js';
 
 /** Teams by id, batched per request, without access checks (teams are public with their challenge). */

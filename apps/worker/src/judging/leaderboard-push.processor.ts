@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { RedisPubSub } from 'graphql-redis-subscriptions';
-import { ChallengesService } from '../../../../libs/domain/src/challenges/challenges.service.js';
-import { REVIEW_SUBMITTED, type ReviewSubmittedPayload } from '../../../../libs/domain/src/judging/judging-events.js';
-import { LeaderboardService } from '../../../../libs/domain/src/judging/leaderboard.service.js';
-import { PubSubChannels } from '../../../../libs/platform/src/pubsub/pubsub.js';
-import { JobHandler } from '../../../../libs/platform/src/queues/job-handler.js';
-import { leaderboardPushOptions, type JobPayloads } from '../../../../libs/platform/src/queues/job-registry.js';
-import { QueueProducer } from '../../../../libs/platform/src/queues/queue-producer.js';
+import { ChallengesService } from '#domain/challenges/challenges.service.js';
+import { REVIEW_SUBMITTED, type ReviewSubmittedPayload } from '#domain/judging/judging-events.js';
+import { LeaderboardService } from '#domain/judging/leaderboard.service.js';
+import { PubSubChannels } from '#platform/pubsub/pubsub.js';
+import { JobHandler } from '#platform/queues/job-handler.js';
+import { leaderboardPushOptions, type JobPayloads } from '#platform/queues/job-registry.js';
+import { QueueProducer } from '#platform/queues/queue-producer.js';
 import { WORKER_PUB_SUB } from '../notifications/notification-delivery.service.js';
 
 /**

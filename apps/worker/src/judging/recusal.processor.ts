@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { REVIEW_RECUSED, type ReviewRecusedPayload } from '../../../../libs/domain/src/judging/judging-events.js';
-import { recusalNotificationPlan } from '../../../../libs/domain/src/judging/judging.notifications.js';
-import { resolveRecusal } from '../../../../libs/domain/src/judging/recusal.js';
-import { JobHandler } from '../../../../libs/platform/src/queues/job-handler.js';
-import { jobId, type JobPayloads } from '../../../../libs/platform/src/queues/job-registry.js';
-import { QueueProducer } from '../../../../libs/platform/src/queues/queue-producer.js';
+import { REVIEW_RECUSED, type ReviewRecusedPayload } from '#domain/judging/judging-events.js';
+import { recusalNotificationPlan } from '#domain/judging/judging.notifications.js';
+import { resolveRecusal } from '#domain/judging/recusal.js';
+import { JobHandler } from '#platform/queues/job-handler.js';
+import { jobId, type JobPayloads } from '#platform/queues/job-registry.js';
+import { QueueProducer } from '#platform/queues/queue-producer.js';
 import { NotificationDelivery } from '../notifications/notification-delivery.service.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Locale } from '../../../../libs/domain/src/identity/user.entity.js';
+import type { Locale } from '#domain/identity/user.entity.js';
 
 const FOOTER: Record<Locale, string> = {
   it: 'Ricevi questa email perché partecipi a una sfida Climathon. Trovi tutte le notifiche nella piattaforma.',

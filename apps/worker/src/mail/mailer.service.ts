@@ -1,7 +1,7 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool/index.js';
-import { AppConfig } from '../../../../libs/platform/src/config/app-config.js';
+import { AppConfig } from '#platform/config/app-config.js';
 
 export interface OutgoingEmail {
   to: string;

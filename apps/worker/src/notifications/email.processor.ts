@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { User, type Locale } from '../../../../libs/domain/src/identity/user.entity.js';
-import { Notification } from '../../../../libs/domain/src/notifications/notification.entity.js';
-import { Clock } from '../../../../libs/platform/src/clock/clock.js';
-import { JobHandler } from '../../../../libs/platform/src/queues/job-handler.js';
-import type { JobPayloads } from '../../../../libs/platform/src/queues/job-registry.js';
+import { User, type Locale } from '#domain/identity/user.entity.js';
+import { Notification } from '#domain/notifications/notification.entity.js';
+import { Clock } from '#platform/clock/clock.js';
+import { JobHandler } from '#platform/queues/job-handler.js';
+import type { JobPayloads } from '#platform/queues/job-registry.js';
 import { renderEmail } from '../mail/email-template.js';
 import { Mailer, PermanentEmailFailure } from '../mail/mailer.service.js';
 

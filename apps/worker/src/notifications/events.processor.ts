@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
-import { ruleFor } from '../../../../libs/domain/src/notifications/notification-catalog.js';
-import { OutboxEvent } from '../../../../libs/platform/src/outbox/outbox-event.entity.js';
-import { JobHandler } from '../../../../libs/platform/src/queues/job-handler.js';
-import type { JobPayloads } from '../../../../libs/platform/src/queues/job-registry.js';
+import { ruleFor } from '#domain/notifications/notification-catalog.js';
+import { OutboxEvent } from '#platform/outbox/outbox-event.entity.js';
+import { JobHandler } from '#platform/queues/job-handler.js';
+import type { JobPayloads } from '#platform/queues/job-registry.js';
 import { LeaderboardPushProcessor } from '../judging/leaderboard-push.processor.js';
 import { RecusalProcessor } from '../judging/recusal.processor.js';
 import { ReminderScheduler } from '../reminders/reminder-scheduler.service.js';

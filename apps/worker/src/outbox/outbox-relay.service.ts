@@ -2,10 +2,10 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { InjectDataSource } from '@nestjs/typeorm';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '../../../../libs/platform/src/config/app-config.js';
-import { OUTBOX_NOTIFY_CHANNEL } from '../../../../libs/platform/src/outbox/outbox.js';
-import { jobId } from '../../../../libs/platform/src/queues/job-registry.js';
-import { QueueProducer } from '../../../../libs/platform/src/queues/queue-producer.js';
+import { AppConfig } from '#platform/config/app-config.js';
+import { OUTBOX_NOTIFY_CHANNEL } from '#platform/outbox/outbox.js';
+import { jobId } from '#platform/queues/job-registry.js';
+import { QueueProducer } from '#platform/queues/queue-producer.js';
 
 const BATCH_SIZE = 500;
 

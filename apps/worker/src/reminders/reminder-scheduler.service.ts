@@ -1,15 +1,15 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
-import { REMINDER_SOURCES, reminderSourceFor } from '../../../../libs/domain/src/reminders/reminder-sources.js';
-import type { ReminderSource } from '../../../../libs/domain/src/reminders/reminder-source.js';
-import { planReminderTimes } from '../../../../libs/domain/src/reminders/reminder-times.js';
-import { ScheduledReminder } from '../../../../libs/domain/src/reminders/scheduled-reminder.entity.js';
-import { Clock } from '../../../../libs/platform/src/clock/clock.js';
-import { AppConfig } from '../../../../libs/platform/src/config/app-config.js';
-import { recordEvents } from '../../../../libs/platform/src/outbox/outbox.js';
-import { JOBS } from '../../../../libs/platform/src/queues/job-registry.js';
-import { QueueProducer } from '../../../../libs/platform/src/queues/queue-producer.js';
+import { REMINDER_SOURCES, reminderSourceFor } from '#domain/reminders/reminder-sources.js';
+import type { ReminderSource } from '#domain/reminders/reminder-source.js';
+import { planReminderTimes } from '#domain/reminders/reminder-times.js';
+import { ScheduledReminder } from '#domain/reminders/scheduled-reminder.entity.js';
+import { Clock } from '#platform/clock/clock.js';
+import { AppConfig } from '#platform/config/app-config.js';
+import { recordEvents } from '#platform/outbox/outbox.js';
+import { JOBS } from '#platform/queues/job-registry.js';
+import { QueueProducer } from '#platform/queues/queue-producer.js';
 
 export type FireOutcome = 'fired' | 'cancelled' | 'skipped';
 

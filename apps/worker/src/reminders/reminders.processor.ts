@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { JobHandler } from '../../../../libs/platform/src/queues/job-handler.js';
-import type { JobPayloads } from '../../../../libs/platform/src/queues/job-registry.js';
+import { JobHandler } from '#platform/queues/job-handler.js';
+import type { JobPayloads } from '#platform/queues/job-registry.js';
 import { ReminderScheduler, type FireOutcome } from './reminder-scheduler.service.js';
 
 @Injectable()

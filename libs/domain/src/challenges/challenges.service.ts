@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { projectionOf, readRows } from '../../../platform/src/database/sql-reads.js';
-import { DomainError, isUniqueViolation } from '../../../platform/src/errors/domain-error.js';
-import { recordEvents } from '../../../platform/src/outbox/outbox.js';
-import { assertPageSize, decodeCursor, keysetCondition, toPage, type Page } from '../../../platform/src/pagination/cursor.js';
+import { projectionOf, readRows } from '#platform/database/sql-reads.js';
+import { DomainError, isUniqueViolation } from '#platform/errors/domain-error.js';
+import { recordEvents } from '#platform/outbox/outbox.js';
+import { assertPageSize, decodeCursor, keysetCondition, toPage, type Page } from '#platform/pagination/cursor.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { check, isUuid } from '../validation.js';
 import { requireUser, type Viewer } from '../viewer.js';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { projectionOf, type EntityProjection } from '../../../platform/src/database/sql-reads.js';
-import { DomainError } from '../../../platform/src/errors/domain-error.js';
+import { projectionOf, type EntityProjection } from '#platform/database/sql-reads.js';
+import { DomainError } from '#platform/errors/domain-error.js';
 import { jurorAssignedToIdea, jurorOfChallenge, memberOfOrganization, memberOfTeam, tutorOfTeam } from '../access/grounds.js';
 import { RESULTS_VISIBLE_STATUSES } from '../challenges/challenge-access.js';
 import type { Challenge } from '../challenges/challenge.entity.js';

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Clock } from '../../../platform/src/clock/clock.js';
-import { projectionOf, readRows } from '../../../platform/src/database/sql-reads.js';
-import { DomainError } from '../../../platform/src/errors/domain-error.js';
-import { recordEvents } from '../../../platform/src/outbox/outbox.js';
-import { assertPageSize, lazyCount, decodeCursor, toPage, type Page } from '../../../platform/src/pagination/cursor.js';
+import { Clock } from '#platform/clock/clock.js';
+import { projectionOf, readRows } from '#platform/database/sql-reads.js';
+import { DomainError } from '#platform/errors/domain-error.js';
+import { recordEvents } from '#platform/outbox/outbox.js';
+import { assertPageSize, lazyCount, decodeCursor, toPage, type Page } from '#platform/pagination/cursor.js';
 import { ideaAdopted } from '../access/grounds.js';
 import { ChallengeAccess } from '../challenges/challenge-access.js';
 import { Challenge, ChallengeFormat, ChallengeStatus } from '../challenges/challenge.entity.js';

@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import nodemailer, { type Transporter } from 'nodemailer';
-import { AppConfig } from '../../../platform/src/config/app-config.js';
+import { AppConfig } from '#platform/config/app-config.js';
 import type { Locale } from './user.entity.js';
 
 export type AccountEmailKind = 'EMAIL_VERIFICATION' | 'PASSWORD_RESET';

@@ -2,9 +2,9 @@ import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Redis } from 'ioredis';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
-import { AppConfig } from '../../../platform/src/config/app-config.js';
-import { Clock } from '../../../platform/src/clock/clock.js';
-import { createRedis } from '../../../platform/src/redis/redis.js';
+import { AppConfig } from '#platform/config/app-config.js';
+import { Clock } from '#platform/clock/clock.js';
+import { createRedis } from '#platform/redis/redis.js';
 import { RefreshToken } from './refresh-token.entity.js';
 
 /** How long a PostgreSQL answer "this family is active" is trusted; revocation overwrites it at once anyway. */

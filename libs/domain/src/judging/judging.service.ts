@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { Clock } from '../../../platform/src/clock/clock.js';
-import { DomainError, isUniqueViolation } from '../../../platform/src/errors/domain-error.js';
-import { recordEvents } from '../../../platform/src/outbox/outbox.js';
+import { Clock } from '#platform/clock/clock.js';
+import { DomainError, isUniqueViolation } from '#platform/errors/domain-error.js';
+import { recordEvents } from '#platform/outbox/outbox.js';
 import { ChallengeAccess, RESULTS_VISIBLE_STATUSES } from '../challenges/challenge-access.js';
 import { Challenge, ChallengeStatus } from '../challenges/challenge.entity.js';
 import { ChallengesService } from '../challenges/challenges.service.js';

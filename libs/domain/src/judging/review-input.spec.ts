@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { DomainError } from '../../../platform/src/errors/domain-error.js';
+import { DomainError } from '#platform/errors/domain-error.js';
 import { checkReviewScores } from './review-input.js';
 
 const criteria = [

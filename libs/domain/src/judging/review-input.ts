@@ -1,4 +1,4 @@
-import { DomainError } from '../../../platform/src/errors/domain-error.js';
+import { DomainError } from '#platform/errors/domain-error.js';
 import type { CriterionScore, ScoringCriterion } from './scoring.js';
 
 export interface CriterionScoreData {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { Clock } from '../../../platform/src/clock/clock.js';
-import { DomainError, isUniqueViolation } from '../../../platform/src/errors/domain-error.js';
-import { recordEvents, type DomainEvent } from '../../../platform/src/outbox/outbox.js';
+import { Clock } from '#platform/clock/clock.js';
+import { DomainError, isUniqueViolation } from '#platform/errors/domain-error.js';
+import { recordEvents, type DomainEvent } from '#platform/outbox/outbox.js';
 import { Adoption, AdoptionStatus } from '../adoption/adoption.entity.js';
 import { AdoptionService } from '../adoption/adoption.service.js';
 import { ChallengeAccess } from '../challenges/challenge-access.js';

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull } from 'typeorm';
-import { Clock } from '../../../platform/src/clock/clock.js';
-import { DomainError } from '../../../platform/src/errors/domain-error.js';
-import { assertPageSize, decodeCursor, keysetCondition, toPage, type Page } from '../../../platform/src/pagination/cursor.js';
+import { Clock } from '#platform/clock/clock.js';
+import { DomainError } from '#platform/errors/domain-error.js';
+import { assertPageSize, decodeCursor, keysetCondition, toPage, type Page } from '#platform/pagination/cursor.js';
 import { isUuid } from '../validation.js';
 import { requireUser, type Viewer } from '../viewer.js';
 import { Notification } from './notification.entity.js';

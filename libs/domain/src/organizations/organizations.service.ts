@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { DomainError, isUniqueViolation } from '../../../platform/src/errors/domain-error.js';
-import { recordEvents } from '../../../platform/src/outbox/outbox.js';
-import { assertPageSize, decodeCursor, keysetCondition, toPage, type Page } from '../../../platform/src/pagination/cursor.js';
+import { DomainError, isUniqueViolation } from '#platform/errors/domain-error.js';
+import { recordEvents } from '#platform/outbox/outbox.js';
+import { assertPageSize, decodeCursor, keysetCondition, toPage, type Page } from '#platform/pagination/cursor.js';
 import { User } from '../identity/user.entity.js';
 import { check, isUuid } from '../validation.js';
 import { requireUser, type Viewer } from '../viewer.js';

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { DomainEvent } from '../../../platform/src/outbox/outbox.js';
+import type { DomainEvent } from '#platform/outbox/outbox.js';
 
 /** A subject with a deadline that reminders are planned for (a challenge's submission deadline, a milestone...). */
 export interface DueSubject {

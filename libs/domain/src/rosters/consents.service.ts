@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
-import { Clock } from '../../../platform/src/clock/clock.js';
-import { DomainError, isUniqueViolation } from '../../../platform/src/errors/domain-error.js';
+import { Clock } from '#platform/clock/clock.js';
+import { DomainError, isUniqueViolation } from '#platform/errors/domain-error.js';
 import { ChallengeAccess } from '../challenges/challenge-access.js';
 import { User } from '../identity/user.entity.js';
 import { TeamMember, TeamRole } from '../teams/team-member.entity.js';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { DomainError } from '../../../platform/src/errors/domain-error.js';
+import { DomainError } from '#platform/errors/domain-error.js';
 
 /** At most this many students per addStudents call and per team (PRODUCT.md; maxTeamSize still applies). */
 export const MAX_ROSTER_STUDENTS = 60;

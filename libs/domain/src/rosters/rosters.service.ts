@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { Clock } from '../../../platform/src/clock/clock.js';
-import { hashPassword } from '../../../platform/src/crypto/passwords.js';
-import { DomainError, ErrorCode, isUniqueViolation } from '../../../platform/src/errors/domain-error.js';
+import { Clock } from '#platform/clock/clock.js';
+import { hashPassword } from '#platform/crypto/passwords.js';
+import { DomainError, ErrorCode, isUniqueViolation } from '#platform/errors/domain-error.js';
 import { ChallengeAccess } from '../challenges/challenge-access.js';
 import { Challenge, ChallengeFormat, ChallengeStatus } from '../challenges/challenge.entity.js';
 import { SessionRevocation } from '../identity/session-revocation.js';

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { Clock } from '../../../platform/src/clock/clock.js';
-import { DomainError, isUniqueViolation } from '../../../platform/src/errors/domain-error.js';
-import { recordEvents } from '../../../platform/src/outbox/outbox.js';
-import { assertPageSize, toPage, type Page } from '../../../platform/src/pagination/cursor.js';
+import { Clock } from '#platform/clock/clock.js';
+import { DomainError, isUniqueViolation } from '#platform/errors/domain-error.js';
+import { recordEvents } from '#platform/outbox/outbox.js';
+import { assertPageSize, toPage, type Page } from '#platform/pagination/cursor.js';
 import { ChallengeAccess } from '../challenges/challenge-access.js';
 import { Challenge, ChallengeFormat, ChallengeStatus } from '../challenges/challenge.entity.js';
 import { decodeTimeCursor, keyset } from '../challenges/challenges.service.js';

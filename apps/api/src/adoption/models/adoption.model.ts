@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { AdoptionStatus, type Adoption } from '../../../../../libs/domain/src/adoption/adoption.entity.js';
+import { AdoptionStatus, type Adoption } from '#domain/adoption/adoption.entity.js';
 
 registerEnumType(AdoptionStatus, { name: 'AdoptionStatus' });
 

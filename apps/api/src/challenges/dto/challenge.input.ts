@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
-import { ChallengeFormat, ScoreNormalization } from '../../../../../libs/domain/src/challenges/challenge.entity.js';
+import { ChallengeFormat, ScoreNormalization } from '#domain/challenges/challenge.entity.js';
 
 @InputType()
 export class ThemeInput {

@@ -1,8 +1,8 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { InheritsCacheHint } from '../../graphql/cache-hints.js';
-import { Challenge, ChallengeFormat, ChallengeStatus, ScoreNormalization } from '../../../../../libs/domain/src/challenges/challenge.entity.js';
-import type { Criterion } from '../../../../../libs/domain/src/challenges/criterion.entity.js';
-import type { Theme } from '../../../../../libs/domain/src/challenges/theme.entity.js';
+import { Challenge, ChallengeFormat, ChallengeStatus, ScoreNormalization } from '#domain/challenges/challenge.entity.js';
+import type { Criterion } from '#domain/challenges/criterion.entity.js';
+import type { Theme } from '#domain/challenges/theme.entity.js';
 import { Connection } from '../../common/page-info.model.js';
 
 registerEnumType(ChallengeFormat, {

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IdeaStatus } from '../../../../../libs/domain/src/ideas/idea.entity.js';
+import { IdeaStatus } from '#domain/ideas/idea.entity.js';
 
 @InputType()
 export class IdeaFilter {

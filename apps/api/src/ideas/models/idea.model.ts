@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { InheritsCacheHint } from '../../graphql/cache-hints.js';
-import { IdeaStatus } from '../../../../../libs/domain/src/ideas/idea.entity.js';
-import type { IdeaView } from '../../../../../libs/domain/src/ideas/idea-reads.js';
+import { IdeaStatus } from '#domain/ideas/idea.entity.js';
+import type { IdeaView } from '#domain/ideas/idea-reads.js';
 import { Connection } from '../../common/page-info.model.js';
 
 registerEnumType(IdeaStatus, { name: 'IdeaStatus' });

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import type { PersonView } from '../../../../../libs/domain/src/people/person-view.js';
+import type { PersonView } from '#domain/people/person-view.js';
 
 @ObjectType('User')
 export class UserModel {

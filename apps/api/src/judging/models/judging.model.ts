@@ -1,10 +1,10 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import type { Award } from '../../../../../libs/domain/src/judging/award.entity.js';
-import type { JudgingProgressData, JurorCounts } from '../../../../../libs/domain/src/judging/judging.service.js';
-import type { Juror } from '../../../../../libs/domain/src/judging/juror.entity.js';
-import { AssignmentStatus, type ReviewAssignment } from '../../../../../libs/domain/src/judging/review-assignment.entity.js';
-import type { Review } from '../../../../../libs/domain/src/judging/review.entity.js';
-import type { RankedIdea } from '../../../../../libs/domain/src/judging/scoring.js';
+import type { Award } from '#domain/judging/award.entity.js';
+import type { JudgingProgressData, JurorCounts } from '#domain/judging/judging.service.js';
+import type { Juror } from '#domain/judging/juror.entity.js';
+import { AssignmentStatus, type ReviewAssignment } from '#domain/judging/review-assignment.entity.js';
+import type { Review } from '#domain/judging/review.entity.js';
+import type { RankedIdea } from '#domain/judging/scoring.js';
 import type { IdeaModel } from '../../ideas/models/idea.model.js';
 
 registerEnumType(AssignmentStatus, { name: 'AssignmentStatus' });

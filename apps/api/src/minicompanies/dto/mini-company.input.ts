@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { MilestoneKind } from '../../../../../libs/domain/src/minicompanies/milestone.entity.js';
+import { MilestoneKind } from '#domain/minicompanies/milestone.entity.js';
 
 @InputType()
 export class MilestoneInput {

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { MiniCompanyStatus, type MiniCompany } from '../../../../../libs/domain/src/minicompanies/mini-company.entity.js';
-import { MilestoneKind, MilestoneStatus, type Milestone } from '../../../../../libs/domain/src/minicompanies/milestone.entity.js';
+import { MiniCompanyStatus, type MiniCompany } from '#domain/minicompanies/mini-company.entity.js';
+import { MilestoneKind, MilestoneStatus, type Milestone } from '#domain/minicompanies/milestone.entity.js';
 
 registerEnumType(MiniCompanyStatus, { name: 'MiniCompanyStatus' });
 registerEnumType(MilestoneKind, { name: 'MilestoneKind' });

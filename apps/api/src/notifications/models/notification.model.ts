@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import type { Notification } from '../../../../../libs/domain/src/notifications/notification.entity.js';
+import type { Notification } from '#domain/notifications/notification.entity.js';
 import { Connection } from '../../common/page-info.model.js';
 
 @ObjectType('Notification')

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { OrganizationRole } from '../../../../../libs/domain/src/organizations/organization-member.entity.js';
-import { OrganizationKind } from '../../../../../libs/domain/src/organizations/organization.entity.js';
+import { OrganizationRole } from '#domain/organizations/organization-member.entity.js';
+import { OrganizationKind } from '#domain/organizations/organization.entity.js';
 
 @InputType()
 export class CreateOrganizationInput {

@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { InheritsCacheHint } from '../../graphql/cache-hints.js';
-import { OrganizationRole } from '../../../../../libs/domain/src/organizations/organization-member.entity.js';
-import { Organization, OrganizationKind } from '../../../../../libs/domain/src/organizations/organization.entity.js';
+import { OrganizationRole } from '#domain/organizations/organization-member.entity.js';
+import { Organization, OrganizationKind } from '#domain/organizations/organization.entity.js';
 import { Connection } from '../../common/page-info.model.js';
 import { UserModel } from '../../identity/models/user.model.js';
 

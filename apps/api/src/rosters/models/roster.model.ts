@@ -1,9 +1,9 @@
 import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { viewPerson } from '../../../../../libs/domain/src/people/person-view.js';
-import type { Viewer } from '../../../../../libs/domain/src/viewer.js';
-import { ConsentGivenBy, ConsentPurpose, type ConsentRecord } from '../../../../../libs/domain/src/rosters/consent-record.entity.js';
-import type { DataProcessingAgreement } from '../../../../../libs/domain/src/rosters/data-processing-agreement.entity.js';
-import type { RosterCredential, RosterSheet } from '../../../../../libs/domain/src/rosters/rosters.service.js';
+import { viewPerson } from '#domain/people/person-view.js';
+import type { Viewer } from '#domain/viewer.js';
+import { ConsentGivenBy, ConsentPurpose, type ConsentRecord } from '#domain/rosters/consent-record.entity.js';
+import type { DataProcessingAgreement } from '#domain/rosters/data-processing-agreement.entity.js';
+import type { RosterCredential, RosterSheet } from '#domain/rosters/rosters.service.js';
 import { ChallengeModel, toChallengeModel } from '../../challenges/models/challenge.model.js';
 import { toUserModel, UserModel } from '../../identity/models/user.model.js';
 import { OrganizationModel, toOrganizationModel } from '../../organizations/models/organization.model.js';

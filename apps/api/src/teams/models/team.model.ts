@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { InheritsCacheHint } from '../../graphql/cache-hints.js';
-import { TeamRole, type TeamMember } from '../../../../../libs/domain/src/teams/team-member.entity.js';
-import type { Team } from '../../../../../libs/domain/src/teams/team.entity.js';
+import { TeamRole, type TeamMember } from '#domain/teams/team-member.entity.js';
+import type { Team } from '#domain/teams/team.entity.js';
 import { Connection } from '../../common/page-info.model.js';
 
 registerEnumType(TeamRole, { name: 'TeamRole' });
