@@ -65,10 +65,11 @@ async function seed(url: string): Promise<Team[]> {
         [challenge.id, TEAMS],
       )
     ).rows;
-    await client.query(
-      `INSERT INTO team_member (team_id, user_id, challenge_id, role) SELECT t, u, $3, 'CAPTAIN' FROM unnest($1::uuid[], $2::uuid[]) AS x(t, u)`,
-      [teams.map((t) => t.id), users.map((u) => u.id), challenge.id],
-    );
+    await client.query(`INSERT INTO team_member (team_id, user_id, challenge_id, role) SELECT t, u, $3, 'CAPTAIN' FROM unnest($1::uuid[], $2::uuid[]) AS x(t, u)`, [
+      teams.map((t) => t.id),
+      users.map((u) => u.id),
+      challenge.id,
+    ]);
     await client.query(
       `INSERT INTO idea (team_id, challenge_id, theme_id, title, summary, problem, solution)
        SELECT t, $2, $3, 'Idea in corso', 'bozza iniziale', 'Il problema', 'La soluzione' FROM unnest($1::uuid[]) t`,
@@ -119,13 +120,28 @@ export async function benchDeadlineRush(): Promise<BenchResult[]> {
     });
     const port = api.port;
     await pool(teams, 4, async (team) => {
-      const result = await graphql<{ signIn: { accessToken: string } }>(port, `mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }`, { i: { email: team.email, password: PASSWORD } });
+      const result = await graphql<{ signIn: { accessToken: string } }>(
+        port,
+        `
+          mutation ($i: SignInInput!) {
+            signIn(input: $i) {
+              accessToken
+            }
+          }
+        `,
+        { i: { email: team.email, password: PASSWORD } },
+      );
       if (!result.data) throw new Error(`sign-in failed: ${JSON.stringify(result.errors)}`);
       team.token = result.data.signIn.accessToken;
     });
 
     // 2,000 saves spread over one minute: save i is due at i * 30 ms; a third are stale on purpose.
-    const plan = Array.from({ length: SAVES }, (_, i) => ({ i, team: teams[Math.floor(Math.random() * TEAMS)], stale: Math.random() < STALE_SHARE, dueAt: (i * WINDOW_MS) / SAVES }));
+    const plan = Array.from({ length: SAVES }, (_, i) => ({
+      i,
+      team: teams[Math.floor(Math.random() * TEAMS)],
+      stale: Math.random() < STALE_SHARE,
+      dueAt: (i * WINDOW_MS) / SAVES,
+    }));
     const latencies: number[] = [];
     const outcome = { accepted: 0, staleConflicts: 0, staleAccepted: 0, freshConflicts: 0, errors: [] as string[] };
     const started = performance.now();

@@ -52,7 +52,11 @@ export async function seed(url: string, teams = TEAMS): Promise<{ challengeId: s
   await client.connect();
   try {
     await client.query('BEGIN');
-    const organizer = (await client.query<{ id: string }>(`INSERT INTO app_user (email, password_hash, display_name, email_verified_at) VALUES ('organizzatore@bench.test', 'x', 'Organizzatore', now()) RETURNING id`)).rows[0];
+    const organizer = (
+      await client.query<{ id: string }>(
+        `INSERT INTO app_user (email, password_hash, display_name, email_verified_at) VALUES ('organizzatore@bench.test', 'x', 'Organizzatore', now()) RETURNING id`,
+      )
+    ).rows[0];
     const promoter = (await client.query<{ id: string }>(`INSERT INTO organization (name, kind) VALUES ('Camera di Commercio di Modena', 'PROMOTER') RETURNING id`)).rows[0];
     await client.query(`INSERT INTO organization_member (organization_id, user_id, role) VALUES ($1, $2, 'OWNER')`, [promoter.id, organizer.id]);
     const challenge = await judgingChallenge(client, promoter.id, 'climathon-fanout-bench', 'Climathon Fanout Bench');
@@ -61,10 +65,10 @@ export async function seed(url: string, teams = TEAMS): Promise<{ challengeId: s
        SELECT 'utente' || g || '@bench.test', 'x', 'Utente ' || g, CASE WHEN g % 2 = 0 THEN 'en' ELSE 'it' END, now() FROM generate_series(1, $1::int) g`,
       [recipients],
     );
-    await client.query(
-      `INSERT INTO team (challenge_id, name, join_code) SELECT $1, 'Squadra ' || g, 'F' || lpad(g::text, 9, '0') FROM generate_series(1, $2::int) g`,
-      [challenge.id, teams],
-    );
+    await client.query(`INSERT INTO team (challenge_id, name, join_code) SELECT $1, 'Squadra ' || g, 'F' || lpad(g::text, 9, '0') FROM generate_series(1, $2::int) g`, [
+      challenge.id,
+      teams,
+    ]);
     await client.query(
       `INSERT INTO team_member (team_id, user_id, challenge_id, role)
        SELECT t.id, u.id, $1, 'STUDENT'
@@ -80,7 +84,10 @@ export async function seed(url: string, teams = TEAMS): Promise<{ challengeId: s
     // A small edition published first, by both the worker and the baselines, so that neither is measured cold
     // (JIT, pool connections, BullMQ scripts): a long-running worker is what publishes results in production.
     const warmUp = await judgingChallenge(client, promoter.id, 'climathon-fanout-warm-up', 'Climathon Warm-up');
-    await client.query(`INSERT INTO juror (challenge_id, user_id) SELECT $1, id FROM app_user WHERE email LIKE 'utente%@bench.test' ORDER BY email LIMIT $2`, [warmUp.id, WARM_UP_RECIPIENTS]);
+    await client.query(`INSERT INTO juror (challenge_id, user_id) SELECT $1, id FROM app_user WHERE email LIKE 'utente%@bench.test' ORDER BY email LIMIT $2`, [
+      warmUp.id,
+      WARM_UP_RECIPIENTS,
+    ]);
     await client.query(`CREATE TABLE bench_scratch (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), recipient_id uuid NOT NULL, event_id text NOT NULL, kind text NOT NULL,
                          title text NOT NULL, body text NOT NULL, created_at timestamptz NOT NULL DEFAULT clock_timestamp(), UNIQUE (event_id, recipient_id))`);
     // The same rows into a table shaped like `notification` (its indexes, its unique key, its foreign key): what the

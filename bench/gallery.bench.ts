@@ -94,7 +94,9 @@ export async function seedGallery(url: string): Promise<void> {
       await client.query<{ id: string }>(`INSERT INTO app_user (email, password_hash, display_name) VALUES ('organizzatore@bench.test', 'x', 'Organizzatore') RETURNING id`)
     ).rows;
     const [promoter] = (
-      await client.query<{ id: string }>(`INSERT INTO organization (name, kind, city, district) VALUES ('Camera di Commercio di Trento', 'PROMOTER', 'Trento', 'Trento') RETURNING id`)
+      await client.query<{ id: string }>(
+        `INSERT INTO organization (name, kind, city, district) VALUES ('Camera di Commercio di Trento', 'PROMOTER', 'Trento', 'Trento') RETURNING id`,
+      )
     ).rows;
     await client.query(`INSERT INTO organization_member (organization_id, user_id, role) VALUES ($1, $2, 'OWNER')`, [promoter.id, user.id]);
     const schools = (
@@ -180,7 +182,11 @@ async function serveBaseline(): Promise<{ port: number; close(): Promise<void> }
           const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { variables?: { slug?: string } };
           const { rows } = await pool.query<BaselineRow>(BASELINE_SQL, [body.variables?.slug ?? '']);
           const edges = rows.map((r) => ({
-            node: { title: r.title, team: { name: r.team_name, school: r.school_name === null ? null : { name: r.school_name, district: r.school_district } }, theme: { name: r.theme_name } },
+            node: {
+              title: r.title,
+              team: { name: r.team_name, school: r.school_name === null ? null : { name: r.school_name, district: r.school_district } },
+              theme: { name: r.theme_name },
+            },
           }));
           res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
           res.end(JSON.stringify({ data: { challenge: { ideas: { edges } } } }));
@@ -270,9 +276,19 @@ export async function benchGallery(): Promise<BenchResult[]> {
     const baseline = await startChild('baseline', env);
     children.push(baseline);
     // A signed-in reader: a user who signed up through the API and belongs to nothing in the challenge.
-    const signUp = await graphql<{ signUp: { accessToken: string } }>(api.port, `mutation($i: SignUpInput!) { signUp(input: $i) { accessToken } }`, {
-      i: { email: 'lettrice@bench.test', password: 'correct horse battery', displayName: 'Lettrice' },
-    });
+    const signUp = await graphql<{ signUp: { accessToken: string } }>(
+      api.port,
+      `
+        mutation ($i: SignUpInput!) {
+          signUp(input: $i) {
+            accessToken
+          }
+        }
+      `,
+      {
+        i: { email: 'lettrice@bench.test', password: 'correct horse battery', displayName: 'Lettrice' },
+      },
+    );
     if (!signUp.data) throw new Error(`sign-up failed: ${JSON.stringify(signUp.errors)}`);
     const anonymous = { port: api.port, headers: {} };
     const uncached = { port: uncachedApi.port, headers: {} };
@@ -300,7 +316,8 @@ export async function benchGallery(): Promise<BenchResult[]> {
     if (!isDeepStrictEqual(uncachedAnswer, apiAnswer)) throw new Error('the API without its response cache answers differently');
     if (!isDeepStrictEqual(signedInAnswer, apiAnswer)) throw new Error('the API answers a signed-in reader differently');
 
-    const label = (who: string) => `gallery challenge.ideas(first: ${PAGE}) with team, school, theme (${IDEAS} ideas, ${who}, ${CONNECTIONS} connections, best of ${ROUNDS} x ${SECONDS} s)`;
+    const label = (who: string) =>
+      `gallery challenge.ideas(first: ${PAGE}) with team, school, theme (${IDEAS} ideas, ${who}, ${CONNECTIONS} connections, best of ${ROUNDS} x ${SECONDS} s)`;
     if (!apiLoad || !uncachedLoad || !signedInLoad || !baselineLoad) throw new Error('nothing was measured');
     const rows = (what: string, figure: Load, goal: string, who = 'anonymous'): BenchResult[] => [
       {

@@ -189,9 +189,22 @@ export async function benchLeaderboard(): Promise<BenchResult[]> {
       QUEUE_PREFIX: prefix,
       LOG_LEVEL: 'silent',
     });
-    const signUp = await graphql<{ signUp: { accessToken: string; user: { id: string } } }>(api.port, `mutation($i: SignUpInput!) { signUp(input: $i) { accessToken user { id } } }`, {
-      i: { email: 'organizzatore@bench.test', password: 'correct horse battery', displayName: 'Organizzatore' },
-    });
+    const signUp = await graphql<{ signUp: { accessToken: string; user: { id: string } } }>(
+      api.port,
+      `
+        mutation ($i: SignUpInput!) {
+          signUp(input: $i) {
+            accessToken
+            user {
+              id
+            }
+          }
+        }
+      `,
+      {
+        i: { email: 'organizzatore@bench.test', password: 'correct horse battery', displayName: 'Organizzatore' },
+      },
+    );
     if (!signUp.data) throw new Error(`sign-up failed: ${JSON.stringify(signUp.errors)}`);
     const token = signUp.data.signUp.accessToken;
     const db = new pg.Client({ connectionString: url });

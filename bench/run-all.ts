@@ -115,7 +115,10 @@ function machine(): string {
 }
 
 const started = new Date();
-const loadAtStart = os.loadavg().map((l) => l.toFixed(2)).join(' / ');
+const loadAtStart = os
+  .loadavg()
+  .map((l) => l.toFixed(2))
+  .join(' / ');
 const rows = await runAll();
 const table = markdownTable(rows);
 const report = [

@@ -36,7 +36,11 @@ async function rssKb(pid: number): Promise<number> {
 
 async function pool<T>(items: T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: limit }, async () => { while (next < items.length) await run(items[next++]); }));
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < items.length) await run(items[next++]);
+    }),
+  );
 }
 
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
@@ -79,7 +83,17 @@ export async function benchSockets(): Promise<BenchResult[]> {
 
     const tokens: string[] = [];
     await pool(emails, 8, async (email) => {
-      const result = await graphql<{ signIn: { accessToken: string } }>(port, `mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }`, { i: { email, password: PASSWORD } });
+      const result = await graphql<{ signIn: { accessToken: string } }>(
+        port,
+        `
+          mutation ($i: SignInInput!) {
+            signIn(input: $i) {
+              accessToken
+            }
+          }
+        `,
+        { i: { email, password: PASSWORD } },
+      );
       if (!result.data) throw new Error(`sign-in failed: ${JSON.stringify(result.errors)}`);
       tokens.push(result.data.signIn.accessToken);
     });
@@ -135,7 +149,13 @@ export async function benchSockets(): Promise<BenchResult[]> {
 
     const label = `${CONNECTIONS} authenticated graphql-ws connections on one API process, each subscribed to notificationAdded`;
     return [
-      { name: `${label}: API RSS per connection (${round(before / 1024)} MB before, ${round(after / 1024)} MB after)`, value: round(perConnectionKb), unit: 'KB', goal: `<= ${GOAL_KB} KB`, ok: perConnectionKb <= GOAL_KB },
+      {
+        name: `${label}: API RSS per connection (${round(before / 1024)} MB before, ${round(after / 1024)} MB after)`,
+        value: round(perConnectionKb),
+        unit: 'KB',
+        goal: `<= ${GOAL_KB} KB`,
+        ok: perConnectionKb <= GOAL_KB,
+      },
       {
         name: `${label}: RESULTS_PUBLISHED commit -> last subscriber notified (${received}/${CONNECTIONS} received)`,
         value: round(deliveryMs),

@@ -10,8 +10,7 @@ import semver from 'semver';
 
 /** package name -> why its Node 22 declaration does not matter on Node 20.19+ (checked on the version installed). */
 const REVIEWED = {
-  'nestjs-pino':
-    'ships CommonJS and ESM builds (dist/cjs, dist/esm) and uses no Node 22 API; the bump only follows Node 20 EOL. Every API and worker test logs through it.',
+  'nestjs-pino': 'ships CommonJS and ESM builds (dist/cjs, dist/esm) and uses no Node 22 API; the bump only follows Node 20 EOL. Every API and worker test logs through it.',
   cookie: 'used only by light-my-request (Fastify inject), plain string parsing with no Node 22 API.',
   'file-type': "loaded lazily by @nestjs/common's FileTypeValidator only; the service never validates uploaded files.",
   '@whatwg-node/promise-helpers': 'feature-detects Promise.withResolvers (absent on Node 20) and falls back to a plain deferred.',

@@ -46,10 +46,13 @@ describe('adoption', () => {
   const statusOf = async (id: string) => (await db.query(`SELECT status FROM adoption WHERE id = $1`, [id]))[0]?.status as string;
   /** Waits until the user has `count` notifications of the kind (then gives them). */
   const notified = (user: TestUser, kind: string, count = 1) =>
-    waitFor(async () => {
-      const list = await notificationsOf(api.url, user, kind);
-      return list.length >= count && list;
-    }, { what: `${kind} for ${user.email}` });
+    waitFor(
+      async () => {
+        const list = await notificationsOf(api.url, user, kind);
+        return list.length >= count && list;
+      },
+      { what: `${kind} for ${user.email}` },
+    );
 
   beforeAll(async () => {
     smtp = await startSmtpSink();
@@ -205,16 +208,24 @@ describe('adoption', () => {
       expect(teamMembers.length).toBeGreaterThan(0);
       await waitFor(
         async () =>
-          (await db.query(`SELECT count(DISTINCT recipient_id)::int AS n FROM notification WHERE kind = 'ADOPTION_ACCEPTED' AND subject_id = $1 AND recipient_id = ANY($2::uuid[])`, [a.id, teamMembers.map((m) => m.user_id)]))[0].n ===
-          teamMembers.length,
+          (
+            await db.query(
+              `SELECT count(DISTINCT recipient_id)::int AS n FROM notification WHERE kind = 'ADOPTION_ACCEPTED' AND subject_id = $1 AND recipient_id = ANY($2::uuid[])`,
+              [a.id, teamMembers.map((m) => m.user_id)],
+            )
+          )[0].n === teamMembers.length,
         { what: 'ADOPTION_ACCEPTED for every team member' },
       );
-      expect((await db.query(`SELECT recipient_id FROM notification WHERE kind = 'ADOPTION_ACCEPTED' AND subject_id = $1 GROUP BY recipient_id HAVING count(*) > 1`, [a.id])).length).toBe(0);
+      expect(
+        (await db.query(`SELECT recipient_id FROM notification WHERE kind = 'ADOPTION_ACCEPTED' AND subject_id = $1 GROUP BY recipient_id HAVING count(*) > 1`, [a.id])).length,
+      ).toBe(0);
       const [toLoser] = await notified(loser.sponsor, 'ADOPTION_DECLINED');
       expect(toLoser!.subjectId).toBe(b.id);
       expect(await notificationsOf(api.url, withdrawer.sponsor, 'ADOPTION_DECLINED')).toEqual([]);
       // The accepted idea is "adopted" for IdeaFilter.
-      const adopted = await gqlOk(api.url, `query($f: IdeaFilter) { ideas(first: 100, filter: $f) { edges { node { id } } } }`, { f: { adopted: true, challengeId: idea.challenge.id } });
+      const adopted = await gqlOk(api.url, `query($f: IdeaFilter) { ideas(first: 100, filter: $f) { edges { node { id } } } }`, {
+        f: { adopted: true, challengeId: idea.challenge.id },
+      });
       expect(adopted.ideas.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([idea.ideaId]);
     });
 
@@ -229,7 +240,10 @@ describe('adoption', () => {
       expect((await gqlError(api.url, ACCEPT, { input: { adoptionId: proposal.id } })).code).toBe('UNAUTHENTICATED');
       expect((await gqlError(api.url, ACCEPT, { input: { adoptionId: 'nope' } }, idea.lead.token)).code).toBe('NOT_FOUND');
       expect((await gqlError(api.url, ACCEPT, { input: { adoptionId: UNKNOWN } }, idea.lead.token)).code).toBe('NOT_FOUND');
-      expect(await gqlError(api.url, ACCEPT, { input: { adoptionId: proposal.id, note: 'n'.repeat(2001) } }, idea.lead.token)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'note' });
+      expect(await gqlError(api.url, ACCEPT, { input: { adoptionId: proposal.id, note: 'n'.repeat(2001) } }, idea.lead.token)).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'note',
+      });
       expect(await statusOf(proposal.id)).toBe('PROPOSED');
       expect((await accept(api.url, idea.organizer, proposal.id)).status).toBe('ACCEPTED');
 
@@ -270,7 +284,9 @@ describe('adoption', () => {
       expect(codes).toHaveLength(99);
       expect(new Set(codes)).toEqual(new Set(['CONFLICT']));
       const winnerId = winners[0]!.data.acceptAdoption.id as string;
-      const rows: { status: string; n: number }[] = await db.query(`SELECT status, count(*)::int AS n FROM adoption WHERE idea_id = $1 GROUP BY status ORDER BY status`, [idea.ideaId]);
+      const rows: { status: string; n: number }[] = await db.query(`SELECT status, count(*)::int AS n FROM adoption WHERE idea_id = $1 GROUP BY status ORDER BY status`, [
+        idea.ideaId,
+      ]);
       expect(rows).toEqual([
         { status: 'ACCEPTED', n: 1 },
         { status: 'DECLINED', n: 99 },

@@ -200,8 +200,16 @@ describe('authorization matrix', () => {
       expected: table('ALLOW', {}, 'HIDDEN'),
       parallel: true,
       prepare: async () =>
-        op(`{ me { id email } }`, () => ({}), (data, role) =>
-          data.me === null ? 'HIDDEN' : role !== 'anonymous' && data.me.id === w.users[role].id && String(data.me.email).toLowerCase() === w.users[role].email.toLowerCase() ? 'ALLOW' : 'WRONG_USER'),
+        op(
+          `{ me { id email } }`,
+          () => ({}),
+          (data, role) =>
+            data.me === null
+              ? 'HIDDEN'
+              : role !== 'anonymous' && data.me.id === w.users[role].id && String(data.me.email).toLowerCase() === w.users[role].email.toLowerCase()
+                ? 'ALLOW'
+                : 'WRONG_USER',
+        ),
     },
     {
       op: 'organization(id)',
@@ -213,7 +221,12 @@ describe('authorization matrix', () => {
       op: 'Organization.members (school)',
       expected: table('HIDDEN', { VISIBLE: ['coach', 'admin'] }, 'HIDDEN'),
       parallel: true,
-      prepare: async () => op(`query($id: ID!) { organization(id: $id) { members { role user { id } } } }`, () => ({ id: w.schoolId }), (d) => shown(d.organization.members)),
+      prepare: async () =>
+        op(
+          `query($id: ID!) { organization(id: $id) { members { role user { id } } } }`,
+          () => ({ id: w.schoolId }),
+          (d) => shown(d.organization.members),
+        ),
     },
     {
       op: 'Organization.dataProcessingAgreement (school)',
@@ -222,14 +235,23 @@ describe('authorization matrix', () => {
       parallel: true,
       prepare: async () => {
         await gqlOk(api.url, ACCEPT_DPA, { org: w.schoolId, v: 'matrice-1' }, w.users.coach.token);
-        return op(`query($id: ID!) { organization(id: $id) { dataProcessingAgreement { version acceptedBy { id } } } }`, () => ({ id: w.schoolId }), (d) => shown(d.organization.dataProcessingAgreement));
+        return op(
+          `query($id: ID!) { organization(id: $id) { dataProcessingAgreement { version acceptedBy { id } } } }`,
+          () => ({ id: w.schoolId }),
+          (d) => shown(d.organization.dataProcessingAgreement),
+        );
       },
     },
     {
       op: 'Organization.members (company)',
       expected: table('HIDDEN', { VISIBLE: ['tutor', 'admin'] }, 'HIDDEN'),
       parallel: true,
-      prepare: async () => op(`query($id: ID!) { organization(id: $id) { members { role user { id } } } }`, () => ({ id: w.companyId }), (d) => shown(d.organization.members)),
+      prepare: async () =>
+        op(
+          `query($id: ID!) { organization(id: $id) { members { role user { id } } } }`,
+          () => ({ id: w.companyId }),
+          (d) => shown(d.organization.members),
+        ),
     },
     {
       op: 'organizations',
@@ -242,8 +264,11 @@ describe('authorization matrix', () => {
       expected: table('HIDDEN', { VISIBLE: ORGANIZERS }, 'HIDDEN'),
       parallel: true,
       prepare: async () =>
-        op(`{ challenges(first: 100, status: DRAFT) { edges { node { id } } } }`, () => ({}), (d) =>
-          d.challenges.edges.some((e: any) => e.node.id === shared.draft.challengeId) ? 'VISIBLE' : 'HIDDEN'),
+        op(
+          `{ challenges(first: 100, status: DRAFT) { edges { node { id } } } }`,
+          () => ({}),
+          (d) => (d.challenges.edges.some((e: any) => e.node.id === shared.draft.challengeId) ? 'VISIBLE' : 'HIDDEN'),
+        ),
     },
     {
       op: 'challenges (PUBLISHED)',
@@ -279,51 +304,89 @@ describe('authorization matrix', () => {
       op: 'Team.members',
       expected: table('HIDDEN', { VISIBLE: TEAM_INSIDE }, 'HIDDEN'),
       parallel: true,
-      prepare: async () => op(TEAM_FIELD('members { role user { id } }'), () => ({ id: shared.open.teamId }), (d) => shown(d.team.members)),
+      prepare: async () =>
+        op(
+          TEAM_FIELD('members { role user { id } }'),
+          () => ({ id: shared.open.teamId }),
+          (d) => shown(d.team.members),
+        ),
     },
     {
       op: 'Team.members (adopted team)',
       expected: table('HIDDEN', { VISIBLE: ADOPTED_TEAM_INSIDE }, 'HIDDEN'),
       parallel: true,
-      prepare: async () => op(TEAM_FIELD('members { role user { id } }'), () => ({ id: shared.results.teamId }), (d) => shown(d.team.members)),
+      prepare: async () =>
+        op(
+          TEAM_FIELD('members { role user { id } }'),
+          () => ({ id: shared.results.teamId }),
+          (d) => shown(d.team.members),
+        ),
     },
     {
       op: 'User.email (of a team member)',
       expected: table('HIDDEN', { VISIBLE: ['student', 'admin'] }, 'HIDDEN'),
       parallel: true,
       prepare: async () =>
-        op(TEAM_FIELD('members { user { id email } }'), () => ({ id: shared.results.teamId }), (d) =>
-          shown(d.team.members.find((m: any) => m.user.id === w.users.student.id)?.user.email)),
+        op(
+          TEAM_FIELD('members { user { id email } }'),
+          () => ({ id: shared.results.teamId }),
+          (d) => shown(d.team.members.find((m: any) => m.user.id === w.users.student.id)?.user.email),
+        ),
     },
     {
       op: 'Team.joinCode (school)',
       expected: table('HIDDEN', { VISIBLE: TEAM_LEADS_SCHOOL }, 'HIDDEN'),
       parallel: true,
-      prepare: async () => op(TEAM_FIELD('joinCode'), () => ({ id: shared.open.teamId }), (d) => shown(d.team.joinCode)),
+      prepare: async () =>
+        op(
+          TEAM_FIELD('joinCode'),
+          () => ({ id: shared.open.teamId }),
+          (d) => shown(d.team.joinCode),
+        ),
     },
     {
       op: 'Team.joinCode (open hackathon)',
       expected: table('HIDDEN', { VISIBLE: TEAM_LEADS_HACK }, 'HIDDEN'),
       parallel: true,
-      prepare: async () => op(TEAM_FIELD('joinCode'), () => ({ id: shared.hackOpen.teamId }), (d) => shown(d.team.joinCode)),
+      prepare: async () =>
+        op(
+          TEAM_FIELD('joinCode'),
+          () => ({ id: shared.hackOpen.teamId }),
+          (d) => shown(d.team.joinCode),
+        ),
     },
     {
       op: 'Team.idea (DRAFT idea)',
       expected: table('HIDDEN', { VISIBLE: TEAM_INSIDE }, 'HIDDEN'),
       parallel: true,
-      prepare: async () => op(TEAM_FIELD('idea { id }'), () => ({ id: shared.open.teamId }), (d) => shown(d.team.idea)),
+      prepare: async () =>
+        op(
+          TEAM_FIELD('idea { id }'),
+          () => ({ id: shared.open.teamId }),
+          (d) => shown(d.team.idea),
+        ),
     },
     {
       op: 'Team.tutors (adopted team)',
       expected: table('HIDDEN', { VISIBLE: ADOPTED_TEAM_INSIDE }, 'HIDDEN'),
       parallel: true,
-      prepare: async () => op(TEAM_FIELD('tutors { id }'), () => ({ id: shared.results.teamId }), (d) => shown(d.team.tutors)),
+      prepare: async () =>
+        op(
+          TEAM_FIELD('tutors { id }'),
+          () => ({ id: shared.results.teamId }),
+          (d) => shown(d.team.tutors),
+        ),
     },
     {
       op: 'Team.miniCompany (adopted team)',
       expected: table('HIDDEN', { VISIBLE: ADOPTED_TEAM_INSIDE }, 'HIDDEN'),
       parallel: true,
-      prepare: async () => op(TEAM_FIELD('miniCompany { id }'), () => ({ id: shared.results.teamId }), (d) => shown(d.team.miniCompany)),
+      prepare: async () =>
+        op(
+          TEAM_FIELD('miniCompany { id }'),
+          () => ({ id: shared.results.teamId }),
+          (d) => shown(d.team.miniCompany),
+        ),
     },
     {
       op: 'myTeams',
@@ -360,24 +423,33 @@ describe('authorization matrix', () => {
       expected: table('HIDDEN', { VISIBLE: TEAM_INSIDE }, 'HIDDEN'),
       parallel: true,
       prepare: async () =>
-        op(`query($c: ID) { ideas(first: 100, filter: { challengeId: $c }) { edges { node { id } } } }`, () => ({ c: shared.open.challengeId }), (d) =>
-          d.ideas.edges.some((e: any) => e.node.id === shared.open.ideaId) ? 'VISIBLE' : 'HIDDEN'),
+        op(
+          `query($c: ID) { ideas(first: 100, filter: { challengeId: $c }) { edges { node { id } } } }`,
+          () => ({ c: shared.open.challengeId }),
+          (d) => (d.ideas.edges.some((e: any) => e.node.id === shared.open.ideaId) ? 'VISIBLE' : 'HIDDEN'),
+        ),
     },
     {
       op: 'Challenge.ideas (JUDGING)',
       expected: table('HIDDEN', { VISIBLE: [...TEAM_INSIDE, 'jurorAssigned'] }, 'HIDDEN'),
       parallel: true,
       prepare: async () =>
-        op(CHALLENGE_FIELD('ideas(first: 100) { edges { node { id } } }'), () => ({ id: shared.judging.challengeId }), (d) =>
-          d.challenge.ideas.edges.some((e: any) => e.node.id === shared.judging.ideaId) ? 'VISIBLE' : 'HIDDEN'),
+        op(
+          CHALLENGE_FIELD('ideas(first: 100) { edges { node { id } } }'),
+          () => ({ id: shared.judging.challengeId }),
+          (d) => (d.challenge.ideas.edges.some((e: any) => e.node.id === shared.judging.ideaId) ? 'VISIBLE' : 'HIDDEN'),
+        ),
     },
     {
       op: 'myAssignments (JUDGING)',
       expected: table('HIDDEN', { VISIBLE: ['jurorAssigned'] }),
       parallel: true,
       prepare: async () =>
-        op(`query($id: ID!) { myAssignments(challengeId: $id) { id idea { id } } }`, () => ({ id: shared.judging.challengeId }), (d) =>
-          d.myAssignments.some((a: any) => a.id === shared.judging.assignmentId) ? 'VISIBLE' : 'HIDDEN'),
+        op(
+          `query($id: ID!) { myAssignments(challengeId: $id) { id idea { id } } }`,
+          () => ({ id: shared.judging.challengeId }),
+          (d) => (d.myAssignments.some((a: any) => a.id === shared.judging.assignmentId) ? 'VISIBLE' : 'HIDDEN'),
+        ),
     },
     {
       op: 'myAssignments (DRAFT challenge)',
@@ -408,7 +480,12 @@ describe('authorization matrix', () => {
       op: 'Challenge.jurors',
       expected: table('HIDDEN', { VISIBLE: ORGANIZERS }, 'HIDDEN'),
       parallel: true,
-      prepare: async () => op(CHALLENGE_FIELD('jurors { id user { id } }'), () => ({ id: shared.judging.challengeId }), (d) => shown(d.challenge.jurors)),
+      prepare: async () =>
+        op(
+          CHALLENGE_FIELD('jurors { id user { id } }'),
+          () => ({ id: shared.judging.challengeId }),
+          (d) => shown(d.challenge.jurors),
+        ),
     },
     {
       op: 'Challenge.judgingProgress',
@@ -420,37 +497,67 @@ describe('authorization matrix', () => {
       op: 'Challenge.leaderboard (JUDGING)',
       expected: table('HIDDEN', { VISIBLE: ORGANIZERS }, 'HIDDEN'),
       parallel: true,
-      prepare: async () => op(CHALLENGE_FIELD('leaderboard { rank idea { id } }'), () => ({ id: shared.judging.challengeId }), (d) => shown(d.challenge.leaderboard)),
+      prepare: async () =>
+        op(
+          CHALLENGE_FIELD('leaderboard { rank idea { id } }'),
+          () => ({ id: shared.judging.challengeId }),
+          (d) => shown(d.challenge.leaderboard),
+        ),
     },
     {
       op: 'Challenge.leaderboard (RESULTS_PUBLISHED)',
       expected: table('VISIBLE', {}, 'VISIBLE'),
       parallel: true,
-      prepare: async () => op(CHALLENGE_FIELD('leaderboard { rank idea { id } }'), () => ({ id: shared.results.challengeId }), (d) => shown(d.challenge.leaderboard)),
+      prepare: async () =>
+        op(
+          CHALLENGE_FIELD('leaderboard { rank idea { id } }'),
+          () => ({ id: shared.results.challengeId }),
+          (d) => shown(d.challenge.leaderboard),
+        ),
     },
     {
       op: 'Idea.score (JUDGING)',
       expected: table('NOT_FOUND', { VISIBLE: ORGANIZERS, HIDDEN: ['student', 'coach', 'jurorAssigned'] }, 'NOT_FOUND'),
       parallel: true,
-      prepare: async () => op(IDEA_FIELD('score { rank rawScore }'), () => ({ id: shared.judging.ideaId }), (d) => shown(d.idea.score)),
+      prepare: async () =>
+        op(
+          IDEA_FIELD('score { rank rawScore }'),
+          () => ({ id: shared.judging.ideaId }),
+          (d) => shown(d.idea.score),
+        ),
     },
     {
       op: 'Idea.reviews (JUDGING)',
       expected: table('NOT_FOUND', { VISIBLE: [...ORGANIZERS, 'jurorAssigned'], HIDDEN: ['student', 'coach'] }, 'NOT_FOUND'),
       parallel: true,
-      prepare: async () => op(IDEA_FIELD('reviews { id juror { id } }'), () => ({ id: shared.judging.ideaId }), (d) => reviewsOutcome(d.idea.reviews)),
+      prepare: async () =>
+        op(
+          IDEA_FIELD('reviews { id juror { id } }'),
+          () => ({ id: shared.judging.ideaId }),
+          (d) => reviewsOutcome(d.idea.reviews),
+        ),
     },
     {
       op: 'Idea.reviews (RESULTS_PUBLISHED)',
       expected: table('HIDDEN', { VISIBLE: [...ORGANIZERS, 'jurorAssigned'], ANONYMISED: ['student', 'coach'] }, 'HIDDEN'),
       parallel: true,
-      prepare: async () => op(IDEA_FIELD('reviews { id juror { id } }'), () => ({ id: shared.results.ideaId }), (d) => reviewsOutcome(d.idea.reviews)),
+      prepare: async () =>
+        op(
+          IDEA_FIELD('reviews { id juror { id } }'),
+          () => ({ id: shared.results.ideaId }),
+          (d) => reviewsOutcome(d.idea.reviews),
+        ),
     },
     {
       op: 'Idea.team (blind judging)',
       expected: table('NOT_FOUND', { VISIBLE: TEAM_INSIDE, HIDDEN: ['jurorAssigned'] }, 'NOT_FOUND'),
       parallel: true,
-      prepare: async () => op(IDEA_FIELD('team { id }'), () => ({ id: shared.blind.ideaId }), (d) => shown(d.idea.team)),
+      prepare: async () =>
+        op(
+          IDEA_FIELD('team { id }'),
+          () => ({ id: shared.blind.ideaId }),
+          (d) => shown(d.idea.team),
+        ),
     },
     {
       op: 'Team.school and Team.idea (blind judging)',
@@ -458,25 +565,37 @@ describe('authorization matrix', () => {
       expected: table('SCHOOL_ONLY', { VISIBLE: TEAM_INSIDE, HIDDEN: ['jurorAssigned', 'jurorOther'] }, 'SCHOOL_ONLY'),
       parallel: true,
       prepare: async () =>
-        op(TEAM_FIELD('school { id } idea { id }'), () => ({ id: shared.blind.teamId }), (d) =>
-          d.team.school && d.team.idea ? 'VISIBLE' : d.team.school ? 'SCHOOL_ONLY' : d.team.idea ? 'IDEA_ONLY' : 'HIDDEN'),
+        op(
+          TEAM_FIELD('school { id } idea { id }'),
+          () => ({ id: shared.blind.teamId }),
+          (d) => (d.team.school && d.team.idea ? 'VISIBLE' : d.team.school ? 'SCHOOL_ONLY' : d.team.idea ? 'IDEA_ONLY' : 'HIDDEN'),
+        ),
     },
     {
       op: 'Idea.adoption (accepted)',
       expected: table('VISIBLE', {}, 'VISIBLE'),
       parallel: true,
-      prepare: async () => op(IDEA_FIELD('adoption { id company { id } }'), () => ({ id: shared.results.ideaId }), (d) => shown(d.idea.adoption)),
+      prepare: async () =>
+        op(
+          IDEA_FIELD('adoption { id company { id } }'),
+          () => ({ id: shared.results.ideaId }),
+          (d) => shown(d.idea.adoption),
+        ),
     },
     {
       op: 'Idea.adoptionProposals',
       expected: table('HIDDEN', { ALL: ['coach', 'organizer', 'admin'], OWN: ['sponsor', 'tutor'] }, 'HIDDEN'),
       parallel: true,
       prepare: async () =>
-        op(IDEA_FIELD('adoptionProposals { id }'), () => ({ id: shared.results.ideaId }), (d) => {
-          const ids = new Set(d.idea.adoptionProposals.map((a: any) => a.id));
-          if (ids.size === 0) return 'HIDDEN';
-          return ids.has(shared.results.adoptionId) && ids.has(shared.results.sponsorAdoptionId) ? 'ALL' : ids.size === 1 ? 'OWN' : `UNEXPECTED(${ids.size})`;
-        }),
+        op(
+          IDEA_FIELD('adoptionProposals { id }'),
+          () => ({ id: shared.results.ideaId }),
+          (d) => {
+            const ids = new Set(d.idea.adoptionProposals.map((a: any) => a.id));
+            if (ids.size === 0) return 'HIDDEN';
+            return ids.has(shared.results.adoptionId) && ids.has(shared.results.sponsorAdoptionId) ? 'ALL' : ids.size === 1 ? 'OWN' : `UNEXPECTED(${ids.size})`;
+          },
+        ),
     },
     // ---------------------------------------------------------------- a person's name and email, through every path that reaches a user
     ...personRows('me', {
@@ -575,7 +694,12 @@ describe('authorization matrix', () => {
       // The student submits a milestone no other row touches and the coach approves it, once for both rows.
       setup: async () => {
         const milestoneId = shared.results.milestoneIds![3];
-        await gqlOk(api.url, `mutation($input: SubmitMilestoneInput!) { submitMilestone(input: $input) { id } }`, { input: { milestoneId, evidence: 'Lanciato' } }, w.users.student.token);
+        await gqlOk(
+          api.url,
+          `mutation($input: SubmitMilestoneInput!) { submitMilestone(input: $input) { id } }`,
+          { input: { milestoneId, evidence: 'Lanciato' } },
+          w.users.student.token,
+        );
         await gqlOk(api.url, `mutation($input: ReviewMilestoneInput!) { reviewMilestone(input: $input) { id } }`, { input: { milestoneId, approve: true } }, w.users.coach.token);
       },
       query: `query($id: ID!) { miniCompany(id: $id) { milestones { reviewedBy { id displayName email } } } }`,
@@ -667,12 +791,14 @@ describe('authorization matrix', () => {
     {
       op: 'updateChallenge DRAFT',
       expected: table('NOT_FOUND', { ALLOW: ORGANIZERS }),
-      prepare: async () => op(`mutation($input: UpdateChallengeInput!) { updateChallenge(input: $input) { id } }`, () => ({ input: { id: shared.draft.challengeId, description: 'Aggiornata' } })),
+      prepare: async () =>
+        op(`mutation($input: UpdateChallengeInput!) { updateChallenge(input: $input) { id } }`, () => ({ input: { id: shared.draft.challengeId, description: 'Aggiornata' } })),
     },
     {
       op: 'updateChallenge PUBLISHED',
       expected: table('FORBIDDEN', { ALLOW: ORGANIZERS }),
-      prepare: async () => op(`mutation($input: UpdateChallengeInput!) { updateChallenge(input: $input) { id } }`, () => ({ input: { id: shared.open.challengeId, description: 'Aggiornata' } })),
+      prepare: async () =>
+        op(`mutation($input: UpdateChallengeInput!) { updateChallenge(input: $input) { id } }`, () => ({ input: { id: shared.open.challengeId, description: 'Aggiornata' } })),
     },
     {
       op: 'publishChallenge',
@@ -687,20 +813,25 @@ describe('authorization matrix', () => {
       op: 'createTeam (school)',
       expected: table('FORBIDDEN', { ALLOW: TEAM_LEADS_SCHOOL }),
       prepare: async () =>
-        op(`mutation($input: CreateTeamInput!) { createTeam(input: $input) { id } }`, () => ({ input: { challengeId: shared.open.challengeId, name: 'Nuova', schoolId: w.schoolId } })),
+        op(`mutation($input: CreateTeamInput!) { createTeam(input: $input) { id } }`, () => ({
+          input: { challengeId: shared.open.challengeId, name: 'Nuova', schoolId: w.schoolId },
+        })),
     },
     {
       op: 'createTeam (open hackathon)',
       // Everyone may found a team; who already is in one meets CONFLICT. New captains lead only their new team.
       expected: table('ALLOW'),
-      prepare: async () => op(`mutation($input: CreateTeamInput!) { createTeam(input: $input) { id } }`, () => ({ input: { challengeId: shared.hackOpen.challengeId, name: 'Nuova' } })),
+      prepare: async () =>
+        op(`mutation($input: CreateTeamInput!) { createTeam(input: $input) { id } }`, () => ({ input: { challengeId: shared.hackOpen.challengeId, name: 'Nuova' } })),
     },
     {
       op: 'createTeam (DRAFT challenge)',
       // The organizer sees the draft but is no member of the school; the admin is refused by the phase only.
       expected: table('NOT_FOUND', { FORBIDDEN: ['organizer'], ALLOW: ['admin'] }),
       prepare: async () =>
-        op(`mutation($input: CreateTeamInput!) { createTeam(input: $input) { id } }`, () => ({ input: { challengeId: shared.draft.challengeId, name: 'Nuova', schoolId: w.schoolId } })),
+        op(`mutation($input: CreateTeamInput!) { createTeam(input: $input) { id } }`, () => ({
+          input: { challengeId: shared.draft.challengeId, name: 'Nuova', schoolId: w.schoolId },
+        })),
     },
     {
       op: 'joinTeam',
@@ -794,7 +925,8 @@ describe('authorization matrix', () => {
     {
       op: 'foundMiniCompany (open hackathon)',
       expected: table('FORBIDDEN', { ALLOW: TEAM_LEADS_HACK }),
-      prepare: async () => op(`mutation($input: FoundMiniCompanyInput!) { foundMiniCompany(input: $input) { id } }`, () => ({ input: { teamId: chain.hack.teamId, name: 'Nuova impresa' } })),
+      prepare: async () =>
+        op(`mutation($input: FoundMiniCompanyInput!) { foundMiniCompany(input: $input) { id } }`, () => ({ input: { teamId: chain.hack.teamId, name: 'Nuova impresa' } })),
     },
     {
       op: 'acceptAdoption (open hackathon)',
@@ -880,7 +1012,8 @@ describe('authorization matrix', () => {
     {
       op: 'declineAdoption',
       expected: table('NOT_FOUND', { ALLOW: ['coach', 'organizer', 'admin'], FORBIDDEN: ['tutor'] }),
-      prepare: async () => op(`mutation($input: DecideAdoptionInput!) { declineAdoption(input: $input) { id } }`, () => ({ input: { adoptionId: chain.adoption.companyAdoptionId } })),
+      prepare: async () =>
+        op(`mutation($input: DecideAdoptionInput!) { declineAdoption(input: $input) { id } }`, () => ({ input: { adoptionId: chain.adoption.companyAdoptionId } })),
     },
     {
       op: 'withdrawAdoption',
@@ -911,21 +1044,30 @@ describe('authorization matrix', () => {
       expected: table('FORBIDDEN', { ALLOW: TEAM_LEADS_SCHOOL }),
       prepare: async () => {
         await gqlOk(api.url, ASSIGN_TUTOR, { input: { adoptionId: chain.adoption.adoptionId, email: w.users.tutor.email } }, w.extras.companyOwner.token);
-        return op(`mutation($input: FoundMiniCompanyInput!) { foundMiniCompany(input: $input) { id } }`, () => ({ input: { teamId: chain.adoption.teamId, name: 'Nuova impresa' } }));
+        return op(`mutation($input: FoundMiniCompanyInput!) { foundMiniCompany(input: $input) { id } }`, () => ({
+          input: { teamId: chain.adoption.teamId, name: 'Nuova impresa' },
+        }));
       },
     },
     {
       op: 'submitMilestone',
       expected: table('NOT_FOUND', { ALLOW: ['student', 'coach', 'admin'], FORBIDDEN: ['organizer', 'tutor'] }),
       prepare: async () =>
-        op(`mutation($input: SubmitMilestoneInput!) { submitMilestone(input: $input) { id } }`, () => ({ input: { milestoneId: shared.results.milestoneIds![0], evidence: 'Fatto' } })),
+        op(`mutation($input: SubmitMilestoneInput!) { submitMilestone(input: $input) { id } }`, () => ({
+          input: { milestoneId: shared.results.milestoneIds![0], evidence: 'Fatto' },
+        })),
     },
     {
       op: 'reviewMilestone',
       expected: table('NOT_FOUND', { ALLOW: ['coach', 'tutor', 'admin'], FORBIDDEN: ['student', 'organizer'] }),
       prepare: async () => {
         const milestoneId = shared.results.milestoneIds![1];
-        await gqlOk(api.url, `mutation($input: SubmitMilestoneInput!) { submitMilestone(input: $input) { id } }`, { input: { milestoneId, evidence: 'Piano' } }, w.users.student.token);
+        await gqlOk(
+          api.url,
+          `mutation($input: SubmitMilestoneInput!) { submitMilestone(input: $input) { id } }`,
+          { input: { milestoneId, evidence: 'Piano' } },
+          w.users.student.token,
+        );
         return op(`mutation($input: ReviewMilestoneInput!) { reviewMilestone(input: $input) { id } }`, () => ({ input: { milestoneId, approve: false, feedback: 'Da rivedere' } }));
       },
     },

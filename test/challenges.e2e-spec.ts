@@ -131,7 +131,14 @@ describe('challenges', () => {
     });
 
     it('accepts the boundaries: maxScore 1 and 100, reviewsPerIdea 10, maxTeamSize 1 and 60', async () => {
-      await createChallenge(api.url, organizer, promoterId, { reviewsPerIdea: 10, maxTeamSize: 60, criteria: [{ name: 'a', maxScore: 1 }, { name: 'b', maxScore: 100, weight: 0.01 }] });
+      await createChallenge(api.url, organizer, promoterId, {
+        reviewsPerIdea: 10,
+        maxTeamSize: 60,
+        criteria: [
+          { name: 'a', maxScore: 1 },
+          { name: 'b', maxScore: 100, weight: 0.01 },
+        ],
+      });
       await createChallenge(api.url, organizer, promoterId, { reviewsPerIdea: 1, maxTeamSize: 1 });
     });
 
@@ -213,8 +220,21 @@ describe('challenges', () => {
     it('changes the given fields of a DRAFT or PUBLISHED challenge and keeps the others (and the slug)', async () => {
       const c = await createChallenge(api.url, organizer, promoterId, { title: 'Da modificare' });
       const closes = new Date(Date.now() + 10 * DAY).toISOString();
-      const { updateChallenge: u } = await gqlOk(api.url, UPDATE, { input: { id: c.id, title: 'Modificata', submissionClosesAt: closes, maxTeamSize: 5, blindJudging: true, rankingNormalization: 'NONE' } }, colleague.token);
-      expect(u).toMatchObject({ title: 'Modificata', slug: c.slug, submissionClosesAt: closes, maxTeamSize: 5, blindJudging: true, rankingNormalization: 'NONE', reviewsPerIdea: 3 });
+      const { updateChallenge: u } = await gqlOk(
+        api.url,
+        UPDATE,
+        { input: { id: c.id, title: 'Modificata', submissionClosesAt: closes, maxTeamSize: 5, blindJudging: true, rankingNormalization: 'NONE' } },
+        colleague.token,
+      );
+      expect(u).toMatchObject({
+        title: 'Modificata',
+        slug: c.slug,
+        submissionClosesAt: closes,
+        maxTeamSize: 5,
+        blindJudging: true,
+        rankingNormalization: 'NONE',
+        reviewsPerIdea: 3,
+      });
       await publishChallenge(api.url, organizer, c.id);
       expect((await gqlOk(api.url, UPDATE, { input: { id: c.id, reviewsPerIdea: 5 } }, organizer.token)).updateChallenge.reviewsPerIdea).toBe(5);
       expect((await gqlOk(api.url, UPDATE, { input: { id: c.id, description: 'Nuova' } }, admin.token)).updateChallenge.description).toBe('Nuova');

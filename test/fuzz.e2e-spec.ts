@@ -92,7 +92,10 @@ function casesFor(args: readonly GraphQLArgument[]): Case[] {
     if (isNonNullType(type)) set(null, 'null');
     if (isListType(inner)) {
       const element = inner.ofType as GraphQLInputType;
-      set(Array.from({ length: 10_000 }, () => baseValue(element)), '10,000 elements');
+      set(
+        Array.from({ length: 10_000 }, () => baseValue(element)),
+        '10,000 elements',
+      );
       set([null], '[null]');
     }
     if (isInputObjectType(named)) {
@@ -212,8 +215,7 @@ describe('fuzzing every mutation with invalid input', () => {
     expect(await tableFingerprint(db)).toEqual(before);
     const live = await fetch(api.url.replace(/\/graphql$/, '/health/live'));
     expect(live.status).toBe(200);
-   }, 300_000); // ~1,500 requests, a few of them megabytes long
-
+  }, 300_000); // ~1,500 requests, a few of them megabytes long
 
   it('survives hostile query shapes: 1,000 aliases, deep and wide selections, batches, garbage bodies', async () => {
     const aliases = Array.from({ length: 1000 }, (_, i) => `a${i}: challenges(first: 100) { edges { node { id } } }`).join(' ');

@@ -38,11 +38,7 @@ describe('GraphQL over HTTP audit (graphql-http)', () => {
     const results = await Promise.all(otherAudits.map((audit) => audit.fn()));
     const failed = results.filter((r) => r.status !== 'ok');
     if (failed.length > 0) {
-      console.table(
-        await Promise.all(
-          failed.map(async (r) => ({ id: r.id, name: r.name, status: r.status, detail: (await describeFailure(r)).slice(0, 160) })),
-        ),
-      );
+      console.table(await Promise.all(failed.map(async (r) => ({ id: r.id, name: r.name, status: r.status, detail: (await describeFailure(r)).slice(0, 160) }))));
     }
     expect(results.filter((r) => r.status === 'error').map((r) => r.name)).toEqual([]);
   });

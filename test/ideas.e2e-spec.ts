@@ -156,14 +156,25 @@ describe('ideas', () => {
 
     it('accepts the boundaries: title 3 and 120, 10 tags of 30, impact 5000', async () => {
       const { team } = await newTeam(challenge, 0);
-      await saveIdea(api.url, teacher, ideaInput(team.id, challenge.themes[0]!.id, { title: 'abc', tags: Array.from({ length: 10 }, (_, i) => `${i}`.padEnd(30, 'x')), impact: 'i'.repeat(5000) }));
-      await saveIdea(api.url, teacher, ideaInput(team.id, challenge.themes[0]!.id, { title: 't'.repeat(120), summary: 's'.repeat(500), problem: 'p'.repeat(5000), solution: 's'.repeat(5000) }));
+      await saveIdea(
+        api.url,
+        teacher,
+        ideaInput(team.id, challenge.themes[0]!.id, { title: 'abc', tags: Array.from({ length: 10 }, (_, i) => `${i}`.padEnd(30, 'x')), impact: 'i'.repeat(5000) }),
+      );
+      await saveIdea(
+        api.url,
+        teacher,
+        ideaInput(team.id, challenge.themes[0]!.id, { title: 't'.repeat(120), summary: 's'.repeat(500), problem: 'p'.repeat(5000), solution: 's'.repeat(5000) }),
+      );
     });
 
-    it("refuses a theme of another challenge", async () => {
+    it('refuses a theme of another challenge', async () => {
       const other = await publishedChallenge(api.url);
       const { team } = await newTeam(challenge, 0);
-      expect(await gqlError(api.url, SAVE_IDEA, { input: ideaInput(team.id, other.challenge.themes[0]!.id) }, teacher.token)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'themeId' });
+      expect(await gqlError(api.url, SAVE_IDEA, { input: ideaInput(team.id, other.challenge.themes[0]!.id) }, teacher.token)).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'themeId',
+      });
     });
 
     it('answers FORBIDDEN to non-members (organizers included), NOT_FOUND for unknown teams, UNAUTHENTICATED anonymously', async () => {
@@ -181,7 +192,9 @@ describe('ideas', () => {
     it('is FAILED_PRECONDITION before submissionOpensAt, from submissionClosesAt on, and once judging started', async () => {
       const run = await publishedChallenge(api.url, {}, new Date());
       const { team } = await newTeam(run.challenge, 0);
-      const [{ submission_opens_at: opens, submission_closes_at: closes }] = await db.query(`SELECT submission_opens_at, submission_closes_at FROM challenge WHERE id = $1`, [run.challenge.id]);
+      const [{ submission_opens_at: opens, submission_closes_at: closes }] = await db.query(`SELECT submission_opens_at, submission_closes_at FROM challenge WHERE id = $1`, [
+        run.challenge.id,
+      ]);
       const input = ideaInput(team.id, run.challenge.themes[0]!.id);
       const realNow = api.clock.now();
       try {
@@ -321,10 +334,34 @@ describe('ideas', () => {
     const created: Record<string, string> = {};
     const specs = [
       { key: 'bottiglia', school: 'east', theme: 0, submit: true, idea: { title: 'La bottiglia che torna', summary: 'Vuoto a rendere nelle mense.', tags: ['riuso'] } },
-      { key: 'recycling', school: 'east', theme: 1, submit: true, idea: { title: 'Recycling rewards', summary: 'Students recycled cans for points.', problem: 'Waste.', solution: 'An app.', impact: null, tags: ['app'] } },
-      { key: 'bici', school: 'west', theme: 0, submit: true, idea: { title: 'Bici in comune', summary: 'Biciclette condivise tra scuole.', problem: 'Traffico.', solution: 'Rastrelliere.', impact: null, tags: ['mobilità'] } },
-      { key: 'orti', school: 'west', theme: 1, submit: false, idea: { title: 'Orti sui tetti', summary: 'Verde in città.', problem: 'Caldo.', solution: 'Orti.', impact: null, tags: ['verde'] } },
-      { key: 'borracce', school: 'west', theme: 1, submit: true, idea: { title: 'Borracce', summary: 'Niente plastica.', problem: 'Troppe bottiglie di plastica.', solution: 'Borracce.', impact: null, tags: ['plastica'] } },
+      {
+        key: 'recycling',
+        school: 'east',
+        theme: 1,
+        submit: true,
+        idea: { title: 'Recycling rewards', summary: 'Students recycled cans for points.', problem: 'Waste.', solution: 'An app.', impact: null, tags: ['app'] },
+      },
+      {
+        key: 'bici',
+        school: 'west',
+        theme: 0,
+        submit: true,
+        idea: { title: 'Bici in comune', summary: 'Biciclette condivise tra scuole.', problem: 'Traffico.', solution: 'Rastrelliere.', impact: null, tags: ['mobilità'] },
+      },
+      {
+        key: 'orti',
+        school: 'west',
+        theme: 1,
+        submit: false,
+        idea: { title: 'Orti sui tetti', summary: 'Verde in città.', problem: 'Caldo.', solution: 'Orti.', impact: null, tags: ['verde'] },
+      },
+      {
+        key: 'borracce',
+        school: 'west',
+        theme: 1,
+        submit: true,
+        idea: { title: 'Borracce', summary: 'Niente plastica.', problem: 'Troppe bottiglie di plastica.', solution: 'Borracce.', impact: null, tags: ['plastica'] },
+      },
     ];
 
     beforeAll(async () => {
@@ -408,7 +445,10 @@ describe('ideas', () => {
       expect(keys(data)).toEqual(['bottiglia', 'borracce']);
       const other = (await gqlOk(api.url, CHALLENGE_IDEAS, { id: run.challenge.id, filter: { challengeId: challenge.id } })).challenge.ideas;
       expect(other.totalCount).toBe(0);
-      expect((await gqlOk(api.url, CHALLENGE_IDEAS, { id: run.challenge.id, first: 2 }, run.organizer.token)).challenge.ideas).toMatchObject({ totalCount: 5, pageInfo: { hasNextPage: true } });
+      expect((await gqlOk(api.url, CHALLENGE_IDEAS, { id: run.challenge.id, first: 2 }, run.organizer.token)).challenge.ideas).toMatchObject({
+        totalCount: 5,
+        pageInfo: { hasNextPage: true },
+      });
     });
 
     it('lists across challenges only the ideas the viewer may see', async () => {
@@ -494,17 +534,28 @@ describe('ideas', () => {
       const MY = `{ myNotifications(first: 50) { edges { node { kind title body subjectId } } } }`;
       const ofKind = async (user: TestUser) =>
         (await gqlOk(api.url, MY, {}, user.token)).myNotifications.edges.map((e: any) => e.node).filter((n: any) => n.kind === 'IDEA_SUBMITTED');
-      const forPupil = await waitFor(async () => {
-        const l = await ofKind(pupil);
-        return l.length > 0 && l;
-      }, { what: 'IDEA_SUBMITTED for the student' });
+      const forPupil = await waitFor(
+        async () => {
+          const l = await ofKind(pupil);
+          return l.length > 0 && l;
+        },
+        { what: 'IDEA_SUBMITTED for the student' },
+      );
       expect(forPupil).toEqual([
-        { kind: 'IDEA_SUBMITTED', title: 'Idea inviata: Compost in classe', body: "L'idea «Compost in classe» della squadra Gli Ecologisti è stata inviata alla sfida «Climathon Scuole Bologna».", subjectId: idea.id },
+        {
+          kind: 'IDEA_SUBMITTED',
+          title: 'Idea inviata: Compost in classe',
+          body: "L'idea «Compost in classe» della squadra Gli Ecologisti è stata inviata alla sfida «Climathon Scuole Bologna».",
+          subjectId: idea.id,
+        },
       ]);
-      const forCoach = await waitFor(async () => {
-        const l = await ofKind(coTeacher);
-        return l.length > 0 && l;
-      }, { what: 'IDEA_SUBMITTED for the coach' });
+      const forCoach = await waitFor(
+        async () => {
+          const l = await ofKind(coTeacher);
+          return l.length > 0 && l;
+        },
+        { what: 'IDEA_SUBMITTED for the coach' },
+      );
       expect(forCoach[0].title).toBe('Idea submitted: Compost in classe');
       await waitFor(() => smtp.messages.find((m) => m.to.includes(pupil.email) && m.headers['x-notification-kind'] === 'IDEA_SUBMITTED'), { what: 'email' });
       await sleep(500);

@@ -34,7 +34,8 @@ describe('identity flows', () => {
   let db: DataSource;
   const savedSmtp = process.env.SMTP_URL;
 
-  const emailsTo = (address: string, kind: string) => [...smtp.verificationMessages, ...smtp.messages].filter((m) => m.to.includes(address.toLowerCase()) && m.headers['x-notification-kind'] === kind);
+  const emailsTo = (address: string, kind: string) =>
+    [...smtp.verificationMessages, ...smtp.messages].filter((m) => m.to.includes(address.toLowerCase()) && m.headers['x-notification-kind'] === kind);
   const waitEmail = (address: string, kind: string) => waitFor(() => emailsTo(address, kind).at(-1), { what: `${kind} email to ${address}` });
 
   beforeAll(async () => {
@@ -53,7 +54,14 @@ describe('identity flows', () => {
   async function rawSignUp(locale: 'it' | 'en' = 'it') {
     const email = uniqueEmail('flow');
     const data = await gqlOk(api.url, SIGN_UP, { input: { email, password: 'first-password', displayName: 'Giulia R.', locale } });
-    return { email, password: 'first-password', id: data.signUp.user.id as string, token: data.signUp.accessToken as string, refreshToken: data.signUp.refreshToken as string, verified: data.signUp.user.emailVerified as boolean };
+    return {
+      email,
+      password: 'first-password',
+      id: data.signUp.user.id as string,
+      token: data.signUp.accessToken as string,
+      refreshToken: data.signUp.refreshToken as string,
+      verified: data.signUp.user.emailVerified as boolean,
+    };
   }
 
   describe('email verification', () => {
@@ -103,9 +111,12 @@ describe('identity flows', () => {
         await addMember(api.url, owner, orgId, unverified);
         await addMember(api.url, owner, orgId, verified);
         await waitEmail(verified.email, 'ORGANIZATION_MEMBER_ADDED');
-        const inApp = await waitFor(async () => (await gqlOk(api.url, `{ myNotifications(first: 10) { edges { node { kind } } } }`, {}, unverified.token)).myNotifications.edges.length, {
-          what: 'in-app notification',
-        });
+        const inApp = await waitFor(
+          async () => (await gqlOk(api.url, `{ myNotifications(first: 10) { edges { node { kind } } } }`, {}, unverified.token)).myNotifications.edges.length,
+          {
+            what: 'in-app notification',
+          },
+        );
         expect(inApp).toBe(1);
         await sleep(500);
         const toUnverified = [...smtp.verificationMessages, ...smtp.messages].filter((m) => m.to.includes(unverified.email.toLowerCase()));
@@ -146,7 +157,9 @@ describe('identity flows', () => {
       await gqlOk(api.url, RESET, { i: { token, newPassword: 'second-password' } });
       expect((await gqlOk(api.url, ME, {}, user.token)).me).toBeNull();
       expect((await gqlOk(api.url, ME, {}, other.signIn.accessToken)).me).toBeNull();
-      expect((await gql(api.url, `mutation($t: String!) { refreshToken(refreshToken: $t) { accessToken } }`, { t: user.refreshToken })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect((await gql(api.url, `mutation($t: String!) { refreshToken(refreshToken: $t) { accessToken } }`, { t: user.refreshToken })).errors?.[0]?.extensions?.code).toBe(
+        'UNAUTHENTICATED',
+      );
       expect((await gql(api.url, SIGN_IN, { input: { email: user.email, password: user.password } })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
       const fresh = await gqlOk(api.url, SIGN_IN, { input: { email: user.email, password: 'second-password' } });
       // The link proved the address.
@@ -172,9 +185,15 @@ describe('identity flows', () => {
     });
 
     it('refuses a wrong or missing current password and a short new one, changing nothing', async () => {
-      expect(await gqlError(api.url, CHANGE, { i: { currentPassword: 'wrong-password', newPassword: 'another-password' } }, user.token)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'currentPassword' });
+      expect(await gqlError(api.url, CHANGE, { i: { currentPassword: 'wrong-password', newPassword: 'another-password' } }, user.token)).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'currentPassword',
+      });
       expect(await gqlError(api.url, CHANGE, { i: { newPassword: 'another-password' } }, user.token)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'currentPassword' });
-      expect(await gqlError(api.url, CHANGE, { i: { currentPassword: user.password, newPassword: 'short' } }, user.token)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'newPassword' });
+      expect(await gqlError(api.url, CHANGE, { i: { currentPassword: user.password, newPassword: 'short' } }, user.token)).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'newPassword',
+      });
       expect((await gql(api.url, CHANGE, { i: { currentPassword: user.password, newPassword: 'another-password' } })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
       await gqlOk(api.url, SIGN_IN, { input: { email: user.email, password: user.password } });
     });
@@ -189,7 +208,10 @@ describe('identity flows', () => {
     });
 
     it('updates display name and locale; bad values are BAD_USER_INPUT naming the field and change nothing', async () => {
-      expect((await gqlOk(api.url, PROFILE, { i: { displayName: 'Giulia Rossi', locale: 'en' } }, user.token)).updateProfile).toEqual({ displayName: 'Giulia Rossi', locale: 'en' });
+      expect((await gqlOk(api.url, PROFILE, { i: { displayName: 'Giulia Rossi', locale: 'en' } }, user.token)).updateProfile).toEqual({
+        displayName: 'Giulia Rossi',
+        locale: 'en',
+      });
       expect(await gqlError(api.url, PROFILE, { i: { displayName: 'Mallory', locale: 'fr' } }, user.token)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'locale' });
       expect(await gqlError(api.url, PROFILE, { i: { displayName: '   ' } }, user.token)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'displayName' });
       expect((await gqlOk(api.url, ME, {}, user.token)).me).toMatchObject({ displayName: 'Giulia Rossi', locale: 'en' });

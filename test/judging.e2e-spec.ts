@@ -1,18 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import { startApi, type RunningApi } from './helpers/api.js';
-import {
-  createChallenge,
-  createTeam,
-  DAY,
-  forceStatus,
-  ideaInput,
-  publishChallenge,
-  publishedChallenge,
-  saveIdea,
-  SAVE_IDEA,
-  student,
-} from './helpers/challenge-factories.js';
+import { createChallenge, createTeam, DAY, forceStatus, ideaInput, publishChallenge, publishedChallenge, saveIdea, SAVE_IDEA, student } from './helpers/challenge-factories.js';
 import { openDatabase } from './helpers/db.js';
 import { addMember, createOrganization, signUp, type TestUser } from './helpers/factories.js';
 import { collect, gql, gqlError, gqlOk, wsClient } from './helpers/graphql.js';
@@ -93,7 +82,8 @@ describe('judging', () => {
       const expert = await signUp(api.url, { label: 'expert' });
       const outsider = await signUp(api.url, { label: 'outsider' });
       await addJuror(api.url, organizer, challenge.id, expert);
-      const add = (input: Record<string, unknown>, user?: TestUser) => gqlError(api.url, ADD_JUROR, { input: { challengeId: challenge.id, email: expert.email, ...input } }, user?.token);
+      const add = (input: Record<string, unknown>, user?: TestUser) =>
+        gqlError(api.url, ADD_JUROR, { input: { challengeId: challenge.id, email: expert.email, ...input } }, user?.token);
       expect((await add({}, organizer)).code).toBe('CONFLICT');
       expect((await add({ email: outsider.email }, outsider)).code).toBe('FORBIDDEN');
       expect((await add({ email: 'nobody@example.test' }, organizer)).code).toBe('NOT_FOUND');
@@ -119,7 +109,9 @@ describe('judging', () => {
       await startJudging(api.url, f.organizer, f.challenge.id);
       const busy = (await assignmentRows(db, f.challenge.id))[0]!.juror_id;
       expect((await gqlError(api.url, REMOVE_JUROR, { id: busy }, f.organizer.token)).code).toBe('FAILED_PRECONDITION');
-      const idle = (await db.query(`SELECT id FROM juror j WHERE challenge_id = $1 AND NOT EXISTS (SELECT 1 FROM review_assignment ra WHERE ra.juror_id = j.id)`, [f.challenge.id]))[0].id;
+      const idle = (
+        await db.query(`SELECT id FROM juror j WHERE challenge_id = $1 AND NOT EXISTS (SELECT 1 FROM review_assignment ra WHERE ra.juror_id = j.id)`, [f.challenge.id])
+      )[0].id;
       expect((await gqlOk(api.url, REMOVE_JUROR, { id: idle }, f.organizer.token)).removeJuror).toBe(true);
       expect(await jurorCount(f.challenge.id)).toBe(2);
       await forceStatus(db, f.challenge.id, 'RESULTS_PUBLISHED');
@@ -163,13 +155,16 @@ describe('judging', () => {
       expect((await gqlError(api.url, SAVE_IDEA, { input: ideaInput(draftTeam.id, f.challenge.themes[0]!.id) }, f.teacher.token)).code).toBe('FAILED_PRECONDITION');
 
       const first = f.jurors[0]!.user;
-      const told = await waitFor(async () => (await notifications(first.id, 'REVIEW_ASSIGNED')).length > 0 && notifications(first.id, 'REVIEW_ASSIGNED'), { what: 'REVIEW_ASSIGNED' });
+      const told = await waitFor(async () => (await notifications(first.id, 'REVIEW_ASSIGNED')).length > 0 && notifications(first.id, 'REVIEW_ASSIGNED'), {
+        what: 'REVIEW_ASSIGNED',
+      });
       expect(told).toHaveLength(1);
       expect(told[0].body).toContain(`: ${loads.get(f.jurors[0]!.jurorId)}.`);
       expect(told[0].body).not.toContain('Squadra');
       expect(await notifications(colleague.id, 'REVIEW_ASSIGNED')).toHaveLength(0);
       // Juror.assignedCount follows the assignments.
-      const listed = (await gqlOk(api.url, `query($id: ID!) { challenge(id: $id) { jurors { id assignedCount submittedCount } } }`, { id: f.challenge.id }, f.organizer.token)).challenge.jurors;
+      const listed = (await gqlOk(api.url, `query($id: ID!) { challenge(id: $id) { jurors { id assignedCount submittedCount } } }`, { id: f.challenge.id }, f.organizer.token))
+        .challenge.jurors;
       for (const j of listed) expect(j).toMatchObject({ assignedCount: loads.get(j.id) ?? 0, submittedCount: 0 });
     });
 
@@ -212,10 +207,16 @@ describe('judging', () => {
       expect(assignments[0]).toMatchObject({ status: 'PENDING', juror: { id: f.jurors[0]!.jurorId }, review: null });
       expect(await myAssignments(api.url, f.teacher, f.challenge.id)).toEqual([]);
       const [impact, feasibility] = f.challenge.criteria;
-      const review = await submitReview(api.url, juror, assignments[0].id, [
-        { criterionId: feasibility!.id, value: 5 },
-        { criterionId: impact!.id, value: 8 },
-      ], ' Ottimo lavoro ');
+      const review = await submitReview(
+        api.url,
+        juror,
+        assignments[0].id,
+        [
+          { criterionId: feasibility!.id, value: 5 },
+          { criterionId: impact!.id, value: 8 },
+        ],
+        ' Ottimo lavoro ',
+      );
       // T = 100 * (2 * 8/10 + 1 * 5/10) / 3 = 70
       expect(review.total).toBeCloseTo(70, 9);
       expect(review).toMatchObject({ comment: 'Ottimo lavoro', juror: { id: f.jurors[0]!.jurorId }, submittedAt: api.clock.now().toISOString() });
@@ -245,24 +246,59 @@ describe('judging', () => {
       const [impact, feasibility] = f.challenge.criteria;
       const cases: [string, { criterionId: string; value: number }[], string?][] = [
         ['scores', [{ criterionId: impact!.id, value: 5 }]],
-        ['scores.1.criterionId', [{ criterionId: impact!.id, value: 5 }, { criterionId: impact!.id, value: 5 }]],
-        ['scores.1.criterionId', [{ criterionId: impact!.id, value: 5 }, { criterionId: UNKNOWN, value: 5 }]],
-        ['scores.0.value', [{ criterionId: impact!.id, value: 11 }, { criterionId: feasibility!.id, value: 5 }]],
-        ['scores.1.value', [{ criterionId: impact!.id, value: 1 }, { criterionId: feasibility!.id, value: -1 }]],
+        [
+          'scores.1.criterionId',
+          [
+            { criterionId: impact!.id, value: 5 },
+            { criterionId: impact!.id, value: 5 },
+          ],
+        ],
+        [
+          'scores.1.criterionId',
+          [
+            { criterionId: impact!.id, value: 5 },
+            { criterionId: UNKNOWN, value: 5 },
+          ],
+        ],
+        [
+          'scores.0.value',
+          [
+            { criterionId: impact!.id, value: 11 },
+            { criterionId: feasibility!.id, value: 5 },
+          ],
+        ],
+        [
+          'scores.1.value',
+          [
+            { criterionId: impact!.id, value: 1 },
+            { criterionId: feasibility!.id, value: -1 },
+          ],
+        ],
         ['comment', uniformScores(f.challenge, 5), 'c'.repeat(5001)],
       ];
       for (const [field, scores, comment] of cases) {
         expect(await gqlError(api.url, SUBMIT_REVIEW, { input: { assignmentId: assignment.id, scores, comment } }, juror.token)).toMatchObject({ code: 'BAD_USER_INPUT', field });
       }
       // A non-integer value is refused by the schema itself (GraphQL Int), before any resolver runs.
-      expect((await gql(api.url, SUBMIT_REVIEW, { input: { assignmentId: assignment.id, scores: [{ criterionId: impact!.id, value: 1.5 }] } }, juror.token)).errors).toHaveLength(1);
+      expect((await gql(api.url, SUBMIT_REVIEW, { input: { assignmentId: assignment.id, scores: [{ criterionId: impact!.id, value: 1.5 }] } }, juror.token)).errors).toHaveLength(
+        1,
+      );
       expect(await reviewRows(assignment.id)).toHaveLength(0);
       expect((await db.query(`SELECT status FROM review_assignment WHERE id = $1`, [assignment.id]))[0].status).toBe('PENDING');
       // The boundaries are accepted: 0, maxScore and 5,000 characters.
-      await submitReview(api.url, juror, assignment.id, [{ criterionId: impact!.id, value: 0 }, { criterionId: feasibility!.id, value: 10 }], 'c'.repeat(5000));
+      await submitReview(
+        api.url,
+        juror,
+        assignment.id,
+        [
+          { criterionId: impact!.id, value: 0 },
+          { criterionId: feasibility!.id, value: 10 },
+        ],
+        'c'.repeat(5000),
+      );
     });
 
-    it("answers NOT_FOUND to other jurors and outsiders, FORBIDDEN to organizers, UNAUTHENTICATED anonymously", async () => {
+    it('answers NOT_FOUND to other jurors and outsiders, FORBIDDEN to organizers, UNAUTHENTICATED anonymously', async () => {
       const f = await judgingFixture(api.url, { ideas: 1, jurors: 3 });
       await startJudging(api.url, f.organizer, f.challenge.id);
       const rows = await assignmentRows(db, f.challenge.id);
@@ -343,7 +379,9 @@ describe('judging', () => {
         { what: 'the replacement assignment' },
       );
       expect(replacement).toMatchObject({ juror_id: late.jurorId, status: 'PENDING' });
-      const told = await waitFor(async () => (await notifications(late.user.id, 'REVIEW_ASSIGNED')).length > 0 && notifications(late.user.id, 'REVIEW_ASSIGNED'), { what: 'REVIEW_ASSIGNED' });
+      const told = await waitFor(async () => (await notifications(late.user.id, 'REVIEW_ASSIGNED')).length > 0 && notifications(late.user.id, 'REVIEW_ASSIGNED'), {
+        what: 'REVIEW_ASSIGNED',
+      });
       expect(told).toHaveLength(1);
       expect(told[0].body).toContain(': 1.');
       expect(await myAssignments(api.url, late.user, f.challenge.id)).toMatchObject([{ idea: { id: recused.idea_id }, status: 'PENDING' }]);
@@ -375,7 +413,9 @@ describe('judging', () => {
         expect(told).toMatchObject([{ subject_id: f.ideas[0]!.id }]);
         expect(told[0].title).toContain('Idea numero 0');
       }
-      await waitFor(async () => (await db.query(`SELECT recusal_resolved_at FROM review_assignment WHERE id = $1`, [assignment.id]))[0].recusal_resolved_at, { what: 'resolution' });
+      await waitFor(async () => (await db.query(`SELECT recusal_resolved_at FROM review_assignment WHERE id = $1`, [assignment.id]))[0].recusal_resolved_at, {
+        what: 'resolution',
+      });
       const [event] = await db.query(`SELECT id FROM outbox_event WHERE type = 'review.recused' AND payload->>'assignmentId' = $1`, [assignment.id]);
       await db.query(`UPDATE outbox_event SET processed_at = NULL WHERE id = $1`, [event.id]);
       const { EventsProcessor } = await import('../apps/worker/src/notifications/events.processor.js');
@@ -401,7 +441,11 @@ describe('judging', () => {
       expect(seen).toMatchObject({ id: mine.idea_id, team: null, score: null });
       expect((await myAssignments(api.url, juror, f.challenge.id))[0].idea).toMatchObject({ id: mine.idea_id, team: null });
       const ideaTeam = f.ideas.find((i) => i.id === mine.idea_id)!.teamId;
-      expect((await gqlOk(api.url, `query($id: ID!) { team(id: $id) { id school { id } idea { id } } }`, { id: ideaTeam }, juror.token)).team).toEqual({ id: ideaTeam, school: null, idea: null });
+      expect((await gqlOk(api.url, `query($id: ID!) { team(id: $id) { id school { id } idea { id } } }`, { id: ideaTeam }, juror.token)).team).toEqual({
+        id: ideaTeam,
+        school: null,
+        idea: null,
+      });
       expect((await gqlError(api.url, IDEA, { id: notMine.idea_id }, juror.token)).code).toBe('NOT_FOUND');
       expect((await gqlError(api.url, IDEA, { id: mine.idea_id }, unassigned.user.token)).code).toBe('NOT_FOUND');
       const otherStudent = students[f.ideas.findIndex((i) => i.id !== mine.idea_id)]!;
@@ -411,7 +455,8 @@ describe('judging', () => {
       expect((await gqlOk(api.url, IDEA, { id: mine.idea_id }, f.organizer.token)).idea.team).toMatchObject({ id: ideaTeam, school: { id: f.schoolId } });
       // Nor can the juror learn the school by filtering on it: the filter matches nothing for them.
       const IDS = `query($filter: IdeaFilter) { ideas(first: 10, filter: $filter) { edges { node { id } } } }`;
-      const ids = async (user: TestUser, filter: Record<string, unknown>) => (await gqlOk(api.url, IDS, { filter: { challengeId: f.challenge.id, ...filter } }, user.token)).ideas.edges.map((e: any) => e.node.id);
+      const ids = async (user: TestUser, filter: Record<string, unknown>) =>
+        (await gqlOk(api.url, IDS, { filter: { challengeId: f.challenge.id, ...filter } }, user.token)).ideas.edges.map((e: any) => e.node.id);
       expect(await ids(juror, {})).toEqual([mine.idea_id]);
       expect(await ids(juror, { schoolId: f.schoolId })).toEqual([]);
       expect(await ids(juror, { district: 'Pianura Est' })).toEqual([]);
@@ -450,7 +495,10 @@ describe('judging', () => {
       // Juror A and B review ideas 0-2; idea 3 gets no review.
       const totals: Record<number, [number, number]> = { 0: [90, 40], 1: [60, 80], 2: [30, 50] };
       for (const [index, [a, b]] of Object.entries(totals)) {
-        for (const [j, value] of [[0, a], [1, b]] as const) {
+        for (const [j, value] of [
+          [0, a],
+          [1, b],
+        ] as const) {
           const row = rows.find((r) => r.idea_id === f.ideas[Number(index)]!.id && r.juror_id === f.jurors[j]!.jurorId)!;
           await submitReview(api.url, f.jurors[j]!.user, row.id, uniformScores(f.challenge, value));
         }
@@ -489,7 +537,10 @@ describe('judging', () => {
       const progress = (await gqlOk(api.url, PROGRESS, { id: f.challenge.id }, f.organizer.token)).challenge.judgingProgress;
       expect(progress).toMatchObject({ assignments: 8, submitted: 6, recused: 0, pending: 2, ideasFullyReviewed: 3, ideas: 4 });
       expect(progress.jurors).toEqual(
-        expect.arrayContaining([{ assigned: 4, submitted: 3, recused: 0, juror: { id: f.jurors[0]!.jurorId } }, { assigned: 4, submitted: 3, recused: 0, juror: { id: f.jurors[1]!.jurorId } }]),
+        expect.arrayContaining([
+          { assigned: 4, submitted: 3, recused: 0, juror: { id: f.jurors[0]!.jurorId } },
+          { assigned: 4, submitted: 3, recused: 0, juror: { id: f.jurors[1]!.jurorId } },
+        ]),
       );
       expect((await gqlError(api.url, PROGRESS, { id: f.challenge.id }, f.jurors[0]!.user.token)).code).toBe('FORBIDDEN');
 
@@ -497,7 +548,12 @@ describe('judging', () => {
       const other = await judgingFixture(api.url, { ideas: 1, jurors: 0 });
       const publish = (awards: unknown[], user: TestUser = f.organizer) => gqlError(api.url, PUBLISH_RESULTS, { input: { challengeId: f.challenge.id, awards } }, user.token);
       expect(await publish([{ ideaId: draftIdea.id, title: 'Premio' }])).toMatchObject({ code: 'BAD_USER_INPUT', field: 'awards.0.ideaId' });
-      expect(await publish([{ ideaId: f.ideas[0]!.id, title: 'Ok' }, { ideaId: other.ideas[0]!.id, title: 'Premio' }])).toMatchObject({ code: 'BAD_USER_INPUT', field: 'awards.1.ideaId' });
+      expect(
+        await publish([
+          { ideaId: f.ideas[0]!.id, title: 'Ok' },
+          { ideaId: other.ideas[0]!.id, title: 'Premio' },
+        ]),
+      ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'awards.1.ideaId' });
       expect(await publish([{ ideaId: f.ideas[0]!.id, title: ' ' }])).toMatchObject({ code: 'BAD_USER_INPUT', field: 'awards.0.title' });
       expect(await publish([{ ideaId: f.ideas[0]!.id, title: 'Primo', place: 0 }])).toMatchObject({ code: 'BAD_USER_INPUT', field: 'awards.0.place' });
       expect((await publish([], f.jurors[0]!.user)).code).toBe('FORBIDDEN');
@@ -612,7 +668,9 @@ describe('judging', () => {
         const before = updates.received.length;
         await waitFor(() => updates.received.length > before, { what: 'the trailing push', timeoutMs: 5000 });
         const after = (await gqlOk(api.url, LEADERBOARD, { id: f.challenge.id }, f.organizer.token)).challenge.leaderboard;
-        expect(updates.received.at(-1)!.data.leaderboardUpdated).toEqual(after.map((e: any) => ({ rank: e.rank, rawScore: e.rawScore, reviewCount: e.reviewCount, idea: { id: e.idea.id } })));
+        expect(updates.received.at(-1)!.data.leaderboardUpdated).toEqual(
+          after.map((e: any) => ({ rank: e.rank, rawScore: e.rawScore, reviewCount: e.reviewCount, idea: { id: e.idea.id } })),
+        );
         updates.dispose();
       } finally {
         await organizerClient.dispose();
@@ -629,7 +687,9 @@ describe('judging', () => {
     expect((await judgingDeadlineReminders.currentDue(db.manager, f.challenge.id))?.getTime()).toBe(new Date(closes).getTime());
     const open = await judgingDeadlineReminders.listOpen(db.manager, new Date());
     expect(open.find((s) => s.subjectId === f.challenge.id)?.dueAt.getTime()).toBe(new Date(closes).getTime());
-    expect(await judgingDeadlineReminders.listOpen(db.manager, new Date(new Date(closes).getTime() + DAY))).not.toContainEqual(expect.objectContaining({ subjectId: f.challenge.id }));
+    expect(await judgingDeadlineReminders.listOpen(db.manager, new Date(new Date(closes).getTime() + DAY))).not.toContainEqual(
+      expect.objectContaining({ subjectId: f.challenge.id }),
+    );
     const events = await judgingDeadlineReminders.fire(db.manager, { subjectId: f.challenge.id, dueAt: new Date(closes) }, DAY);
     expect(events).toEqual([{ type: 'judging.deadline_soon', payload: { challengeId: f.challenge.id, judgingClosesAt: new Date(closes).toISOString() } }]);
   });

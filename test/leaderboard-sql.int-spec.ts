@@ -77,7 +77,9 @@ async function seed(ideas: IdeaSpec[], reviews: ReviewSpec[]): Promise<{ challen
 
 /** rankIdeas over exactly what the database holds: the SUBMITTED ideas and every review of the challenge. */
 async function reference(challengeId: string, normalization: ScoreNormalization): Promise<RankedIdea[]> {
-  const ideas: { id: string; submittedAt: Date }[] = await db.query(`SELECT id, submitted_at AS "submittedAt" FROM idea WHERE challenge_id = $1 AND status = 'SUBMITTED'`, [challengeId]);
+  const ideas: { id: string; submittedAt: Date }[] = await db.query(`SELECT id, submitted_at AS "submittedAt" FROM idea WHERE challenge_id = $1 AND status = 'SUBMITTED'`, [
+    challengeId,
+  ]);
   const reviews: { ideaId: string; jurorId: string; total: number }[] = await db.query(
     `SELECT idea_id AS "ideaId", juror_id AS "jurorId", total FROM review WHERE challenge_id = $1`,
     [challengeId],
@@ -185,9 +187,7 @@ describe('the SQL-aggregated leaderboard', () => {
     expect(byKey.get('p')).toMatchObject({ rawScore: 70, reviewCount: 2 });
     expect(byKey.get('p')!.normalizedScore).toBeCloseTo(2.5 / sigmaAB, 12);
     // p, q and r share a rank, in submission order (r, q, p).
-    expect(zscore.filter((e) => ['p', 'q', 'r'].includes(keyOf(e.ideaId))).map((e) => [keyOf(e.ideaId), e.rank])).toEqual(
-      ['r', 'q', 'p'].map((k) => [k, byKey.get('r')!.rank]),
-    );
+    expect(zscore.filter((e) => ['p', 'q', 'r'].includes(keyOf(e.ideaId))).map((e) => [keyOf(e.ideaId), e.rank])).toEqual(['r', 'q', 'p'].map((k) => [k, byKey.get('r')!.rank]));
     expect(byKey.get('t1')!.rank).toBe(byKey.get('t2')!.rank);
     expect(zscore.slice(-2).map((e) => [keyOf(e.ideaId), e.rank, e.rawScore, e.normalizedScore, e.reviewCount])).toEqual([
       ['u2', null, null, null, 0],

@@ -54,10 +54,13 @@ describe('mini-companies', () => {
     db.query(`SELECT recipient_id, title, body, locale FROM notification WHERE kind = $1 AND subject_id = $2 ORDER BY created_at, recipient_id`, [kind, subjectId]);
   const recipients = async (kind: string, subjectId: string) => (await stored(kind, subjectId)).map((n) => n.recipient_id).sort();
   const waitStored = (kind: string, subjectId: string, count: number) =>
-    waitFor(async () => {
-      const list = await stored(kind, subjectId);
-      return list.length >= count && list;
-    }, { what: `${count} ${kind}` });
+    waitFor(
+      async () => {
+        const list = await stored(kind, subjectId);
+        return list.length >= count && list;
+      },
+      { what: `${count} ${kind}` },
+    );
   const at = (ms: number) => new Date(api.clock.now().getTime() + ms).toISOString();
   const plan = (...milestones: [kind: string, inMs: number][]) => milestones.map(([kind, inMs], i) => ({ kind, title: `Tappa ${i + 1}`, dueAt: at(inMs) }));
 
@@ -82,9 +85,23 @@ describe('mini-companies', () => {
       const team = await adoptedTeam(api.url, db);
       api.clock.set(new Date());
       const { foundMiniCompany: company } = await gqlOk(api.url, FOUND, { input: { teamId: team.team.id, name: ' BorracciaVerde ' } }, team.lead.token);
-      expect(company).toMatchObject({ name: 'BorracciaVerde', status: 'ACTIVE', progress: 0, team: { id: team.team.id }, idea: { id: team.ideaId }, adoption: { id: team.adoptionId } });
+      expect(company).toMatchObject({
+        name: 'BorracciaVerde',
+        status: 'ACTIVE',
+        progress: 0,
+        team: { id: team.team.id },
+        idea: { id: team.ideaId },
+        adoption: { id: team.adoptionId },
+      });
       expect(Date.parse(company.foundedAt)).toBe(api.clock.now().getTime());
-      expect(company.milestones.map((m: { kind: string }) => m.kind)).toEqual(['CONCEPT', 'BUSINESS_PLAN', 'PROTOTYPE', 'MARKET_LAUNCH', 'LOCAL_COMPETITION', 'REGIONAL_COMPETITION']);
+      expect(company.milestones.map((m: { kind: string }) => m.kind)).toEqual([
+        'CONCEPT',
+        'BUSINESS_PLAN',
+        'PROTOTYPE',
+        'MARKET_LAUNCH',
+        'LOCAL_COMPETITION',
+        'REGIONAL_COMPETITION',
+      ]);
       expect(company.milestones.map((m: { dueAt: string }) => (Date.parse(m.dueAt) - Date.parse(company.foundedAt)) / DAY)).toEqual(PLAN_DAYS);
       for (const m of company.milestones) expect(m).toMatchObject({ status: 'PLANNED', evidence: null, submittedAt: null, reviewedAt: null, reviewedBy: null, feedback: null });
       const { team: read } = await gqlOk(api.url, TEAM_INSIDE, { id: team.team.id }, team.student.token);
@@ -114,8 +131,14 @@ describe('mini-companies', () => {
         code: 'BAD_USER_INPUT',
         field: 'milestones',
       });
-      expect(await gqlError(api.url, FOUND, input({ milestones: [{ kind: 'CONCEPT', title: ' ', dueAt: at(DAY) }] }), idea.lead.token)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'milestones' });
-      expect(await gqlError(api.url, FOUND, input({ milestones: plan(['CONCEPT', DAY], ['PROTOTYPE', -MINUTE]) }), idea.lead.token)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'milestones' });
+      expect(await gqlError(api.url, FOUND, input({ milestones: [{ kind: 'CONCEPT', title: ' ', dueAt: at(DAY) }] }), idea.lead.token)).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'milestones',
+      });
+      expect(await gqlError(api.url, FOUND, input({ milestones: plan(['CONCEPT', DAY], ['PROTOTYPE', -MINUTE]) }), idea.lead.token)).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'milestones',
+      });
       expect(await companyCount()).toBe(before);
     });
 
@@ -208,7 +231,10 @@ describe('mini-companies', () => {
       expect((await gqlError(api.url, REVIEW_MILESTONE, review(concept!.id, true), team.organizer.token)).code).toBe('FORBIDDEN');
       expect((await gqlError(api.url, REVIEW_MILESTONE, review(concept!.id, true), team.sponsor.token)).code).toBe('NOT_FOUND');
       expect((await gqlError(api.url, REVIEW_MILESTONE, review(concept!.id, true))).code).toBe('UNAUTHENTICATED');
-      expect(await gqlError(api.url, REVIEW_MILESTONE, review(concept!.id, true, { feedback: 'f'.repeat(5001) }), team.tutor.token)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'feedback' });
+      expect(await gqlError(api.url, REVIEW_MILESTONE, review(concept!.id, true, { feedback: 'f'.repeat(5001) }), team.tutor.token)).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'feedback',
+      });
       expect((await gqlError(api.url, REVIEW_MILESTONE, review(prototype!.id, true), team.tutor.token)).code).toBe('FAILED_PRECONDITION');
       expect((await milestoneRow(concept!.id)).status).toBe('SUBMITTED');
 
@@ -291,10 +317,13 @@ describe('mini-companies', () => {
     const rows = (milestoneId: string): Promise<{ id: string; due_at: Date; lead_ms: number; fire_at: Date; fired_at: Date | null; cancelled_at: Date | null }[]> =>
       db.query(`SELECT * FROM scheduled_reminder WHERE kind = 'milestone' AND subject_id = $1 ORDER BY lead_ms DESC, created_at`, [milestoneId]);
     const livePlanFor = (milestoneId: string, dueAt: string, count: number) =>
-      waitFor(async () => {
-        const live = (await rows(milestoneId)).filter((r) => !r.cancelled_at && r.due_at.toISOString() === dueAt);
-        return live.length === count && live;
-      }, { what: `${count} reminders of ${dueAt}` });
+      waitFor(
+        async () => {
+          const live = (await rows(milestoneId)).filter((r) => !r.cancelled_at && r.due_at.toISOString() === dueAt);
+          return live.length === count && live;
+        },
+        { what: `${count} reminders of ${dueAt}` },
+      );
     /** Moves the shared clock and runs the scheduler's pass on demand. */
     const runAt = async (iso: number) => {
       api.clock.set(new Date(iso));

@@ -146,7 +146,9 @@ describe('operations: Bull Board and Prometheus metrics', () => {
     it('labels failed operations and bounds client-chosen names', async () => {
       await fetch(api.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'query Broken { noSuchField }' }) });
       const samples = parseMetrics((await metrics()).text);
-      expect(sample(samples, 'climathon_graphql_operation_duration_seconds_count', { operation_type: 'unknown', operation_name: 'unknown', outcome: 'error' })?.value).toBeGreaterThan(0);
+      expect(
+        sample(samples, 'climathon_graphql_operation_duration_seconds_count', { operation_type: 'unknown', operation_name: 'unknown', outcome: 'error' })?.value,
+      ).toBeGreaterThan(0);
       expect(samples.some((s) => s.labels.operation_name === 'Broken')).toBe(false);
     });
 

@@ -84,7 +84,7 @@ describe('organizations', () => {
     expect((await gqlError(api.url, ADD, { input: { organizationId: '00000000-0000-4000-8000-000000000000', email: other.email } }, owner.token)).code).toBe('NOT_FOUND');
     expect((await gqlError(api.url, ADD, { input: { organizationId: 'not-a-uuid', email: other.email } }, owner.token)).code).toBe('NOT_FOUND');
     expect((await gqlError(api.url, ADD, { input: { organizationId, email: member.email } }, owner.token)).code).toBe('CONFLICT');
-    expect((await gqlError(api.url, ADD, { input: { organizationId, email: 'bad' } }, owner.token))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'email' });
+    expect(await gqlError(api.url, ADD, { input: { organizationId, email: 'bad' } }, owner.token)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'email' });
     // An admin may add members to any organization.
     await gqlOk(api.url, ADD, { input: { organizationId, email: other.email, role: 'OWNER' } }, admin.token);
     const rows = await db.query(`SELECT role FROM organization_member WHERE organization_id = $1 AND user_id = $2`, [organizationId, other.id]);
@@ -93,7 +93,12 @@ describe('organizations', () => {
 
   it('lists organizations by name with keyset cursors, totalCount, kind and search filters', async () => {
     const tag = `Zeta${Date.now().toString(36)}`;
-    for (const [name, kind] of [[`${tag} Alfa`, 'SCHOOL'], [`${tag} Beta`, 'COMPANY'], [`${tag} Gamma`, 'SCHOOL'], [`${tag} Delta 100%`, 'SCHOOL']] as const) {
+    for (const [name, kind] of [
+      [`${tag} Alfa`, 'SCHOOL'],
+      [`${tag} Beta`, 'COMPANY'],
+      [`${tag} Gamma`, 'SCHOOL'],
+      [`${tag} Delta 100%`, 'SCHOOL'],
+    ] as const) {
       await createOrganization(api.url, owner, { name, kind });
     }
     const all = await gqlOk(api.url, LIST, { first: 2, search: tag });

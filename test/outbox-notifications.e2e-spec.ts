@@ -139,7 +139,9 @@ describe('outbox -> worker -> notification, subscription and email', () => {
     const marked = await gqlOk(api.url, `mutation($ids: [ID!]!) { markNotificationsRead(ids: $ids) }`, { ids }, member.token);
     expect(marked.markNotificationsRead).toBe(2);
     // Someone else's ids change nothing.
-    expect((await gqlOk(api.url, `mutation($ids: [ID!]!) { markNotificationsRead(ids: $ids) }`, { ids: page2.edges.map((e: any) => e.node.id) }, owner.token)).markNotificationsRead).toBe(0);
+    expect(
+      (await gqlOk(api.url, `mutation($ids: [ID!]!) { markNotificationsRead(ids: $ids) }`, { ids: page2.edges.map((e: any) => e.node.id) }, owner.token)).markNotificationsRead,
+    ).toBe(0);
     const malformed = await gqlError(api.url, `mutation($ids: [ID!]!) { markNotificationsRead(ids: $ids) }`, { ids: [ids[0], 'not-an-id'] }, member.token);
     expect(malformed).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ids' });
     const unread = (await gqlOk(api.url, MY_NOTIFICATIONS, { unreadOnly: true }, member.token)).myNotifications;

@@ -92,7 +92,12 @@ describe('public response cache', () => {
     expect(before.cacheControl).toBeNull();
     expect(before.data.challenge.ideas.edges).toEqual([]); // anonymous readers see no idea before the results
 
-    await gqlOk(api.url, `mutation($input: UpdateChallengeInput!) { updateChallenge(input: $input) { id } }`, { input: { id: run.challenge.id, title: 'Climathon rinominato' } }, run.organizer.token);
+    await gqlOk(
+      api.url,
+      `mutation($input: UpdateChallengeInput!) { updateChallenge(input: $input) { id } }`,
+      { input: { id: run.challenge.id, title: 'Climathon rinominato' } },
+      run.organizer.token,
+    );
     const after = await ask(GALLERY, { id: run.challenge.id });
     expect(after.age).toBeNull();
     expect(after.data.challenge.title).toBe('Climathon rinominato');

@@ -54,7 +54,11 @@ describe('SUBMISSION_DEADLINE_SOON reminders', () => {
 
   /** A published challenge with a team that has not submitted (coach + student) and one that has. */
   async function edition(submissionClosesIn: number, now = clock.now()) {
-    const { organizer, challenge } = await publishedChallenge(api.url, { submissionOpensAt: new Date(now.getTime() - DAY).toISOString(), submissionClosesAt: new Date(now.getTime() + submissionClosesIn).toISOString() }, now);
+    const { organizer, challenge } = await publishedChallenge(
+      api.url,
+      { submissionOpensAt: new Date(now.getTime() - DAY).toISOString(), submissionClosesAt: new Date(now.getTime() + submissionClosesIn).toISOString() },
+      now,
+    );
     const { teacher: lateCoach, schoolId } = await school(api.url);
     const late = await createTeam(api.url, lateCoach, { challengeId: challenge.id, schoolId, name: 'Ritardatari' });
     const lateStudent = await student(api.url, late.joinCode, 'late');
@@ -67,10 +71,13 @@ describe('SUBMISSION_DEADLINE_SOON reminders', () => {
   }
 
   const plannedFor = (challenge: TestChallenge, dueAt: Date) =>
-    waitFor(async () => {
-      const live = (await rows(challenge.id)).filter((r) => !r.cancelled_at && r.due_at.getTime() === dueAt.getTime());
-      return live.length > 0 && live;
-    }, { what: 'planned reminder' });
+    waitFor(
+      async () => {
+        const live = (await rows(challenge.id)).filter((r) => !r.cancelled_at && r.due_at.getTime() === dueAt.getTime());
+        return live.length > 0 && live;
+      },
+      { what: 'planned reminder' },
+    );
 
   it('plans one reminder 24 h before the deadline and fires it once, to the teams that have not submitted', async () => {
     const closesAt = new Date(clock.now().getTime() + 3 * DAY);
@@ -85,10 +92,13 @@ describe('SUBMISSION_DEADLINE_SOON reminders', () => {
 
     clock.set(new Date(closesAt.getTime() - DAY + MINUTE));
     await scheduler.reconcile();
-    const told = await waitFor(async () => {
-      const list = await notified(challenge.id);
-      return list.length === 2 && list;
-    }, { what: 'two notifications' });
+    const told = await waitFor(
+      async () => {
+        const list = await notified(challenge.id);
+        return list.length === 2 && list;
+      },
+      { what: 'two notifications' },
+    );
     expect(told.map((n) => n.recipient_id).sort()).toEqual([lateCoach.id, lateStudent.id].sort());
     expect(told.map((n) => n.recipient_id)).not.toContain(readyCoach.id);
     expect(told.map((n) => n.recipient_id)).not.toContain(readyStudent.id);
@@ -112,7 +122,12 @@ describe('SUBMISSION_DEADLINE_SOON reminders', () => {
     const newDue = new Date(now.getTime() + 5 * DAY);
     const [oldRow] = await plannedFor(challenge, oldDue);
 
-    await gqlOk(api.url, `mutation($input: UpdateChallengeInput!) { updateChallenge(input: $input) { id } }`, { input: { id: challenge.id, submissionClosesAt: newDue.toISOString() } }, organizer.token);
+    await gqlOk(
+      api.url,
+      `mutation($input: UpdateChallengeInput!) { updateChallenge(input: $input) { id } }`,
+      { input: { id: challenge.id, submissionClosesAt: newDue.toISOString() } },
+      organizer.token,
+    );
     const [newRow] = await plannedFor(challenge, newDue);
     expect(newRow!.fire_at.getTime()).toBe(newDue.getTime() - DAY);
     const old = (await rows(challenge.id)).find((r) => r.id === oldRow!.id)!;
@@ -137,7 +152,12 @@ describe('SUBMISSION_DEADLINE_SOON reminders', () => {
     const { organizer, challenge, lateStudent } = await edition(3 * DAY);
     await plannedFor(challenge, new Date(clock.now().getTime() + 3 * DAY));
     const soon = new Date(clock.now().getTime() + 6 * 3600_000);
-    await gqlOk(api.url, `mutation($input: UpdateChallengeInput!) { updateChallenge(input: $input) { id } }`, { input: { id: challenge.id, submissionClosesAt: soon.toISOString() } }, organizer.token);
+    await gqlOk(
+      api.url,
+      `mutation($input: UpdateChallengeInput!) { updateChallenge(input: $input) { id } }`,
+      { input: { id: challenge.id, submissionClosesAt: soon.toISOString() } },
+      organizer.token,
+    );
     // No clock movement and no reconciliation: the real worker takes the immediate job.
     await waitFor(async () => (await notified(challenge.id)).some((n) => n.recipient_id === lateStudent.id), { what: 'immediate reminder' });
     const live = (await rows(challenge.id)).filter((r) => !r.cancelled_at);
@@ -180,10 +200,13 @@ describe('SUBMISSION_DEADLINE_SOON reminders', () => {
 
     clock.set(new Date(clock.now().getTime() + 2 * DAY + MINUTE));
     await scheduler.reconcile();
-    const list = await waitFor(async () => {
-      const all = await notified(challenge.id);
-      return all.length === 2 && all;
-    }, { what: 'two reminders' });
+    const list = await waitFor(
+      async () => {
+        const all = await notified(challenge.id);
+        return all.length === 2 && all;
+      },
+      { what: 'two reminders' },
+    );
     expect(list.find((n) => n.recipient_id === english.id)).toMatchObject({ locale: 'en', title: `Last 24 hours for "Climathon Scuole Bologna"` });
     expect(list.find((n) => n.recipient_id === italian.id)).toMatchObject({ locale: 'it', title: `Ultime 24 ore per «Climathon Scuole Bologna»` });
     clock.set(new Date());

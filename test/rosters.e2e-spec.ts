@@ -37,7 +37,8 @@ interface Credential {
 }
 
 const CODE_FORMAT = /^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/;
-const names = (n: number, first = 'Studente') => Array.from({ length: n }, (_, i) => ({ displayName: `${first}${String.fromCharCode(97 + (i % 26))} ${String.fromCharCode(65 + (Math.floor(i / 26) % 26))}.` }));
+const names = (n: number, first = 'Studente') =>
+  Array.from({ length: n }, (_, i) => ({ displayName: `${first}${String.fromCharCode(97 + (i % 26))} ${String.fromCharCode(65 + (Math.floor(i / 26) % 26))}.` }));
 
 describe('class rosters', () => {
   let api: RunningApi;
@@ -64,7 +65,12 @@ describe('class rosters', () => {
   /** A school (owner = teacher) and a team of the shared challenge coached by the teacher; the DPA accepted unless told. */
   async function schoolTeam(options: { dpa?: boolean; name?: string; challenge?: string; className?: string } = {}) {
     const s = await school(api.url, { name: options.name ?? 'Liceo Scientifico Enrico Fermi' });
-    const team = await createTeam(api.url, s.teacher, { challengeId: options.challenge ?? challengeId, schoolId: s.schoolId, name: '4B Verde', className: options.className ?? '4B' });
+    const team = await createTeam(api.url, s.teacher, {
+      challengeId: options.challenge ?? challengeId,
+      schoolId: s.schoolId,
+      name: '4B Verde',
+      className: options.className ?? '4B',
+    });
     if (options.dpa !== false) await gqlOk(api.url, ACCEPT_DPA, { org: s.schoolId, v: '2026-01' }, s.teacher.token);
     return { ...s, team };
   }
@@ -163,15 +169,30 @@ describe('class rosters', () => {
       });
       expect(await counts(team.id)).toEqual(before);
 
-      const ok = await addOk(teacher, team.id, [{ displayName: 'Giulia R.' }, { displayName: 'Marco' }, { displayName: '  Anna-Maria   b ' }, { displayName: 'Nicolò D.' }, { displayName: `${'A'.repeat(37)} B.` }]);
+      const ok = await addOk(teacher, team.id, [
+        { displayName: 'Giulia R.' },
+        { displayName: 'Marco' },
+        { displayName: '  Anna-Maria   b ' },
+        { displayName: 'Nicolò D.' },
+        { displayName: `${'A'.repeat(37)} B.` },
+      ]);
       expect(ok.map((s) => s.displayName)).toEqual(['Giulia R.', 'Marco', 'Anna-Maria B.', 'Nicolò D.', `${'A'.repeat(37)} B.`]);
     });
 
     it('creates STUDENT members without email, with unique usernames and one-time codes stored only as argon2id hashes', async () => {
       const { teacher, team, schoolId } = await schoolTeam();
-      const res = await gqlOk(api.url, ADD_STUDENTS, { team: team.id, students: [{ displayName: 'Giulia R.' }, { displayName: 'Giulia R.' }, { displayName: 'Nicolò D.' }], ok: true, notice: 'Informativa 2026/1' }, teacher.token);
+      const res = await gqlOk(
+        api.url,
+        ADD_STUDENTS,
+        { team: team.id, students: [{ displayName: 'Giulia R.' }, { displayName: 'Giulia R.' }, { displayName: 'Nicolò D.' }], ok: true, notice: 'Informativa 2026/1' },
+        teacher.token,
+      );
       const sheet = res.addStudents;
-      expect(sheet).toMatchObject({ team: { id: team.id, name: '4B Verde' }, school: { id: schoolId, name: 'Liceo Scientifico Enrico Fermi' }, challenge: { id: challengeId, title: challengeTitle } });
+      expect(sheet).toMatchObject({
+        team: { id: team.id, name: '4B Verde' },
+        school: { id: schoolId, name: 'Liceo Scientifico Enrico Fermi' },
+        challenge: { id: challengeId, title: challengeTitle },
+      });
       const students: Credential[] = sheet.students;
       expect(students).toHaveLength(3);
       for (const s of students) {
@@ -190,10 +211,14 @@ describe('class rosters', () => {
       const members = await gqlOk(api.url, MEMBERS, { id: team.id }, teacher.token);
       for (const s of students) expect(members.team.members).toContainEqual({ role: 'STUDENT', user: { id: s.user.id, displayName: s.displayName } });
 
-      const users = await db.query(`SELECT id, email, password_hash, username, email_verified_at FROM app_user WHERE id = ANY($1::uuid[]) ORDER BY username`, [students.map((s) => s.user.id)]);
+      const users = await db.query(`SELECT id, email, password_hash, username, email_verified_at FROM app_user WHERE id = ANY($1::uuid[]) ORDER BY username`, [
+        students.map((s) => s.user.id),
+      ]);
       expect(users).toHaveLength(3);
       for (const u of users) expect(u).toMatchObject({ email: null, password_hash: null, email_verified_at: null });
-      const roster = await db.query(`SELECT user_id, team_id, school_id, code_hash, attested_by_id, attested_at, privacy_notice_version FROM roster_student WHERE team_id = $1`, [team.id]);
+      const roster = await db.query(`SELECT user_id, team_id, school_id, code_hash, attested_by_id, attested_at, privacy_notice_version FROM roster_student WHERE team_id = $1`, [
+        team.id,
+      ]);
       expect(roster).toHaveLength(3);
       for (const r of roster) {
         expect(r).toMatchObject({ team_id: team.id, school_id: schoolId, attested_by_id: teacher.id, privacy_notice_version: 'Informativa 2026/1' });
@@ -275,7 +300,12 @@ describe('class rosters', () => {
       expect(me.me).toEqual({ id: giulia!.user.id, displayName: 'Giulia R.', email: null, username: giulia!.username, emailVerified: false });
 
       // Wrong code, someone else's code, unknown username: the same UNAUTHENTICATED.
-      for (const [u, c] of [[giulia!.username, 'ABCD-EFGH-JKMN'], [giulia!.username, marco!.code], ['nobody-here-xx', giulia!.code], [giulia!.username, 'short']] as const) {
+      for (const [u, c] of [
+        [giulia!.username, 'ABCD-EFGH-JKMN'],
+        [giulia!.username, marco!.code],
+        ['nobody-here-xx', giulia!.code],
+        [giulia!.username, 'short'],
+      ] as const) {
         expect((await signInCode(u, c)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
       }
 
@@ -287,7 +317,10 @@ describe('class rosters', () => {
       const byPassword = await gqlOk(api.url, SIGN_IN, { i: { email: giulia!.username, password: 'giulia-password-1' } });
       expect(byPassword.signIn.user.id).toBe(giulia!.user.id);
       // Now the password is there, changing it needs the current one.
-      expect(await gqlError(api.url, CHANGE, { i: { newPassword: 'another-password' } }, byPassword.signIn.accessToken)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'currentPassword' });
+      expect(await gqlError(api.url, CHANGE, { i: { newPassword: 'another-password' } }, byPassword.signIn.accessToken)).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'currentPassword',
+      });
       // Marco's code is untouched.
       await gqlOk(api.url, SIGN_IN_CODE, { u: marco!.username, c: marco!.code });
     });
@@ -311,7 +344,14 @@ describe('class rosters', () => {
       await gqlOk(api.url, SIGN_IN_CODE, { u: luca!.username, c: luca!.code });
 
       const reset = (await gqlOk(api.url, RESET_CODE, { id: luca!.user.id }, teacher.token)).resetStudentCode;
-      expect(reset).toMatchObject({ user: { id: luca!.user.id }, username: luca!.username, displayName: 'Luca B.', teamName: '4B Verde', schoolName: 'Liceo Galvani', challengeTitle });
+      expect(reset).toMatchObject({
+        user: { id: luca!.user.id },
+        username: luca!.username,
+        displayName: 'Luca B.',
+        teamName: '4B Verde',
+        schoolName: 'Liceo Galvani',
+        challengeTitle,
+      });
       expect(reset.code).toMatch(CODE_FORMAT);
       expect(reset.code).not.toBe(luca!.code);
       expect((await signInCode(luca!.username, luca!.code)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
@@ -333,7 +373,8 @@ describe('class rosters', () => {
   describe('consents (PUBLIC_NAME)', () => {
     const RECORD = `mutation($u: ID!, $by: ConsentGivenBy!) { recordConsent(userId: $u, purpose: PUBLIC_NAME, givenBy: $by) { purpose givenBy givenAt withdrawnAt } }`;
     const WITHDRAW = `mutation($u: ID!) { withdrawConsent(userId: $u, purpose: PUBLIC_NAME) }`;
-    const active = async (userId: string) => db.query(`SELECT given_by, recorded_by_id, withdrawn_at, withdrawn_by_id FROM consent_record WHERE user_id = $1 ORDER BY given_at`, [userId]);
+    const active = async (userId: string) =>
+      db.query(`SELECT given_by, recorded_by_id, withdrawn_at, withdrawn_by_id FROM consent_record WHERE user_id = $1 ORDER BY given_at`, [userId]);
 
     it('a student gives their own, a coach records a parent’s; either withdraws; nobody else', async () => {
       const { teacher, team, schoolId } = await schoolTeam({ name: 'Liceo Copernico' });
@@ -452,7 +493,7 @@ describe('class rosters at one venue (default limits)', () => {
     const students: Credential[] = [];
     for (let c = 0; c < 6; c++) {
       const team = await createTeam(api.url, s.teacher, { challengeId: challenge.id, schoolId: s.schoolId, name: `Classe ${c + 1}` });
-      const res = await gqlOk(api.url, ADD_STUDENTS, { team: team.id, students: names(50, `Classe${"abcdef"[c]}x`), ok: true }, s.teacher.token);
+      const res = await gqlOk(api.url, ADD_STUDENTS, { team: team.id, students: names(50, `Classe${'abcdef'[c]}x`), ok: true }, s.teacher.token);
       students.push(...res.addStudents.students);
     }
     expect(new Set(students.map((x) => x.username)).size).toBe(300);
@@ -482,7 +523,9 @@ describe('class rosters at one venue (default limits)', () => {
     const team = await createTeam(api.url, s.teacher, { challengeId: challenge.id, schoolId: s.schoolId });
     const other = await createTeam(api.url, colleague, { challengeId: challenge.id, schoolId: s.schoolId, name: 'Altra classe' });
     for (let i = 0; i < 30; i++) {
-      expect((await gql(api.url, ADD_STUDENTS, { team: team.id, students: [{ displayName: 'Giulia R.' }], ok: false }, s.teacher.token)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect((await gql(api.url, ADD_STUDENTS, { team: team.id, students: [{ displayName: 'Giulia R.' }], ok: false }, s.teacher.token)).errors?.[0]?.extensions?.code).toBe(
+        'BAD_USER_INPUT',
+      );
     }
     const refused = await gql(api.url, ADD_STUDENTS, { team: team.id, students: [{ displayName: 'Giulia R.' }], ok: true }, s.teacher.token);
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED' });

@@ -45,11 +45,7 @@ describe('npm run seed:demo', () => {
   it('creates a demo edition in Italian with the shape of the brief', async () => {
     const slug = /Sfida: (\S+)/.exec(first)?.[1];
     expect(slug).toBeDefined();
-    const challenge = await gqlOk(
-      api.url,
-      `query($slug: String!) { challenge(slug: $slug) { status format themes { name description } criteria { name weight } } }`,
-      { slug },
-    );
+    const challenge = await gqlOk(api.url, `query($slug: String!) { challenge(slug: $slug) { status format themes { name description } criteria { name weight } } }`, { slug });
     expect(challenge.challenge.status).toBe('PUBLISHED');
     expect(challenge.challenge.format).toBe('SCHOOL_CLIMATHON');
     expect(challenge.challenge.themes.map((t: { name: string }) => t.name)).toEqual(['Acqua', 'Spreco alimentare', 'Mobilità']);
@@ -71,7 +67,10 @@ describe('npm run seed:demo', () => {
     );
     expect(teams).toHaveLength(10);
     expect(teams.every((t) => t.n >= 3 && t.n <= 5)).toBe(true);
-    const [ideas] = await db.query(`SELECT count(*) FILTER (WHERE i.status = 'SUBMITTED')::int AS submitted FROM idea i JOIN challenge c ON c.id = i.challenge_id WHERE c.slug = $1`, [slug]);
+    const [ideas] = await db.query(
+      `SELECT count(*) FILTER (WHERE i.status = 'SUBMITTED')::int AS submitted FROM idea i JOIN challenge c ON c.id = i.challenge_id WHERE c.slug = $1`,
+      [slug],
+    );
     expect(ideas.submitted).toBeGreaterThanOrEqual(8);
     const [jurors] = await db.query(`SELECT count(*)::int AS n FROM juror j JOIN challenge c ON c.id = j.challenge_id WHERE c.slug = $1`, [slug]);
     expect(jurors.n).toBe(2);

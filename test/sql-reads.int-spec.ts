@@ -23,10 +23,10 @@ describe('readRows and EntityProjection', () => {
       [promoter.id],
     );
     const [theme] = await dataSource.query(`INSERT INTO theme (challenge_id, name, position) VALUES ($1, 'Acqua', 0) RETURNING id`, [challenge.id]);
-    const [team] = await dataSource.query(`INSERT INTO team (challenge_id, name, school_id, class_name, join_code) VALUES ($1, '4B', $2, '4B', 'SQLREADS' || md5(random()::text)) RETURNING id`, [
-      challenge.id,
-      school.id,
-    ]);
+    const [team] = await dataSource.query(
+      `INSERT INTO team (challenge_id, name, school_id, class_name, join_code) VALUES ($1, '4B', $2, '4B', 'SQLREADS' || md5(random()::text)) RETURNING id`,
+      [challenge.id, school.id],
+    );
     const [idea] = await dataSource.query(
       `INSERT INTO idea (team_id, challenge_id, theme_id, title, summary, problem, solution, tags, status, submitted_at)
        VALUES ($1, $2, $3, 'Borracce', 'Meno plastica', 'Bottiglie', 'Borracce per tutti', '{acqua,plastica}', 'SUBMITTED', clock_timestamp()) RETURNING id`,

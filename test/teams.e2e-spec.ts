@@ -62,8 +62,18 @@ describe('teams', () => {
 
   describe('createTeam', () => {
     it('makes a teacher of the school the COACH of a school climathon team, with a random join code', async () => {
-      const { createTeam: team } = await gqlOk(api.url, CREATE_TEAM, { input: { challengeId: schoolRun.challenge.id, name: ' 4B Informatica ', schoolId, className: '4B informatica' } }, teacher.token);
-      expect(team).toMatchObject({ name: '4B Informatica', className: '4B informatica', challenge: { id: schoolRun.challenge.id }, school: { id: schoolId, name: 'Liceo Minghetti', district: 'Centro' } });
+      const { createTeam: team } = await gqlOk(
+        api.url,
+        CREATE_TEAM,
+        { input: { challengeId: schoolRun.challenge.id, name: ' 4B Informatica ', schoolId, className: '4B informatica' } },
+        teacher.token,
+      );
+      expect(team).toMatchObject({
+        name: '4B Informatica',
+        className: '4B informatica',
+        challenge: { id: schoolRun.challenge.id },
+        school: { id: schoolId, name: 'Liceo Minghetti', district: 'Centro' },
+      });
       expect(team.members).toEqual([{ role: 'COACH', user: { id: teacher.id } }]);
       expect(team.joinCode).toMatch(/^[ABCDEFGHJKLMNPQRSTUVWXYZ23456789]{10}$/);
       // A teacher may coach several teams; codes differ.
@@ -329,12 +339,20 @@ describe('teams', () => {
       const team = await createTeam(api.url, coach, { challengeId: schoolRun.challenge.id, schoolId, name: 'Eco Squad' });
       const pupil = await signUp(api.url, { label: 'pupil', displayName: 'Giulia Rossi' });
       await joinTeam(api.url, pupil, team.joinCode);
-      const notified = await waitFor(async () => {
-        const list = await notificationsOf(api.url, coach, 'TEAM_MEMBER_JOINED');
-        return list.length > 0 && list;
-      }, { what: 'coach notification' });
+      const notified = await waitFor(
+        async () => {
+          const list = await notificationsOf(api.url, coach, 'TEAM_MEMBER_JOINED');
+          return list.length > 0 && list;
+        },
+        { what: 'coach notification' },
+      );
       expect(notified).toEqual([
-        { kind: 'TEAM_MEMBER_JOINED', title: 'Giulia Rossi joined the team Eco Squad', body: 'Giulia Rossi joined the team Eco Squad of the challenge "Climathon Scuole Bologna".', subjectId: team.id },
+        {
+          kind: 'TEAM_MEMBER_JOINED',
+          title: 'Giulia Rossi joined the team Eco Squad',
+          body: 'Giulia Rossi joined the team Eco Squad of the challenge "Climathon Scuole Bologna".',
+          subjectId: team.id,
+        },
       ]);
       const email = await waitFor(() => smtp.messages.find((m) => m.to.includes(coach.email) && m.headers['x-notification-kind'] === 'TEAM_MEMBER_JOINED'), { what: 'email' });
       expect(email.headers['x-notification-kind']).toBe('TEAM_MEMBER_JOINED');
@@ -342,10 +360,13 @@ describe('teams', () => {
       const captain = await signUp(api.url, { label: 'captain' });
       const open = await createTeam(api.url, captain, { challengeId: openRun.challenge.id, name: 'Squadra Aperta' });
       await joinTeam(api.url, await signUp(api.url, { label: 'x', displayName: 'Marco' }), open.joinCode);
-      const captainList = await waitFor(async () => {
-        const list = await notificationsOf(api.url, captain, 'TEAM_MEMBER_JOINED');
-        return list.length > 0 && list;
-      }, { what: 'captain notification' });
+      const captainList = await waitFor(
+        async () => {
+          const list = await notificationsOf(api.url, captain, 'TEAM_MEMBER_JOINED');
+          return list.length > 0 && list;
+        },
+        { what: 'captain notification' },
+      );
       expect(captainList.map((n) => n.title)).toEqual(['Marco è entrato nella squadra Squadra Aperta']);
       await sleep(500);
       expect(await notificationsOf(api.url, pupil, 'TEAM_MEMBER_JOINED')).toEqual([]);

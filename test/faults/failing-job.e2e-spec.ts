@@ -41,7 +41,10 @@ describe('fault: a job that fails on every attempt', () => {
     probe = new QueueProbe(process.env.REDIS_URL!, prefix);
     process.env.SMTP_URL = sink.url;
     process.env.QUEUE_PREFIX = prefix;
-    const moduleRef = await Test.createTestingModule({ imports: [WorkerModule] }).overrideProvider(QueueProducer).useClass(FastRetryProducer).compile();
+    const moduleRef = await Test.createTestingModule({ imports: [WorkerModule] })
+      .overrideProvider(QueueProducer)
+      .useClass(FastRetryProducer)
+      .compile();
     worker = await moduleRef.init();
   });
   afterAll(async () => {
@@ -64,7 +67,11 @@ describe('fault: a job that fails on every attempt', () => {
     expect(notification).toBeDefined();
     const emailJobId = `email-${notification!.id}`;
 
-    await waitFor(async () => (await db.query(`SELECT 1 FROM job_failure WHERE job_id = $1`, [emailJobId])).length > 0, { timeoutMs: 30_000, intervalMs: 100, what: 'the job_failure row' });
+    await waitFor(async () => (await db.query(`SELECT 1 FROM job_failure WHERE job_id = $1`, [emailJobId])).length > 0, {
+      timeoutMs: 30_000,
+      intervalMs: 100,
+      what: 'the job_failure row',
+    });
     await waitFor(async () => (await probe.queues.email.getJobState(emailJobId)) === 'failed', { timeoutMs: 10_000, what: 'the failed state' });
     const failures = await db.query(`SELECT queue, job_id, job_name, payload, error, attempts FROM job_failure WHERE job_id = $1`, [emailJobId]);
     expect(failures).toEqual([

@@ -158,7 +158,14 @@ export async function startControlledSink(options: { reject?: boolean } = {}) {
             const i = line.indexOf(':');
             if (i > 0) headers[line.slice(0, i).toLowerCase()] = line.slice(i + 1).trim();
           }
-          messages.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), raw, headers, subject: headers.subject ?? '', receivedAt: Date.now() });
+          messages.push({
+            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+            to: session.envelope.rcptTo.map((r) => r.address),
+            raw,
+            headers,
+            subject: headers.subject ?? '',
+            receivedAt: Date.now(),
+          });
           callback();
         });
       });

@@ -48,7 +48,14 @@ describe('fault: SIGTERM to a worker with jobs in flight', () => {
 
     first.signal('SIGTERM');
     // The health server closes first: the worker is shutting down while its jobs are still inside SMTP.
-    await waitFor(async () => (await fetch(`${first.base}/health/live`).then((r) => r.status, () => 0)) === 0, { timeoutMs: 20_000, what: 'the worker to start stopping' });
+    await waitFor(
+      async () =>
+        (await fetch(`${first.base}/health/live`).then(
+          (r) => r.status,
+          () => 0,
+        )) === 0,
+      { timeoutMs: 20_000, what: 'the worker to start stopping' },
+    );
     expect(first.isRunning()).toBe(true);
     expect(sink.messages).toHaveLength(0);
     sink.release();

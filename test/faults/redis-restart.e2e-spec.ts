@@ -63,10 +63,10 @@ describe('fault: Redis stopped and restarted empty while the API takes writes', 
     await lock.query(`LOCK TABLE notification IN EXCLUSIVE MODE`);
     for (const member of members.slice(0, BEFORE)) await addMember(api.url, owner, organizationId, member);
     probe = new QueueProbe(redis.url, prefix);
-    await waitFor(
-      async () => (await eventsOf(members.slice(0, BEFORE))).every((e) => e.relayed_at !== null) && (await probe!.counts('events')).active === EVENTS_CONCURRENCY,
-      { timeoutMs: 30_000, what: 'the events relayed and 4 event jobs running' },
-    );
+    await waitFor(async () => (await eventsOf(members.slice(0, BEFORE))).every((e) => e.relayed_at !== null) && (await probe!.counts('events')).active === EVENTS_CONCURRENCY, {
+      timeoutMs: 30_000,
+      what: 'the events relayed and 4 event jobs running',
+    });
     const queuedAtStop = await probe.counts('events');
     await probe.close();
     probe = undefined;
@@ -99,7 +99,7 @@ describe('fault: Redis stopped and restarted empty while the API takes writes', 
     await waitFor(async () => emailed() === members.length && (await eventsOf(members)).every((e) => e.processed_at !== null), {
       timeoutMs: 120_000,
       intervalMs: 200,
-      what: "every member notified and emailed",
+      what: 'every member notified and emailed',
     }).catch(async (error: Error) => {
       const events = await eventsOf(members);
       const state = `relayed ${events.filter((e) => e.relayed_at).length}/${events.length}, processed ${events.filter((e) => e.processed_at).length}, emailed ${emailed()}`;

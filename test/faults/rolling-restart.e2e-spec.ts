@@ -38,12 +38,8 @@ describe('fault: rolling restart of two APIs and two workers under load', () => 
   });
 
   it('loses no request beyond retryable ones and no notification, and doubles none', async () => {
-    const inRotation: NodeService[] = await Promise.all(
-      [spawnApi('api-a', env()), spawnApi('api-b', env())].map(async (p) => (await p).waitReady()),
-    );
-    const workers: NodeService[] = await Promise.all(
-      [spawnWorker('worker-a', env()), spawnWorker('worker-b', env())].map(async (p) => (await p).waitReady()),
-    );
+    const inRotation: NodeService[] = await Promise.all([spawnApi('api-a', env()), spawnApi('api-b', env())].map(async (p) => (await p).waitReady()));
+    const workers: NodeService[] = await Promise.all([spawnWorker('worker-a', env()), spawnWorker('worker-b', env())].map(async (p) => (await p).waitReady()));
 
     const owner = await signUp(inRotation[0]!.url, { label: 'rolling-owner' });
     const members: TestUser[] = [];
@@ -85,8 +81,7 @@ describe('fault: rolling restart of two APIs and two workers under load', () => 
     })();
 
     try {
-      const drain = async (api: NodeService) =>
-        waitFor(() => (inFlight.get(api) ?? 0) === 0, { timeoutMs: 10_000, intervalMs: 5, what: `${api.name}'s requests to finish` });
+      const drain = async (api: NodeService) => waitFor(() => (inFlight.get(api) ?? 0) === 0, { timeoutMs: 10_000, intervalMs: 5, what: `${api.name}'s requests to finish` });
       // APIs, one at a time: out of rotation, drained, stopped, replaced, back in rotation.
       for (const name of ['api-a', 'api-b']) {
         await sleep(1500);
@@ -116,12 +111,7 @@ describe('fault: rolling restart of two APIs and two workers under load', () => 
     // Every invitation made one notification and one email, once.
     const organizationIds = invited.map((i) => i.organizationId);
     const stored = async () =>
-      (
-        await db.query(
-          `SELECT count(*)::int AS n FROM notification WHERE kind = 'ORGANIZATION_MEMBER_ADDED' AND subject_id = ANY($1::uuid[])`,
-          [organizationIds],
-        )
-      )[0].n as number;
+      (await db.query(`SELECT count(*)::int AS n FROM notification WHERE kind = 'ORGANIZATION_MEMBER_ADDED' AND subject_id = ANY($1::uuid[])`, [organizationIds]))[0].n as number;
     await waitFor(async () => (await stored()) === invited.length, {
       timeoutMs: 60_000,
       intervalMs: 200,

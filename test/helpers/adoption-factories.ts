@@ -1,16 +1,5 @@
 import type { DataSource } from 'typeorm';
-import {
-  createTeam,
-  forceStatus,
-  ideaInput,
-  publishedChallenge,
-  saveIdea,
-  school,
-  student,
-  submitIdea,
-  type TestChallenge,
-  type TestTeam,
-} from './challenge-factories.js';
+import { createTeam, forceStatus, ideaInput, publishedChallenge, saveIdea, school, student, submitIdea, type TestChallenge, type TestTeam } from './challenge-factories.js';
 import { addMember, createOrganization, signUp, type TestUser } from './factories.js';
 import { gqlOk } from './graphql.js';
 
@@ -97,7 +86,12 @@ export async function adoptableIdea(url: string, db: DataSource, options: { form
 }
 
 export async function propose(url: string, sponsor: TestUser, ideaId: string, companyId: string, overrides: Record<string, unknown> = {}): Promise<{ id: string; status: string }> {
-  const data = await gqlOk(url, PROPOSE, { input: { ideaId, companyId, message: 'Vorremmo adottare la vostra idea.', commitment: '20 ore di mentoring', ...overrides } }, sponsor.token);
+  const data = await gqlOk(
+    url,
+    PROPOSE,
+    { input: { ideaId, companyId, message: 'Vorremmo adottare la vostra idea.', commitment: '20 ore di mentoring', ...overrides } },
+    sponsor.token,
+  );
   return data.proposeAdoption;
 }
 

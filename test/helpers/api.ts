@@ -16,7 +16,10 @@ export interface RunningApi {
 /** The real API listening on a free port, with a clock the test controls (starting at the real now). */
 export async function startApi(options: { clock?: ManualClock } = {}): Promise<RunningApi> {
   const clock = options.clock ?? new ManualClock(new Date());
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).overrideProvider(Clock).useValue(clock).compile();
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
+    .overrideProvider(Clock)
+    .useValue(clock)
+    .compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES }), { logger: false });
   await configureHttpRoutes(app);
   await app.listen(0, '127.0.0.1');

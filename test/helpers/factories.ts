@@ -14,17 +14,12 @@ let counter = 0;
 export const uniqueEmail = (label = 'user') => `${label}.${Date.now().toString(36)}.${++counter}.${randomBytes(2).toString('hex')}@example.test`;
 
 /** Signs a new user up through the API and returns their tokens. */
-export async function signUp(
-  url: string,
-  overrides: { email?: string; displayName?: string; locale?: string; label?: string; unverified?: boolean } = {},
-): Promise<TestUser> {
+export async function signUp(url: string, overrides: { email?: string; displayName?: string; locale?: string; label?: string; unverified?: boolean } = {}): Promise<TestUser> {
   const email = overrides.email ?? uniqueEmail(overrides.label);
   const password = 'correct horse battery';
-  const data = await gqlOk(
-    url,
-    `mutation($input: SignUpInput!) { signUp(input: $input) { accessToken refreshToken user { id } } }`,
-    { input: { email, password, displayName: overrides.displayName ?? overrides.label ?? 'Test User', locale: overrides.locale ?? 'it' } },
-  );
+  const data = await gqlOk(url, `mutation($input: SignUpInput!) { signUp(input: $input) { accessToken refreshToken user { id } } }`, {
+    input: { email, password, displayName: overrides.displayName ?? overrides.label ?? 'Test User', locale: overrides.locale ?? 'it' },
+  });
   if (!overrides.unverified) await markVerified(data.signUp.user.id);
   return { id: data.signUp.user.id, email, password, token: data.signUp.accessToken, refreshToken: data.signUp.refreshToken };
 }

@@ -39,7 +39,12 @@ export async function gqlOk<T = any>(url: string, query: string, variables: Reco
 }
 
 /** The code of the first error (and its field), for asserting failures. */
-export async function gqlError(url: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<{ code?: string; field?: string; message: string; data?: unknown }> {
+export async function gqlError(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<{ code?: string; field?: string; message: string; data?: unknown }> {
   const result = await gql(url, query, variables, token);
   const error = result.errors?.[0];
   if (!error) throw new Error(`Expected an error, got ${JSON.stringify(result.data)}`);

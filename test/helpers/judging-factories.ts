@@ -40,10 +40,7 @@ export async function newJuror(url: string, organizer: TestUser, challengeId: st
 }
 
 /** A PUBLISHED challenge with `ideas` submitted ideas (one team each, one school) and `jurors` jurors. */
-export async function judgingFixture(
-  url: string,
-  options: { ideas?: number; jurors?: number; overrides?: Record<string, unknown>; now?: Date } = {},
-): Promise<JudgingFixture> {
+export async function judgingFixture(url: string, options: { ideas?: number; jurors?: number; overrides?: Record<string, unknown>; now?: Date } = {}): Promise<JudgingFixture> {
   const { organizer, promoterId, challenge } = await publishedChallenge(url, { reviewsPerIdea: 2, ...options.overrides }, options.now);
   const { teacher, schoolId } = await school(url, { name: `Liceo ${Math.random().toString(36).slice(2, 7)}`, district: 'Pianura Est' });
   const ideas: JudgingFixture['ideas'] = [];

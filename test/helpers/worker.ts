@@ -13,7 +13,10 @@ export interface RunningWorker {
 /** The real worker (outbox relay, BullMQ processors) in this process, sharing the test's clock. */
 export async function startWorker(options: { clock?: ManualClock } = {}): Promise<RunningWorker> {
   const clock = options.clock ?? new ManualClock(new Date());
-  const moduleRef = await Test.createTestingModule({ imports: [WorkerModule] }).overrideProvider(Clock).useValue(clock).compile();
+  const moduleRef = await Test.createTestingModule({ imports: [WorkerModule] })
+    .overrideProvider(Clock)
+    .useValue(clock)
+    .compile();
   const app = await moduleRef.init();
   return { app, clock, close: () => app.close() };
 }

@@ -109,9 +109,22 @@ export async function buildWorld(url: string, db: DataSource): Promise<World> {
   const label = (l: string) => ({ label: l, displayName: `Matrix ${l}` });
   const [organizer, otherOrganizer, coach, otherCoach, student, otherStudent, captain, otherCaptain, jurorAssigned, jurorOther, sponsor, tutor, companyOwner, adminUser] =
     await Promise.all(
-      ['organizer', 'otherOrganizer', 'coach', 'otherCoach', 'student', 'otherStudent', 'captain', 'otherCaptain', 'jurorAssigned', 'jurorOther', 'sponsor', 'tutor', 'companyOwner', 'admin'].map(
-        (l) => signUp(url, label(l)),
-      ),
+      [
+        'organizer',
+        'otherOrganizer',
+        'coach',
+        'otherCoach',
+        'student',
+        'otherStudent',
+        'captain',
+        'otherCaptain',
+        'jurorAssigned',
+        'jurorOther',
+        'sponsor',
+        'tutor',
+        'companyOwner',
+        'admin',
+      ].map((l) => signUp(url, label(l))),
     );
   const admin = await makeAdmin(url, db, adminUser!);
   const [promoterId, otherPromoterId, schoolId, otherSchoolId, companyId, sponsorCompanyId] = await Promise.all([
@@ -174,7 +187,8 @@ export async function context(w: World, options: ContextOptions = {}): Promise<C
   });
   const jurorIds = {
     assigned: (await gqlOk(url, ADD_JUROR, { input: { challengeId: challenge.id, email: users.jurorAssigned.email } }, users.organizer.token)).addJuror.id as string,
-    other: (await gqlOk(url, ADD_JUROR, { input: { challengeId: challenge.id, email: users.jurorOther.email, affiliationId: w.schoolId } }, users.organizer.token)).addJuror.id as string,
+    other: (await gqlOk(url, ADD_JUROR, { input: { challengeId: challenge.id, email: users.jurorOther.email, affiliationId: w.schoolId } }, users.organizer.token)).addJuror
+      .id as string,
   };
   const base = { challengeId: challenge.id, slug: challenge.slug, themeId: challenge.themes[0]!.id, criteria: challenge.criteria, jurorIds };
   if (phase === 'DRAFT') return { ...base, teamId: '', joinCode: '', ideaId: '', otherTeamId: '', otherJoinCode: '', otherIdeaId: '' };
@@ -210,7 +224,12 @@ export async function context(w: World, options: ContextOptions = {}): Promise<C
       ctx.assignmentId = mine.find((a) => a.idea.id === idea.id)?.id;
       if (!ctx.assignmentId) throw new Error('jurorAssigned was not assigned the target idea');
       if (options.review || reached(phase, 'RESULTS_PUBLISHED')) {
-        await gqlOk(url, SUBMIT_REVIEW, { input: { assignmentId: ctx.assignmentId, scores: challenge.criteria.map((c) => ({ criterionId: c.id, value: 7 })), comment: 'Buona idea' } }, users.jurorAssigned.token);
+        await gqlOk(
+          url,
+          SUBMIT_REVIEW,
+          { input: { assignmentId: ctx.assignmentId, scores: challenge.criteria.map((c) => ({ criterionId: c.id, value: 7 })), comment: 'Buona idea' } },
+          users.jurorAssigned.token,
+        );
       }
       if (reached(phase, 'RESULTS_PUBLISHED')) await gqlOk(url, PUBLISH_RESULTS, { input: { challengeId: challenge.id, awards: [] } }, users.organizer.token);
       if (reached(phase, 'CLOSED')) await gqlOk(url, `mutation($id: ID!) { closeChallenge(id: $id) { id } }`, { id: challenge.id }, users.organizer.token);
@@ -222,10 +241,14 @@ export async function context(w: World, options: ContextOptions = {}): Promise<C
 
   // Open proposals first: the adoption below declines them (they stay visible to their companies).
   if (options.companyProposal) {
-    ctx.companyAdoptionId = (await gqlOk(url, PROPOSE, { input: { ideaId: idea.id, companyId: w.companyId, message: 'Proposta' } }, w.extras.companyOwner.token)).proposeAdoption.id;
+    ctx.companyAdoptionId = (
+      await gqlOk(url, PROPOSE, { input: { ideaId: idea.id, companyId: w.companyId, message: 'Proposta' } }, w.extras.companyOwner.token)
+    ).proposeAdoption.id;
   }
   if (options.sponsorProposal) {
-    ctx.sponsorAdoptionId = (await gqlOk(url, PROPOSE, { input: { ideaId: idea.id, companyId: w.sponsorCompanyId, message: 'Proposta dello sponsor' } }, users.sponsor.token)).proposeAdoption.id;
+    ctx.sponsorAdoptionId = (
+      await gqlOk(url, PROPOSE, { input: { ideaId: idea.id, companyId: w.sponsorCompanyId, message: 'Proposta dello sponsor' } }, users.sponsor.token)
+    ).proposeAdoption.id;
   }
   if (options.adopt) {
     if (ctx.companyAdoptionId) throw new Error('adopt and companyProposal exclude each other');

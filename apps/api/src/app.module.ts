@@ -33,7 +33,37 @@ import {
   ReviewResolver,
 } from './judging/judging.resolver.js';
 
-const RESOLVERS = [IdentityResolver, OrganizationsResolver, OrganizationMemberResolver, NotificationsResolver, ChallengesResolver, TeamsResolver, TeamMemberResolver, ChallengeTeamsResolver, IdeasResolver, TeamIdeaResolver, ChallengeIdeasResolver, AdoptionResolver, IdeaAdoptionResolver, TeamTutorsResolver, MiniCompaniesResolver, MilestoneResolver, TeamMiniCompanyResolver, JudgingResolver, ChallengeJudgingResolver, IdeaJudgingResolver, JurorResolver, ReviewAssignmentResolver, ReviewResolver, CriterionScoreResolver, LeaderboardEntryResolver, AwardResolver, RostersResolver, OrganizationAgreementResolver, DataProcessingAgreementResolver];
+const RESOLVERS = [
+  IdentityResolver,
+  OrganizationsResolver,
+  OrganizationMemberResolver,
+  NotificationsResolver,
+  ChallengesResolver,
+  TeamsResolver,
+  TeamMemberResolver,
+  ChallengeTeamsResolver,
+  IdeasResolver,
+  TeamIdeaResolver,
+  ChallengeIdeasResolver,
+  AdoptionResolver,
+  IdeaAdoptionResolver,
+  TeamTutorsResolver,
+  MiniCompaniesResolver,
+  MilestoneResolver,
+  TeamMiniCompanyResolver,
+  JudgingResolver,
+  ChallengeJudgingResolver,
+  IdeaJudgingResolver,
+  JurorResolver,
+  ReviewAssignmentResolver,
+  ReviewResolver,
+  CriterionScoreResolver,
+  LeaderboardEntryResolver,
+  AwardResolver,
+  RostersResolver,
+  OrganizationAgreementResolver,
+  DataProcessingAgreementResolver,
+];
 
 @Module({
   imports: [ConfigModule, LoggingModule, DatabaseModule.forRoot({ migrate: true }), DomainModule, HealthModule, RateLimitModule, GraphQLApiModule, OpsModule],

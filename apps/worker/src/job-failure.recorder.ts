@@ -13,14 +13,16 @@ export class JobFailureRecorder {
   async record(queue: string, job: Job, error: Error): Promise<void> {
     try {
       const repository = this.dataSource.getRepository(JobFailure);
-      await repository.save(repository.create({
-        queue,
-        jobId: String(job.id),
-        jobName: job.name,
-        payload: (job.data ?? {}) as Record<string, unknown>,
-        error: `${error.name}: ${error.message}`.slice(0, 4000),
-        attempts: job.attemptsMade,
-      }));
+      await repository.save(
+        repository.create({
+          queue,
+          jobId: String(job.id),
+          jobName: job.name,
+          payload: (job.data ?? {}) as Record<string, unknown>,
+          error: `${error.name}: ${error.message}`.slice(0, 4000),
+          attempts: job.attemptsMade,
+        }),
+      );
     } catch (recordError) {
       this.logger.error(`Could not record the failure of job ${job.id}: ${(recordError as Error).message}`);
     }

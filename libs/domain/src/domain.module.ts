@@ -19,7 +19,25 @@ import { PeopleService } from './people/people.service.js';
 import { RostersService } from './rosters/rosters.service.js';
 import { ConsentsService } from './rosters/consents.service.js';
 
-const SERVICES = [SessionRevocation, AccountEmails, IdentityService, PeopleService, OrganizationsService, NotificationsService, ChallengeAccess, ChallengesService, TeamsService, IdeaReads, IdeasService, AdoptionService, MiniCompaniesService, LeaderboardService, JudgingService, RostersService, ConsentsService];
+const SERVICES = [
+  SessionRevocation,
+  AccountEmails,
+  IdentityService,
+  PeopleService,
+  OrganizationsService,
+  NotificationsService,
+  ChallengeAccess,
+  ChallengesService,
+  TeamsService,
+  IdeaReads,
+  IdeasService,
+  AdoptionService,
+  MiniCompaniesService,
+  LeaderboardService,
+  JudgingService,
+  RostersService,
+  ConsentsService,
+];
 
 /** The domain services of both processes. The clock is a provider so tests can replace it. */
 @Global()

@@ -91,7 +91,12 @@ export class AdoptionResolver {
   @ResolveField(() => [UserModel], { description: 'Company members who take charge of the team.' })
   async tutors(@Parent() adoption: AdoptionModel, @CurrentViewer() viewer: Viewer, @Loaders() loaders: RequestLoaders): Promise<UserModel[]> {
     const tutors = await adoptionTutorsLoader(loaders, this.adoptions).load(adoption.id);
-    return users(loaders, this.people, viewer, tutors.map((t) => t.userId));
+    return users(
+      loaders,
+      this.people,
+      viewer,
+      tutors.map((t) => t.userId),
+    );
   }
 }
 

@@ -14,15 +14,7 @@ import { OrganizationModel, toOrganizationModel } from '../organizations/models/
 import { organizationLoader } from '../organizations/organization.loader.js';
 import { challengeCriteriaLoader, challengeThemesLoader } from './challenge.loader.js';
 import { CreateChallengeInput, UpdateChallengeInput } from './dto/challenge.input.js';
-import {
-  ChallengeConnection,
-  ChallengeModel,
-  CriterionModel,
-  ThemeModel,
-  toChallengeModel,
-  toCriterionModel,
-  toThemeModel,
-} from './models/challenge.model.js';
+import { ChallengeConnection, ChallengeModel, CriterionModel, ThemeModel, toChallengeModel, toCriterionModel, toThemeModel } from './models/challenge.model.js';
 
 @Resolver(() => ChallengeModel)
 export class ChallengesResolver {

@@ -1,12 +1,4 @@
-import {
-  GraphQLError,
-  Kind,
-  type ASTVisitor,
-  type FragmentDefinitionNode,
-  type SelectionSetNode,
-  type ValidationContext,
-  type ValidationRule,
-} from 'graphql';
+import { GraphQLError, Kind, type ASTVisitor, type FragmentDefinitionNode, type SelectionSetNode, type ValidationContext, type ValidationRule } from 'graphql';
 
 /** Fragments and spreads one document may hold: far above any real client's (GraphiQL's introspection has 4 and 20). */
 export const MAX_FRAGMENTS = 100;
@@ -90,7 +82,10 @@ export function documentLimitsRule(maxDepth: number): ValidationRule {
       const shape = shapeOf(definition.selectionSet);
       if (cyclic) return {}; // NoFragmentCycles reports it
       const name = definition.name?.value ?? '';
-      if (shape.height > maxDepth) context.reportError(new GraphQLError(`'${name}' exceeds maximum operation depth of ${maxDepth}`, { nodes: [definition], extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } }));
+      if (shape.height > maxDepth)
+        context.reportError(
+          new GraphQLError(`'${name}' exceeds maximum operation depth of ${maxDepth}`, { nodes: [definition], extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } }),
+        );
       if (shape.fields > MAX_EXPANDED_FIELDS) {
         context.reportError(refused(`'${name}' selects more than ${MAX_EXPANDED_FIELDS} fields once its fragments are expanded`, 'DOCUMENT_TOO_LARGE'));
       }

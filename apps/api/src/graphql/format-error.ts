@@ -4,7 +4,14 @@ import { DomainError, ErrorCode } from '#platform/errors/domain-error.js';
 const CLIENT_CODES = new Set<string>(Object.values(ErrorCode));
 
 // Errors Apollo raises itself before execution: the request was wrong, so they are BAD_USER_INPUT for clients.
-const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_SUPPORTED', 'PERSISTED_QUERY_NOT_FOUND']);
+const REQUEST_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'PERSISTED_QUERY_NOT_FOUND',
+]);
 
 function findDomainError(error: unknown): DomainError | undefined {
   let current: unknown = error;
@@ -44,7 +51,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const { stacktrace: _stacktrace, exception: _exception, originalError: _originalError, ...rest } = formatted.extensions ?? {};
     return { ...base, extensions: { ...rest, code } };
   }
-  if (REQUEST_ERROR_CODES.has(code) || code === '' ) {
+  if (REQUEST_ERROR_CODES.has(code) || code === '') {
     return { ...base, extensions: { code: ErrorCode.BAD_USER_INPUT, reason: code || 'INVALID_REQUEST' } };
   }
   return { ...base, message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };

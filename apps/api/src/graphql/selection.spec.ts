@@ -39,7 +39,10 @@ describe('selectedFieldsAt', () => {
 
   it('follows a longer path, merging what every alias and fragment asks at its end', async () => {
     expect(await selectionOf(`{ leaderboard { idea { team { name } } } }`, ['idea', 'team'])).toEqual(['name']);
-    expect(await selectionOf(`{ leaderboard { a: idea { t: team { __typename } } ...E } } fragment E on Entry { idea { team { name } } }`, ['idea', 'team'])).toEqual(['__typename', 'name']);
+    expect(await selectionOf(`{ leaderboard { a: idea { t: team { __typename } } ...E } } fragment E on Entry { idea { team { name } } }`, ['idea', 'team'])).toEqual([
+      '__typename',
+      'name',
+    ]);
     expect(await selectionOf(`{ leaderboard { rank } }`, [])).toEqual(['rank']);
   });
 });

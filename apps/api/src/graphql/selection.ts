@@ -26,7 +26,10 @@ function fieldsOf(sets: readonly (SelectionSetNode | undefined)[], fragments: Re
  * `@skip`/`@include` are not evaluated: a skipped field counts as selected, so a caller may read more, never less.
  */
 export function selectedFieldsAt(info: GraphQLResolveInfo, path: readonly string[]): Set<string> {
-  let fields = fieldsOf(info.fieldNodes.map((node) => node.selectionSet), info.fragments);
+  let fields = fieldsOf(
+    info.fieldNodes.map((node) => node.selectionSet),
+    info.fragments,
+  );
   for (const name of path) {
     if (!fields.has(name)) return new Set();
     fields = fieldsOf(fields.get(name)!, info.fragments);

@@ -94,13 +94,13 @@ export class IdentityResolver {
   }
 
   @Public()
-  @Mutation(() => Boolean, { description: "Ends the session (refresh family) of this refresh token: its access tokens and sockets stop at once." })
+  @Mutation(() => Boolean, { description: 'Ends the session (refresh family) of this refresh token: its access tokens and sockets stop at once.' })
   async signOut(@Args('refreshToken') refreshToken: string): Promise<boolean> {
     await this.identity.signOut(refreshToken);
     return true;
   }
 
-  @Mutation(() => Boolean, { description: "Ends every session of the caller, this one included." })
+  @Mutation(() => Boolean, { description: 'Ends every session of the caller, this one included.' })
   async signOutEverywhere(@CurrentViewer() viewer: Viewer): Promise<boolean> {
     await this.identity.signOutEverywhere(viewer);
     return true;

@@ -53,9 +53,7 @@ export const challengeRankingLoader = (loaders: RequestLoaders, challenges: Chal
     const visible = await leaderboard.visibleTo(viewer, rows);
     const rankings = new Map<string, Map<string, RankedIdea>>();
     await Promise.all(
-      rows
-        .filter((c) => visible.has(c.id))
-        .map(async (c) => rankings.set(c.id, new Map((await leaderboard.ranking(c, c.rankingNormalization)).map((e) => [e.ideaId, e])))),
+      rows.filter((c) => visible.has(c.id)).map(async (c) => rankings.set(c.id, new Map((await leaderboard.ranking(c, c.rankingNormalization)).map((e) => [e.ideaId, e])))),
     );
     return ids.map((id) => rankings.get(id) ?? null);
   });

@@ -70,14 +70,21 @@ export class RostersResolver {
     @Args('teamId', { type: () => ID }) teamId: string,
     @Args('students', { type: () => [RosterStudentInput] }) students: RosterStudentInput[],
     @Args('guardianConsentConfirmed') guardianConsentConfirmed: boolean,
-    @Args('privacyNoticeVersion', { type: () => String, nullable: true, description: "The version of the school's privacy notice the families received; defaults to the accepted agreement's version." })
+    @Args('privacyNoticeVersion', {
+      type: () => String,
+      nullable: true,
+      description: "The version of the school's privacy notice the families received; defaults to the accepted agreement's version.",
+    })
     privacyNoticeVersion: string | null,
   ): Promise<RosterSheetModel> {
     if (viewer.userId) await this.rateLimits.consume('addStudentsCoach', viewer.userId);
     return toRosterSheetModel(await this.rosters.addStudents(viewer, { teamId, students, guardianConsentConfirmed, privacyNoticeVersion }), viewer);
   }
 
-  @Mutation(() => RosterStudentCredentialModel, { description: "A coach issues a new code to a roster student of their team: the old code stops working at once, the student's password (if any) is cleared and their sessions end." })
+  @Mutation(() => RosterStudentCredentialModel, {
+    description:
+      "A coach issues a new code to a roster student of their team: the old code stops working at once, the student's password (if any) is cleared and their sessions end.",
+  })
   async resetStudentCode(@CurrentViewer() viewer: Viewer, @Args('userId', { type: () => ID }) userId: string): Promise<RosterStudentCredentialModel> {
     if (viewer.userId) await this.rateLimits.consume('studentCodeResetCoach', viewer.userId);
     return toRosterCredentialModel(await this.rosters.resetStudentCode(viewer, userId), viewer);
@@ -92,7 +99,11 @@ export class OrganizationAgreementResolver {
     nullable: true,
     description: 'The data-processing agreement in force (the latest accepted version). Visible to members of the organization and to platform admins; null otherwise.',
   })
-  async dataProcessingAgreement(@Parent() organization: OrganizationModel, @CurrentViewer() viewer: Viewer, @Loaders() loaders: RequestLoaders): Promise<DataProcessingAgreementModel | null> {
+  async dataProcessingAgreement(
+    @Parent() organization: OrganizationModel,
+    @CurrentViewer() viewer: Viewer,
+    @Loaders() loaders: RequestLoaders,
+  ): Promise<DataProcessingAgreementModel | null> {
     const loader = loaders.get<string, DataProcessingAgreement | null>('dataProcessingAgreements', async (ids) => {
       const byOrganization = await this.rosters.agreementsVisibleTo(viewer, ids);
       return ids.map((id) => byOrganization.get(id) ?? null);

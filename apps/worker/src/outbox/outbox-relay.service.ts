@@ -58,12 +58,18 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       `SELECT id FROM outbox_event WHERE processed_at IS NULL AND relayed_at < clock_timestamp() - $1 * interval '1 millisecond' ORDER BY relayed_at LIMIT $2`,
       [graceMs, BATCH_SIZE],
     );
-    await this.producer.addBulk('outbox.event', events.map((r) => ({ data: { eventId: r.id }, opts: { jobId: r.id } })));
+    await this.producer.addBulk(
+      'outbox.event',
+      events.map((r) => ({ data: { eventId: r.id }, opts: { jobId: r.id } })),
+    );
     const emails: { id: string }[] = await this.dataSource.query(
       `SELECT id FROM notification WHERE email_sent_at IS NULL AND email_failed_at IS NULL AND created_at < clock_timestamp() - $1 * interval '1 millisecond' ORDER BY created_at LIMIT $2`,
       [graceMs, BATCH_SIZE],
     );
-    await this.producer.addBulk('email.send', emails.map((n) => ({ data: { notificationId: n.id }, opts: { jobId: jobId('email', n.id) } })));
+    await this.producer.addBulk(
+      'email.send',
+      emails.map((n) => ({ data: { notificationId: n.id }, opts: { jobId: jobId('email', n.id) } })),
+    );
     return { events: events.length, emails: emails.length };
   }
 
@@ -92,10 +98,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   /** One claimed batch; returns how many events it relayed. */
   async relayBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const rows: { id: string }[] = await manager.query(
-        `SELECT id FROM outbox_event WHERE relayed_at IS NULL ORDER BY created_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [BATCH_SIZE],
-      );
+      const rows: { id: string }[] = await manager.query(`SELECT id FROM outbox_event WHERE relayed_at IS NULL ORDER BY created_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`, [
+        BATCH_SIZE,
+      ]);
       if (rows.length === 0) return 0;
       await this.producer.addBulk(
         'outbox.event',

@@ -78,14 +78,7 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnApplicationS
       if (alreadyPlanned > 0) return { planned: [] as ScheduledReminder[], cancelled: stale };
       const rows = planReminderTimes(now, dueAt, [...source.leadsMs]).map((r) => ({ kind: source.kind, subjectId, dueAt, leadMs: r.leadMs, fireAt: r.fireAt }));
       if (rows.length === 0) return { planned: [] as ScheduledReminder[], cancelled: stale };
-      const inserted = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(ScheduledReminder)
-        .values(rows)
-        .orIgnore()
-        .returning(['id', 'fireAt'])
-        .execute();
+      const inserted = await manager.createQueryBuilder().insert().into(ScheduledReminder).values(rows).orIgnore().returning(['id', 'fireAt']).execute();
       return { planned: inserted.generatedMaps as ScheduledReminder[], cancelled: stale };
     });
     await this.removeJobs(cancelled.map((r) => r.id));

@@ -7,8 +7,7 @@
  */
 
 /** `userId` is a member (of any role) of the team `teamId`. */
-export const memberOfTeam = (teamId: string, userId: string): string =>
-  `EXISTS (SELECT 1 FROM team_member g_tm WHERE g_tm.team_id = ${teamId} AND g_tm.user_id = ${userId})`;
+export const memberOfTeam = (teamId: string, userId: string): string => `EXISTS (SELECT 1 FROM team_member g_tm WHERE g_tm.team_id = ${teamId} AND g_tm.user_id = ${userId})`;
 
 /** `userId` is a member of the organization `organizationId` (for a challenge: its organizer_id, i.e. an organizer). */
 export const memberOfOrganization = (organizationId: string, userId: string): string =>

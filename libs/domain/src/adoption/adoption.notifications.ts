@@ -23,7 +23,7 @@ export const adoptionTemplates: TemplateSet = {
     en: { title: 'Adoption declined: "{idea}"', body: 'The proposal of {company} to adopt the idea "{idea}" of the team {team} was declined.' },
   },
   TUTOR_ASSIGNED: {
-    it: { title: '{tutor} è tutor della squadra {team}', body: "{tutor} di {company} segue ora la squadra {team} e la sua idea «{idea}»." },
+    it: { title: '{tutor} è tutor della squadra {team}', body: '{tutor} di {company} segue ora la squadra {team} e la sua idea «{idea}».' },
     en: { title: '{tutor} is now tutor of the team {team}', body: '{tutor} of {company} now takes charge of the team {team} and its idea "{idea}".' },
   },
 };

@@ -202,7 +202,11 @@ export class AdoptionService {
     const ids = [...new Set(ideaIds)].filter(isUuid);
     if (ids.length === 0 || !viewer.userId) return [];
     const query = this.dataSource.getRepository(Adoption).createQueryBuilder('a').where('a.idea_id IN (:...ids)', { ids });
-    if (!viewer.isAdmin) query.innerJoin(Idea, 'pi', 'pi.id = a.idea_id').innerJoin(Challenge, 'pc', 'pc.id = pi.challenge_id').andWhere(this.proposalGrounds('a', 'pi', 'pc'), { viewerId: viewer.userId });
+    if (!viewer.isAdmin)
+      query
+        .innerJoin(Idea, 'pi', 'pi.id = a.idea_id')
+        .innerJoin(Challenge, 'pc', 'pc.id = pi.challenge_id')
+        .andWhere(this.proposalGrounds('a', 'pi', 'pc'), { viewerId: viewer.userId });
     return query.orderBy('a.created_at', 'ASC').addOrderBy('a.id', 'ASC').getMany();
   }
 

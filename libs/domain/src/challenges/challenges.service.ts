@@ -127,7 +127,10 @@ export class ChallengesService {
               organizerId: organization.id,
               format: input.format,
               status: ChallengeStatus.DRAFT,
-              slug: uniqueSlug(base, taken.map((t) => t.slug)),
+              slug: uniqueSlug(
+                base,
+                taken.map((t) => t.slug),
+              ),
             }),
           );
           await manager.insert(
@@ -217,9 +220,7 @@ export class ChallengesService {
    * (unknown, or a DRAFT of others), FORBIDDEN when they see it but do not organize it.
    */
   async lockForOrganizer(viewer: Viewer, id: string, manager: EntityManager): Promise<Challenge> {
-    const challenge = isUuid(id)
-      ? await manager.getRepository(Challenge).createQueryBuilder('c').setLock('for_no_key_update').where('c.id = :id', { id }).getOne()
-      : null;
+    const challenge = isUuid(id) ? await manager.getRepository(Challenge).createQueryBuilder('c').setLock('for_no_key_update').where('c.id = :id', { id }).getOne() : null;
     if (!challenge) throw DomainError.notFound('Challenge');
     if (!(await this.access.isOrganizer(viewer, challenge, manager))) {
       if (challenge.status === ChallengeStatus.DRAFT) throw DomainError.notFound('Challenge');
@@ -254,10 +255,9 @@ export class ChallengesService {
     const query = this.dataSource.getRepository(Challenge).createQueryBuilder('c');
     if (!viewer.isAdmin) {
       if (viewer.userId) {
-        query.where(
-          `(c.status <> 'DRAFT' OR EXISTS (SELECT 1 FROM organization_member om WHERE om.organization_id = c.organizer_id AND om.user_id = :viewerId))`,
-          { viewerId: viewer.userId },
-        );
+        query.where(`(c.status <> 'DRAFT' OR EXISTS (SELECT 1 FROM organization_member om WHERE om.organization_id = c.organizer_id AND om.user_id = :viewerId))`, {
+          viewerId: viewer.userId,
+        });
       } else {
         query.where(`c.status <> 'DRAFT'`);
       }
@@ -265,7 +265,11 @@ export class ChallengesService {
     if (args.status) query.andWhere('c.status = :status', { status: args.status });
     const totalCount = await query.clone().getCount();
     if (args.after) query.andWhere(...keyset(ORDER, decodeTimeCursor(args.after)));
-    const rows = await query.orderBy('c.created_at', 'DESC').addOrderBy('c.id', 'DESC').limit(first + 1).getMany();
+    const rows = await query
+      .orderBy('c.created_at', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .limit(first + 1)
+      .getMany();
     return toPage(rows, first, totalCount, (c) => [c.createdAt.toISOString(), c.id]);
   }
 

@@ -86,7 +86,10 @@ export class IdeaReads {
 
   /** The ideas as the viewer may see them: the team of an idea of a blind challenge is hidden from its jurors. */
   async redact(viewer: Viewer, ideas: readonly Idea[]): Promise<IdeaView[]> {
-    const blind = await this.blindChallenges(viewer, ideas.map((i) => i.challengeId));
+    const blind = await this.blindChallenges(
+      viewer,
+      ideas.map((i) => i.challengeId),
+    );
     return ideas.map((idea) => (blind.has(idea.challengeId) ? { ...idea, teamId: null } : idea));
   }
 
@@ -103,7 +106,10 @@ export class IdeaReads {
     if (valid.length === 0) return [];
     const projection = this.projection();
     const rows: Record<string, unknown>[] = await this.dataSource.query(`SELECT ${projection.select} FROM idea i WHERE i.id = ANY($1::uuid[])`, [valid]);
-    return this.redact(viewer, rows.map((row) => projection.read(row)!));
+    return this.redact(
+      viewer,
+      rows.map((row) => projection.read(row)!),
+    );
   }
 
   /** The ideas of these teams that the viewer may see (Team.idea), none where blind judging hides the team (it would name it). */

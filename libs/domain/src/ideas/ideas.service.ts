@@ -201,7 +201,6 @@ export class IdeasService {
     return this.reads.redactOne(viewer, changed);
   }
 
-
   /**
    * The ideas the viewer may see, filtered (filters combine with AND): newest first, or by relevance then id
    * when searching. `scopeChallengeId` restricts to one challenge (Challenge.ideas). `include` reads each idea's

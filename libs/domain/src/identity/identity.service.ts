@@ -61,7 +61,10 @@ export class IdentityService {
     const passwordHash = await hashPassword(password);
     const user = await this.dataSource.transaction(async (manager) => {
       try {
-        return await manager.save(User, manager.create(User, { email, passwordHash, displayName, locale, isAdmin: false, emailVerifiedAt: options.verified ? this.clock.now() : null }));
+        return await manager.save(
+          User,
+          manager.create(User, { email, passwordHash, displayName, locale, isAdmin: false, emailVerifiedAt: options.verified ? this.clock.now() : null }),
+        );
       } catch (error) {
         if (isUniqueViolation(error)) throw DomainError.conflict('An account with this email already exists');
         throw error;
@@ -82,9 +85,7 @@ export class IdentityService {
     const account = input.email.trim();
     const user = await this.dataSource.getRepository(User).findOneBy(account.includes('@') ? { email: account } : { username: account.toLowerCase() });
     // A roster student without a password has no email either, so is never found here; the guard is for safety.
-    const valid = user?.passwordHash
-      ? await verifyPassword(user.passwordHash, input.password)
-      : (await verifyPassword(await dummyHash, input.password), false);
+    const valid = user?.passwordHash ? await verifyPassword(user.passwordHash, input.password) : (await verifyPassword(await dummyHash, input.password), false);
     if (!user || !valid) throw DomainError.unauthenticated('Invalid email or password');
     return this.issueTokens(user, randomUUID());
   }

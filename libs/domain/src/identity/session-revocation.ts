@@ -55,17 +55,15 @@ export class SessionRevocation implements OnApplicationShutdown {
     if (cached === 'active') return true;
     const active = await this.activeInDatabase(familyId);
     // NX: a revocation that committed meanwhile has written 'revoked', which must win over this older reading.
-    await this.redis
-      .set(this.key(familyId), active ? 'active' : 'revoked', 'EX', active ? ACTIVE_TTL_SECONDS : this.revokedTtlSeconds(), 'NX')
-      .catch(() => undefined);
+    await this.redis.set(this.key(familyId), active ? 'active' : 'revoked', 'EX', active ? ACTIVE_TTL_SECONDS : this.revokedTtlSeconds(), 'NX').catch(() => undefined);
     return active;
   }
 
   private async activeInDatabase(familyId: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
-      'SELECT 1 FROM refresh_token WHERE family_id = $1 AND revoked_at IS NULL AND expires_at > $2 LIMIT 1',
-      [familyId, this.clock.now()],
-    );
+    const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM refresh_token WHERE family_id = $1 AND revoked_at IS NULL AND expires_at > $2 LIMIT 1', [
+      familyId,
+      this.clock.now(),
+    ]);
     return rows.length > 0;
   }
 

@@ -101,7 +101,10 @@ function bruteForce(inst: Instance): { minMax: number; maxMin: number; minSquare
     if (a === options.length) {
       best.minMax = Math.min(best.minMax, Math.max(...loads));
       best.maxMin = Math.max(best.maxMin, Math.min(...loads));
-      best.minSquares = Math.min(best.minSquares, loads.reduce((sum, x) => sum + x * x, 0));
+      best.minSquares = Math.min(
+        best.minSquares,
+        loads.reduce((sum, x) => sum + x * x, 0),
+      );
       return;
     }
     for (const choice of options[a]!) {

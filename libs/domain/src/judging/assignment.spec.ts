@@ -6,8 +6,7 @@ const ideas = (...ids: string[]) => ids.map((id) => ({ id, submittedAt: T0 }));
 const jurors = (...ids: string[]) => ids.map((id) => ({ id }));
 const range = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}${String(i).padStart(2, '0')}`);
 /** Conflicts as a Set, from `{ ideaId: [jurorIds] }`. */
-const conflictSet = (byIdea: Record<string, string[]>) =>
-  new Set(Object.entries(byIdea).flatMap(([ideaId, jurorIds]) => jurorIds.map((jurorId) => conflictKey(ideaId, jurorId))));
+const conflictSet = (byIdea: Record<string, string[]>) => new Set(Object.entries(byIdea).flatMap(([ideaId, jurorIds]) => jurorIds.map((jurorId) => conflictKey(ideaId, jurorId))));
 
 function assigned(input: AssignReviewsInput): ReviewAssignment[] {
   const result = assignReviews(input);

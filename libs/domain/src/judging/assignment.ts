@@ -93,7 +93,10 @@ export type AssignReviewsResult = { ok: true; assignments: ReviewAssignment[] } 
 export function assignReviews(input: AssignReviewsInput): AssignReviewsResult {
   const r = input.reviewsPerIdea;
   if (!Number.isSafeInteger(r) || r < 0) throw new RangeError(`reviewsPerIdea must be a non-negative integer, got ${r}`);
-  const ideaIds = sortedUniqueIds(input.ideas.map((idea) => idea.id), 'idea');
+  const ideaIds = sortedUniqueIds(
+    input.ideas.map((idea) => idea.id),
+    'idea',
+  );
   const jurors = [...input.jurors].sort((a, b) => compareIds(a.id, b.id));
   const jurorIds = sortedUniqueIds(
     jurors.map((juror) => juror.id),
@@ -341,7 +344,7 @@ function rebalance(s: State): void {
 /** Moves one review from `source` to `target` along the search tree: each juror on the path takes the idea it was reached through from its parent. */
 function augment(s: State, source: number, target: number, parentIdea: Int32Array, parentJuror: Int32Array): void {
   const { r, words } = s;
-  for (let k = target; k !== source; ) {
+  for (let k = target; k !== source;) {
     const a = parentIdea[k];
     const j = parentJuror[a];
     const fromList = s.jurorIdeas[j];

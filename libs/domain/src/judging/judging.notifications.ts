@@ -3,12 +3,7 @@ import { Challenge } from '../challenges/challenge.entity.js';
 import { Idea } from '../ideas/idea.entity.js';
 import type { NotificationPlan, NotificationRule } from '../notifications/notification-rule.js';
 import type { TemplateSet } from '../notifications/template-set.js';
-import {
-  JUDGING_STARTED,
-  RESULTS_PUBLISHED,
-  type JudgingStartedPayload,
-  type ResultsPublishedPayload,
-} from './judging-events.js';
+import { JUDGING_STARTED, RESULTS_PUBLISHED, type JudgingStartedPayload, type ResultsPublishedPayload } from './judging-events.js';
 import { Juror } from './juror.entity.js';
 import type { RecusalOutcome } from './recusal.js';
 
@@ -70,10 +65,9 @@ export const judgingNotificationRules: NotificationRule<any>[] = [
     async plan(manager: EntityManager, payload: ResultsPublishedPayload) {
       const challenge = await manager.findOneBy(Challenge, { id: payload.challengeId });
       if (!challenge) return null;
-      const rows: { user_id: string }[] = await manager.query(
-        `SELECT user_id FROM team_member WHERE challenge_id = $1 UNION SELECT user_id FROM juror WHERE challenge_id = $1`,
-        [challenge.id],
-      );
+      const rows: { user_id: string }[] = await manager.query(`SELECT user_id FROM team_member WHERE challenge_id = $1 UNION SELECT user_id FROM juror WHERE challenge_id = $1`, [
+        challenge.id,
+      ]);
       return { kind: 'RESULTS_PUBLISHED', recipientIds: rows.map((r) => r.user_id), subjectId: challenge.id, params: { challenge: challenge.title } };
     },
   } satisfies NotificationRule<ResultsPublishedPayload>,

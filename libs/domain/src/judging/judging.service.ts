@@ -344,8 +344,14 @@ export class JudgingService {
     );
     if (rows.length === 0) return result;
     const [organized, teams] = await Promise.all([
-      this.access.organizerOf(viewer, rows.map((r) => r.challenge_id)),
-      this.access.teamRoles(viewer, rows.filter((r) => RESULTS_VISIBLE_STATUSES.includes(r.challenge_status)).map((r) => r.team_id)),
+      this.access.organizerOf(
+        viewer,
+        rows.map((r) => r.challenge_id),
+      ),
+      this.access.teamRoles(
+        viewer,
+        rows.filter((r) => RESULTS_VISIBLE_STATUSES.includes(r.challenge_status)).map((r) => r.team_id),
+      ),
     ]);
     const verdict = new Map<string, boolean>(); // review id -> hide the juror
     for (const r of rows) {
@@ -407,7 +413,11 @@ export class JudgingService {
       const wrong = awards.findIndex((a) => !validIds.has(a.ideaId));
       if (wrong >= 0) throw DomainError.badInput(`awards.${wrong}.ideaId`, 'An award must name a SUBMITTED idea of the challenge');
       await this.leaderboard.freeze(manager, challenge.id);
-      if (awards.length > 0) await manager.insert(Award, awards.map((a, position) => ({ ...a, challengeId: challenge.id, position })));
+      if (awards.length > 0)
+        await manager.insert(
+          Award,
+          awards.map((a, position) => ({ ...a, challengeId: challenge.id, position })),
+        );
       await manager.update(Challenge, { id: challenge.id }, { status: ChallengeStatus.RESULTS_PUBLISHED });
       const payload: ResultsPublishedPayload = { challengeId: challenge.id, by: user.userId };
       await recordEvents(manager, [{ type: RESULTS_PUBLISHED, payload: { ...payload } }]);

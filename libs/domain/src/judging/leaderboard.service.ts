@@ -138,7 +138,11 @@ export class LeaderboardService {
    * idea rather than one per review, and submittedAt as epoch milliseconds rather than a timestamp to parse (a float8:
    * date_part's seconds times 1000, rounded, is the exact millisecond of a timestamp(3), and cheaper than numeric).
    */
-  private async scoredIdeas(challengeId: string, manager: EntityManager = this.dataSource.manager, ideaFields?: ReadonlySet<string>): Promise<(ScoredIdea & Record<string, unknown>)[]> {
+  private async scoredIdeas(
+    challengeId: string,
+    manager: EntityManager = this.dataSource.manager,
+    ideaFields?: ReadonlySet<string>,
+  ): Promise<(ScoredIdea & Record<string, unknown>)[]> {
     const columns = ideaFields ? this.ideaReads.projection(ideaFields).select : `i.id AS "id"`;
     return manager.query(
       `WITH juror AS (

@@ -25,8 +25,18 @@ describe('reviewTotal', () => {
   });
 
   it('is 0 for all zeros and 100 for all maximums', () => {
-    expect(reviewTotal(criteria.map((c) => ({ criterionId: c.id, value: 0 })), criteria)).toBe(0);
-    expect(reviewTotal(criteria.map((c) => ({ criterionId: c.id, value: c.maxScore })), criteria)).toBeCloseTo(100, 12);
+    expect(
+      reviewTotal(
+        criteria.map((c) => ({ criterionId: c.id, value: 0 })),
+        criteria,
+      ),
+    ).toBe(0);
+    expect(
+      reviewTotal(
+        criteria.map((c) => ({ criterionId: c.id, value: c.maxScore })),
+        criteria,
+      ),
+    ).toBeCloseTo(100, 12);
   });
 
   it('ignores criteria of weight 0 in the result', () => {
@@ -35,7 +45,15 @@ describe('reviewTotal', () => {
       { id: 'a', weight: 1, maxScore: 4 },
       { id: 'b', weight: 0, maxScore: 10 },
     ];
-    expect(reviewTotal([{ criterionId: 'a', value: 3 }, { criterionId: 'b', value: 10 }], weighted)).toBe(75);
+    expect(
+      reviewTotal(
+        [
+          { criterionId: 'a', value: 3 },
+          { criterionId: 'b', value: 10 },
+        ],
+        weighted,
+      ),
+    ).toBe(75);
   });
 
   it('rejects missing, duplicate and unknown criteria and degenerate weights', () => {
@@ -199,7 +217,13 @@ describe('rankIdeas', () => {
   it('is rankScoredIdeas over the per-idea aggregates (what PostgreSQL computes for the live leaderboard)', () => {
     const aggregated: ScoredIdea[] = ideas.map((idea) => {
       const score = scores[idea.id as keyof typeof scores] as (typeof scores)['i1'] | undefined;
-      return { id: idea.id, submittedAtMs: idea.submittedAt.getTime(), reviewCount: score?.reviewCount ?? 0, rawScore: score?.rawScore ?? null, normalizedScore: score?.normalizedScore ?? null };
+      return {
+        id: idea.id,
+        submittedAtMs: idea.submittedAt.getTime(),
+        reviewCount: score?.reviewCount ?? 0,
+        rawScore: score?.rawScore ?? null,
+        normalizedScore: score?.normalizedScore ?? null,
+      };
     });
     for (const normalization of ['NONE', 'ZSCORE'] as const) {
       expect(rankScoredIdeas(aggregated, normalization)).toEqual(rankIdeas({ ideas, reviews, normalization }));
@@ -209,18 +233,23 @@ describe('rankIdeas', () => {
 
   it('handles no ideas, and rejects duplicate ids, bad dates and non-finite totals', () => {
     expect(rankIdeas({ ideas: [], reviews: [], normalization: 'ZSCORE' })).toEqual([]);
-    expect(() => rankIdeas({ ideas: [{ id: 'a', submittedAt: at(0) }, { id: 'a', submittedAt: at(1) }], reviews: [], normalization: 'NONE' })).toThrow(
-      /duplicate idea id a/,
-    );
-    expect(() => rankIdeas({ ideas: [{ id: 'a', submittedAt: 'not a date' }], reviews: [], normalization: 'NONE' })).toThrow(/submittedAt/);
     expect(() =>
-      rankIdeas({ ideas: [{ id: 'a', submittedAt: at(0) }], reviews: [{ ideaId: 'a', jurorId: 'J', total: NaN }], normalization: 'NONE' }),
-    ).toThrow(/non-finite/);
+      rankIdeas({
+        ideas: [
+          { id: 'a', submittedAt: at(0) },
+          { id: 'a', submittedAt: at(1) },
+        ],
+        reviews: [],
+        normalization: 'NONE',
+      }),
+    ).toThrow(/duplicate idea id a/);
+    expect(() => rankIdeas({ ideas: [{ id: 'a', submittedAt: 'not a date' }], reviews: [], normalization: 'NONE' })).toThrow(/submittedAt/);
+    expect(() => rankIdeas({ ideas: [{ id: 'a', submittedAt: at(0) }], reviews: [{ ideaId: 'a', jurorId: 'J', total: NaN }], normalization: 'NONE' })).toThrow(/non-finite/);
   });
 
   it('ranks 5,000 ideas with 25,000 reviews in a few milliseconds', () => {
     let seed = 42;
-    const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296);
+    const rand = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296;
     const many = Array.from({ length: 5000 }, (_, i) => ({ id: `idea-${i}`, submittedAt: at(i % 977) }));
     const manyReviews = Array.from({ length: 25_000 }, (_, k) => ({
       ideaId: `idea-${k % 5000}`,
@@ -263,7 +292,9 @@ describe('rankScoredIdeas', () => {
       { ideaId: 'u', rank: null, rawScore: null, normalizedScore: null, reviewCount: 0 },
     ]);
     // ZSCORE: a (anchor 0.5) and c (0.5e-9 below) tie, c first by submission; b is 1.5e-9 below the anchor.
-    expect(rankScoredIdeas([scored('a', 3, 2, 70, 0.5), scored('b', 2, 1, 70, 0.5 - 1.5e-9), scored('c', 1, 3, 60, 0.5 - 0.5e-9)], 'ZSCORE').map((e) => [e.ideaId, e.rank])).toEqual([
+    expect(
+      rankScoredIdeas([scored('a', 3, 2, 70, 0.5), scored('b', 2, 1, 70, 0.5 - 1.5e-9), scored('c', 1, 3, 60, 0.5 - 0.5e-9)], 'ZSCORE').map((e) => [e.ideaId, e.rank]),
+    ).toEqual([
       ['c', 1],
       ['a', 1],
       ['b', 3],

@@ -105,11 +105,7 @@ export interface ScoredIdea {
  * Reviews of ideas not in `ideas` only feed the juror statistics. Linear time apart from the two sorts.
  * Throws RangeError on duplicate idea ids, an invalid submittedAt, or a non-finite total.
  */
-export function rankIdeas(input: {
-  ideas: readonly RankableIdea[];
-  reviews: readonly RankableReview[];
-  normalization: RankingNormalization;
-}): RankedIdea[] {
+export function rankIdeas(input: { ideas: readonly RankableIdea[]; reviews: readonly RankableReview[]; normalization: RankingNormalization }): RankedIdea[] {
   const { ideas, reviews } = input;
   const n = ideas.length;
   const ideaIndex = new Map<string, number>();
@@ -159,15 +155,13 @@ export function rankIdeas(input: {
     count[i]++;
   });
 
-  const scored = ideas.map(
-    (idea, i): ScoredIdea => ({
-      id: idea.id,
-      submittedAtMs: submitted[i],
-      reviewCount: count[i],
-      rawScore: count[i] === 0 ? null : rawSum[i] / count[i],
-      normalizedScore: count[i] === 0 ? null : zSum[i] / count[i],
-    }),
-  );
+  const scored = ideas.map((idea, i): ScoredIdea => ({
+    id: idea.id,
+    submittedAtMs: submitted[i],
+    reviewCount: count[i],
+    rawScore: count[i] === 0 ? null : rawSum[i] / count[i],
+    normalizedScore: count[i] === 0 ? null : zSum[i] / count[i],
+  }));
   return rankScoredIdeas(scored, input.normalization);
 }
 
@@ -216,7 +210,7 @@ export function rankingOrder(ideas: readonly ScoredIdea[], normalization: Rankin
   const order: number[] = [];
   const ranks: (number | null)[] = [];
   reviewed.sort((x, y) => key[y] - key[x] || bySubmission(x, y));
-  for (let start = 0; start < reviewed.length; ) {
+  for (let start = 0; start < reviewed.length;) {
     const anchor = key[reviewed[start]];
     let end = start + 1;
     while (end < reviewed.length && anchor - key[reviewed[end]] <= SCORE_TIE_EPSILON) end++;

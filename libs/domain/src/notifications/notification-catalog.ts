@@ -12,10 +12,28 @@ import type { TemplateSet } from './template-set.js';
 // Each feature contributes its rules (event type -> who is told what) and its texts; add one line per feature.
 
 /** Every event type that causes notifications, with its rule. */
-export const NOTIFICATION_RULES: NotificationRule<any>[] = [...organizationNotificationRules, ...teamNotificationRules, ...ideaNotificationRules, ...submissionDeadlineNotificationRules, ...adoptionNotificationRules, ...miniCompanyNotificationRules, ...judgingNotificationRules, ...judgingDeadlineNotificationRules];
+export const NOTIFICATION_RULES: NotificationRule<any>[] = [
+  ...organizationNotificationRules,
+  ...teamNotificationRules,
+  ...ideaNotificationRules,
+  ...submissionDeadlineNotificationRules,
+  ...adoptionNotificationRules,
+  ...miniCompanyNotificationRules,
+  ...judgingNotificationRules,
+  ...judgingDeadlineNotificationRules,
+];
 
 /** Every notification kind's texts in Italian and English. */
-export const TEMPLATES: TemplateSet = { ...organizationTemplates, ...teamTemplates, ...ideaTemplates, ...submissionDeadlineTemplates, ...adoptionTemplates, ...miniCompanyTemplates, ...judgingTemplates, ...judgingDeadlineTemplates };
+export const TEMPLATES: TemplateSet = {
+  ...organizationTemplates,
+  ...teamTemplates,
+  ...ideaTemplates,
+  ...submissionDeadlineTemplates,
+  ...adoptionTemplates,
+  ...miniCompanyTemplates,
+  ...judgingTemplates,
+  ...judgingDeadlineTemplates,
+};
 
 export function ruleFor(eventType: string): NotificationRule<any> | undefined {
   return NOTIFICATION_RULES.find((r) => r.eventType === eventType);

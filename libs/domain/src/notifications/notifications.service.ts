@@ -23,10 +23,7 @@ export class NotificationsService {
     const repo = this.dataSource.getRepository(Notification);
     const query = repo.createQueryBuilder('n').where('n.recipient_id = :userId', { userId: user.userId });
     if (args.unreadOnly) query.andWhere('n.read_at IS NULL');
-    const [totalCount, unreadCount] = await Promise.all([
-      query.clone().getCount(),
-      repo.countBy({ recipientId: user.userId, readAt: IsNull() }),
-    ]);
+    const [totalCount, unreadCount] = await Promise.all([query.clone().getCount(), repo.countBy({ recipientId: user.userId, readAt: IsNull() })]);
     if (args.after) {
       const [createdAt, id] = decodeCursor(args.after, 2);
       if (typeof createdAt !== 'string' || Number.isNaN(Date.parse(createdAt)) || typeof id !== 'string' || !isUuid(id)) {
@@ -35,7 +32,11 @@ export class NotificationsService {
       const { sql, params } = keysetCondition(ORDER, [createdAt, id]);
       query.andWhere(sql, params);
     }
-    const rows = await query.orderBy('n.created_at', 'DESC').addOrderBy('n.id', 'DESC').limit(first + 1).getMany();
+    const rows = await query
+      .orderBy('n.created_at', 'DESC')
+      .addOrderBy('n.id', 'DESC')
+      .limit(first + 1)
+      .getMany();
     return { ...toPage(rows, first, totalCount, (n) => [n.createdAt.toISOString(), n.id]), unreadCount };
   }
 
@@ -47,9 +48,7 @@ export class NotificationsService {
     // Well-formed ids of notifications that are not the viewer's are ignored: the count says what changed.
     const valid = [...new Set(ids)];
     if (valid.length === 0) return 0;
-    const result = await this.dataSource
-      .getRepository(Notification)
-      .update({ id: In(valid), recipientId: user.userId, readAt: IsNull() }, { readAt: this.clock.now() });
+    const result = await this.dataSource.getRepository(Notification).update({ id: In(valid), recipientId: user.userId, readAt: IsNull() }, { readAt: this.clock.now() });
     return result.affected ?? 0;
   }
 }

@@ -4,8 +4,7 @@ import { renderTemplate } from './templates.js';
 
 describe('notification templates', () => {
   it.each(Object.keys(TEMPLATES))('%s has Italian and English texts with the same placeholders', (kind) => {
-    const placeholders = (locale: 'it' | 'en') =>
-      [...`${TEMPLATES[kind]![locale].title} ${TEMPLATES[kind]![locale].body}`.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    const placeholders = (locale: 'it' | 'en') => [...`${TEMPLATES[kind]![locale].title} ${TEMPLATES[kind]![locale].body}`.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     expect(TEMPLATES[kind]!.it.title.length).toBeGreaterThan(0);
     expect(TEMPLATES[kind]!.en.title.length).toBeGreaterThan(0);
     expect(placeholders('it')).toEqual(placeholders('en'));

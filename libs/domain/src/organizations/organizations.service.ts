@@ -101,7 +101,11 @@ export class OrganizationsService {
       const { sql, params } = keysetCondition(ORDER, decodeCursor(args.after, 2));
       query.andWhere(sql, params);
     }
-    const rows = await query.orderBy('o.name', 'ASC').addOrderBy('o.id', 'ASC').limit(first + 1).getMany();
+    const rows = await query
+      .orderBy('o.name', 'ASC')
+      .addOrderBy('o.id', 'ASC')
+      .limit(first + 1)
+      .getMany();
     return toPage(rows, first, totalCount, (o) => [o.name, o.id]);
   }
 

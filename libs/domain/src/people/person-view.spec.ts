@@ -46,15 +46,7 @@ describe('viewPerson', () => {
   });
 
   it('never carries fields outside the view (no password hash, no timestamps)', () => {
-    expect(Object.keys(viewPerson({ userId: 'u-1', isAdmin: false }, user())).sort()).toEqual([
-      'displayName',
-      'email',
-      'emailVerified',
-      'id',
-      'isAdmin',
-      'locale',
-      'username',
-    ]);
+    expect(Object.keys(viewPerson({ userId: 'u-1', isAdmin: false }, user())).sort()).toEqual(['displayName', 'email', 'emailVerified', 'id', 'isAdmin', 'locale', 'username']);
   });
 });
 

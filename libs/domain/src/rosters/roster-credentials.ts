@@ -65,11 +65,48 @@ export function slugPart(text: string, max: number): string {
 }
 
 /** Words of a school's name that say what kind of school it is, not which one. */
-const SCHOOL_KIND_WORDS = new Set(['istituto', 'ist', 'liceo', 'scuola', 'secondaria', 'superiore', 'statale', 'tecnico', 'professionale', 'comprensivo', 'scientifico', 'classico', 'linguistico', 'artistico', 'itis', 'iis', 'itc', 'ipsia', 'isis', 'itet', 'ic', 'school', 'high', 'di', 'del', 'della', 'dei', 'degli', 'e', 'ed', 'g', 'the', 'of']);
+const SCHOOL_KIND_WORDS = new Set([
+  'istituto',
+  'ist',
+  'liceo',
+  'scuola',
+  'secondaria',
+  'superiore',
+  'statale',
+  'tecnico',
+  'professionale',
+  'comprensivo',
+  'scientifico',
+  'classico',
+  'linguistico',
+  'artistico',
+  'itis',
+  'iis',
+  'itc',
+  'ipsia',
+  'isis',
+  'itet',
+  'ic',
+  'school',
+  'high',
+  'di',
+  'del',
+  'della',
+  'dei',
+  'degli',
+  'e',
+  'ed',
+  'g',
+  'the',
+  'of',
+]);
 
 /** The school part of a username: the last distinctive word of its name ("Liceo Scientifico Enrico Fermi" → "fermi"). */
 export function schoolPart(schoolName: string): string {
-  const words = schoolName.split(/[\s'’.,;:()/-]+/).map((w) => slugPart(w, 12)).filter((w) => w.length >= 2);
+  const words = schoolName
+    .split(/[\s'’.,;:()/-]+/)
+    .map((w) => slugPart(w, 12))
+    .filter((w) => w.length >= 2);
   const distinctive = words.filter((w) => !SCHOOL_KIND_WORDS.has(w));
   return distinctive.at(-1) ?? words.at(-1) ?? 'scuola';
 }

@@ -111,11 +111,19 @@ export class RostersService {
       }
     };
     if (input.guardianConsentConfirmed !== true) {
-      errors.push(DomainError.badInput('guardianConsentConfirmed', 'guardianConsentConfirmed must be true: the families received the school’s privacy notice (and, under 14, a parent signed its form)'));
+      errors.push(
+        DomainError.badInput(
+          'guardianConsentConfirmed',
+          'guardianConsentConfirmed must be true: the families received the school’s privacy notice (and, under 14, a parent signed its form)',
+        ),
+      );
     }
     const students: readonly { displayName: string }[] = Array.isArray(input.students) ? input.students : [];
-    if (students.length === 0 || students.length > MAX_ROSTER_STUDENTS) errors.push(DomainError.badInput('students', `students must list between 1 and ${MAX_ROSTER_STUDENTS} students`));
-    const names = students.slice(0, MAX_ROSTER_STUDENTS).map((s, i) => attempt(() => checkRosterName(`students[${i}].displayName`, (s as { displayName?: unknown } | null)?.displayName)));
+    if (students.length === 0 || students.length > MAX_ROSTER_STUDENTS)
+      errors.push(DomainError.badInput('students', `students must list between 1 and ${MAX_ROSTER_STUDENTS} students`));
+    const names = students
+      .slice(0, MAX_ROSTER_STUDENTS)
+      .map((s, i) => attempt(() => checkRosterName(`students[${i}].displayName`, (s as { displayName?: unknown } | null)?.displayName)));
     const noticeVersion = attempt(() => check.optionalText('privacyNoticeVersion', input.privacyNoticeVersion, DPA_VERSION_MAX));
     if (errors.length > 0) {
       const first = errors[0];
@@ -143,17 +151,31 @@ export class RostersService {
           }
           const rostered = await manager.count(RosterStudent, { where: { teamId: team.id } });
           if (rostered + students.length > MAX_ROSTER_STUDENTS) {
-            throw DomainError.precondition(`A team has at most ${MAX_ROSTER_STUDENTS} roster students (it has ${rostered})`, { maxRosterStudents: MAX_ROSTER_STUDENTS, rosterStudents: rostered });
+            throw DomainError.precondition(`A team has at most ${MAX_ROSTER_STUDENTS} roster students (it has ${rostered})`, {
+              maxRosterStudents: MAX_ROSTER_STUDENTS,
+              rosterStudents: rostered,
+            });
           }
           const usernames = await this.freshUsernames(manager, school.name, names as string[], round);
           const now = this.clock.now();
           const users = await manager.save(
             User,
-            names.map((displayName, i) => manager.create(User, { email: null, passwordHash: null, username: usernames[i], displayName: displayName!, locale: 'it', isAdmin: false, emailVerifiedAt: null })),
+            names.map((displayName, i) =>
+              manager.create(User, { email: null, passwordHash: null, username: usernames[i], displayName: displayName!, locale: 'it', isAdmin: false, emailVerifiedAt: null }),
+            ),
           );
           await manager.insert(
             RosterStudent,
-            users.map((u, i) => ({ userId: u.id, teamId: team.id, schoolId: school.id, codeHash: hashes[i], codeIssuedAt: now, attestedById: user.userId, attestedAt: now, privacyNoticeVersion })),
+            users.map((u, i) => ({
+              userId: u.id,
+              teamId: team.id,
+              schoolId: school.id,
+              codeHash: hashes[i],
+              codeIssuedAt: now,
+              attestedById: user.userId,
+              attestedAt: now,
+              privacyNoticeVersion,
+            })),
           );
           await manager.insert(
             TeamMember,

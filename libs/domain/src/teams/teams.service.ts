@@ -165,7 +165,11 @@ export class TeamsService {
     const query = this.dataSource.getRepository(Team).createQueryBuilder('t').where('t.challenge_id = :challengeId', { challengeId });
     const totalCount = await query.clone().getCount();
     if (args.after) query.andWhere(...keyset(ORDER, decodeTimeCursor(args.after)));
-    const rows = await query.orderBy('t.created_at', 'ASC').addOrderBy('t.id', 'ASC').limit(first + 1).getMany();
+    const rows = await query
+      .orderBy('t.created_at', 'ASC')
+      .addOrderBy('t.id', 'ASC')
+      .limit(first + 1)
+      .getMany();
     return toPage(rows, first, totalCount, (t) => [t.createdAt.toISOString(), t.id]);
   }
 
@@ -195,7 +199,10 @@ export class TeamsService {
       for (const t of teams) result.set(t.id, t.joinCode);
       return result;
     }
-    const roles = await this.access.teamRoles(viewer, teams.map((t) => t.id));
+    const roles = await this.access.teamRoles(
+      viewer,
+      teams.map((t) => t.id),
+    );
     for (const t of teams) if (LEAD_ROLES.includes(roles.get(t.id)!)) result.set(t.id, t.joinCode);
     return result;
   }

@@ -21,91 +21,140 @@ export class AppConfig {
   @Matches(/^[A-Za-z0-9_.:-]{1,64}$/, { message: 'QUEUE_PREFIX must be 1-64 characters of letters, digits, _ . : -' })
   QUEUE_PREFIX = 'climathon';
 
-  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   PORT = 3000;
 
-  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   WORKER_PORT = 3001;
 
   @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
   SMTP_URL = 'smtp://127.0.0.1:1025';
 
-  @IsString() @MinLength(3)
+  @IsString()
+  @MinLength(3)
   MAIL_FROM = 'Climathon <noreply@climathon.local>';
 
   /** SMTP connections each worker keeps open and reuses (nodemailer's pool). */
-  @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   SMTP_POOL_CONNECTIONS = 5;
 
   /** Emails per second across all workers (real relays throttle); 0 sends as fast as the relay accepts. */
-  @Transform(toInt) @IsInt() @Min(0) @Max(100000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(100000)
   SMTP_MAX_PER_SECOND = 0;
 
-  @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET = DEV_JWT_SECRET;
 
-  @Transform(toInt) @IsInt() @Min(30) @Max(86400)
+  @Transform(toInt)
+  @IsInt()
+  @Min(30)
+  @Max(86400)
   JWT_ACCESS_TTL_SECONDS = 900;
 
-  @Transform(toInt) @IsInt() @Min(60)
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
   REFRESH_TOKEN_TTL_SECONDS = 30 * 24 * 3600;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
 
-  @Transform(toBoolean) @IsBoolean()
+  @Transform(toBoolean)
+  @IsBoolean()
   DB_MIGRATE_ON_BOOT = true;
 
-  @Transform(toInt) @IsInt() @Min(10) @Max(100000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(100000)
   GRAPHQL_MAX_COST = 5000;
 
-  @Transform(toInt) @IsInt() @Min(2) @Max(50)
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  @Max(50)
   GRAPHQL_MAX_DEPTH = 10;
 
-  @Transform(toInt) @IsInt() @Min(10) @Max(60000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(60000)
   OUTBOX_POLL_MS = 500;
 
   /** How often the worker re-plans reminders and re-queues unprocessed events and unsent emails from the database (what a lost Redis or a stopped worker missed). */
-  @Transform(toInt) @IsInt() @Min(1000) @Max(3600_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(3600_000)
   REMINDER_RECONCILE_MS = 60_000;
 
   /**
    * Failed sign-ins per account from one address per 15 minutes; then that account's password sign-in is refused from
    * that address only (never its roster code, never another account). A successful sign-in clears them.
    */
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   RATE_LIMIT_SIGN_IN_PER_ACCOUNT = 10;
 
   /** Failed sign-ins per account from all addresses together per 15 minutes (guessing spread over many addresses). */
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   RATE_LIMIT_SIGN_IN_FAILURES_PER_ACCOUNT = 100;
 
   /** Sign-in attempts (password or roster code) per client address per 15 minutes: a whole school behind one NAT. */
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   RATE_LIMIT_SIGN_IN_PER_ADDRESS = 1000;
 
   /** Sign-ups per client address per 15 minutes (300 students of one venue, with room for retries). */
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   RATE_LIMIT_SIGN_UP_PER_ADDRESS = 450;
 
   /** Password-reset requests per client address per 15 minutes. */
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   RATE_LIMIT_ACCOUNT_EMAILS_PER_ADDRESS = 300;
 
   /** joinTeam attempts per user per 10 minutes: join codes must not be guessable by trying. */
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   RATE_LIMIT_JOIN_TEAM_PER_USER = 20;
 
   /** addStudents calls per coach per hour (each creates up to 60 accounts): twelve classes with room for corrections. */
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   RATE_LIMIT_ADD_STUDENTS_PER_COACH = 30;
 
   /** resetStudentCode calls per coach per hour: a whole class that lost its sheets, twice over. */
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   RATE_LIMIT_STUDENT_CODE_RESETS_PER_COACH = 120;
 
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (Fastify `trustProxy`). */
-  @Transform(toBoolean) @IsBoolean()
+  @Transform(toBoolean)
+  @IsBoolean()
   TRUST_PROXY = false;
 
   /** `refuse` stops the processes when Redis may evict BullMQ keys; `warn` only logs. */
@@ -116,10 +165,14 @@ export class AppConfig {
    * How long anonymous readers may be served a cached answer for a public, frozen page (an edition's gallery once its
    * results are published); 0 turns the response cache off. Signed-in viewers always get fresh answers.
    */
-  @Transform(toInt) @IsInt() @Min(0) @Max(3600)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3600)
   PUBLIC_CACHE_MAX_AGE_SECONDS = 10;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   PUBLIC_URL?: string;
 }
 

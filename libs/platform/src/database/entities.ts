@@ -27,4 +27,33 @@ import { RosterStudent } from '#domain/rosters/roster-student.entity.js';
 import { ConsentRecord } from '#domain/rosters/consent-record.entity.js';
 
 /** Every entity, listed explicitly (no globs): what the migrations must match. */
-export const ENTITIES = [OutboxEvent, JobFailure, User, RefreshToken, Organization, OrganizationMember, Notification, Challenge, Theme, Criterion, Team, TeamMember, Idea, ScheduledReminder, Juror, ReviewAssignment, Review, ReviewRevision, Award, ResultRanking, Adoption, AdoptionTutor, MiniCompany, Milestone, AccountToken, DataProcessingAgreement, RosterStudent, ConsentRecord];
+export const ENTITIES = [
+  OutboxEvent,
+  JobFailure,
+  User,
+  RefreshToken,
+  Organization,
+  OrganizationMember,
+  Notification,
+  Challenge,
+  Theme,
+  Criterion,
+  Team,
+  TeamMember,
+  Idea,
+  ScheduledReminder,
+  Juror,
+  ReviewAssignment,
+  Review,
+  ReviewRevision,
+  Award,
+  ResultRanking,
+  Adoption,
+  AdoptionTutor,
+  MiniCompany,
+  Milestone,
+  AccountToken,
+  DataProcessingAgreement,
+  RosterStudent,
+  ConsentRecord,
+];

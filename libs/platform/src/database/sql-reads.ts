@@ -85,7 +85,13 @@ export class EntityProjection<E extends ObjectLiteral> {
 const projections = new WeakMap<DataSource, Map<EntityTarget<ObjectLiteral>, Map<string, EntityProjection<ObjectLiteral>>>>();
 
 /** The projection of `target` under `alias` (and `prefix`, without the `omit` properties), built once per DataSource. */
-export function projectionOf<E extends ObjectLiteral>(dataSource: DataSource, target: EntityTarget<E>, alias: string, prefix = '', omit: readonly string[] = []): EntityProjection<E> {
+export function projectionOf<E extends ObjectLiteral>(
+  dataSource: DataSource,
+  target: EntityTarget<E>,
+  alias: string,
+  prefix = '',
+  omit: readonly string[] = [],
+): EntityProjection<E> {
   let byTarget = projections.get(dataSource);
   if (!byTarget) projections.set(dataSource, (byTarget = new Map<EntityTarget<ObjectLiteral>, Map<string, EntityProjection<ObjectLiteral>>>()));
   let byShape = byTarget.get(target);

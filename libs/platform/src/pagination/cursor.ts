@@ -22,11 +22,7 @@ export function decodeCursor(cursor: string, expectedLength: number, field = 'af
   try {
     if (cursor.length > 1024) throw new Error('too long');
     const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(values) &&
-      values.length === expectedLength &&
-      values.every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v))
-    ) {
+    if (Array.isArray(values) && values.length === expectedLength && values.every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v))) {
       return values as CursorValue[];
     }
   } catch {
@@ -64,7 +60,10 @@ export interface KeysetOrder<T> {
  * The WHERE fragment that starts a page after the cursor's row, for any mix of directions:
  * (a > x) OR (a = x AND b > y) OR ...; parameters are named so it composes with other filters.
  */
-export function keysetCondition(order: Pick<KeysetOrder<unknown>, 'columns' | 'directions'>, after: CursorValue[]): {
+export function keysetCondition(
+  order: Pick<KeysetOrder<unknown>, 'columns' | 'directions'>,
+  after: CursorValue[],
+): {
   sql: string;
   params: Record<string, CursorValue>;
 } {

@@ -6,10 +6,7 @@ import { QUEUE_REDIS, QueueProducer } from './queue-producer.js';
 /** One shared ioredis connection for producers; QueueProducer closes it (BullMQ never closes a connection it is given). */
 @Global()
 @Module({
-  providers: [
-    { provide: QUEUE_REDIS, inject: [AppConfig], useFactory: (config: AppConfig) => createRedis(config.REDIS_URL, { connectionName: 'queue-producer' }) },
-    QueueProducer,
-  ],
+  providers: [{ provide: QUEUE_REDIS, inject: [AppConfig], useFactory: (config: AppConfig) => createRedis(config.REDIS_URL, { connectionName: 'queue-producer' }) }, QueueProducer],
   exports: [QUEUE_REDIS, QueueProducer],
 })
 export class QueuesModule {}

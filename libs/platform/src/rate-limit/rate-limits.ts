@@ -74,10 +74,7 @@ export class RateLimits implements OnApplicationShutdown {
         duration: policies[action].durationSeconds,
         insuranceLimiter: new RateLimiterMemory({ points: policies[action].points, duration: policies[action].durationSeconds }),
       });
-    this.limiters = Object.fromEntries((Object.keys(policies) as RateLimitedAction[]).map((action) => [action, limiter(action)])) as Record<
-      RateLimitedAction,
-      RateLimiterRedis
-    >;
+    this.limiters = Object.fromEntries((Object.keys(policies) as RateLimitedAction[]).map((action) => [action, limiter(action)])) as Record<RateLimitedAction, RateLimiterRedis>;
   }
 
   /**

@@ -12,7 +12,10 @@ export class UserModel {
   @Field(() => String, { nullable: true, description: 'Visible to the user themself and to platform admins only; null otherwise.' })
   email!: string | null;
 
-  @Field(() => String, { nullable: true, description: "A roster student's sign-in name. Visible to the user themself and to platform admins only; null otherwise (and for accounts with an email)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "A roster student's sign-in name. Visible to the user themself and to platform admins only; null otherwise (and for accounts with an email).",
+  })
   username!: string | null;
 
   @Field()

@@ -14,4 +14,18 @@ import { Rosters1796610151101 } from './1796610151101-Rosters.js';
 import { Consents1796611632656 } from './1796611632656-Consents.js';
 
 /** Every migration, in order (no globs). Never edit one that has landed: add a new one. */
-export const MIGRATIONS: (new () => MigrationInterface)[] = [Extensions1763900000000, Foundation1795426453553, JobFailures1795426881842, ChallengesTeamsIdeas1795428879165, IdeaSearch1795428879200, ScheduledReminders1795431402659, Judging1795431527391, AdoptionMiniCompanies1795431696119, RedriveIndexes1795433500000, EmailFailures1795440000000, IdentityFlows1796564113315, Rosters1796610151101, Consents1796611632656];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [
+  Extensions1763900000000,
+  Foundation1795426453553,
+  JobFailures1795426881842,
+  ChallengesTeamsIdeas1795428879165,
+  IdeaSearch1795428879200,
+  ScheduledReminders1795431402659,
+  Judging1795431527391,
+  AdoptionMiniCompanies1795431696119,
+  RedriveIndexes1795433500000,
+  EmailFailures1795440000000,
+  IdentityFlows1796564113315,
+  Rosters1796610151101,
+  Consents1796611632656,
+];
