@@ -7,4 +7,7 @@ export default {
   testMatch: ['<rootDir>/test/faults/**/*.e2e-spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   testTimeout: 600_000,
+  // These tests SIGKILL and restart real processes; a socket a killed child left half-open must not keep CI waiting
+  // after every assertion has run (each test still closes what it opened in afterAll).
+  forceExit: true,
 };
