@@ -5,7 +5,7 @@ import type { Redis } from 'ioredis';
 import { DataSource, IsNull } from 'typeorm';
 import type { Locale } from '#domain/identity/user.entity.js';
 import type { NotificationPlan } from '#domain/notifications/notification-rule.js';
-import { notificationAddedPayload } from '#domain/notifications/notification-added.js';
+import { notificationAddedPayload, type NotificationRow } from '#domain/notifications/notification-added.js';
 import { Notification } from '#domain/notifications/notification.entity.js';
 import { renderTemplate } from '#domain/notifications/templates.js';
 import { PubSubChannels } from '#platform/pubsub/pubsub.js';
@@ -16,15 +16,8 @@ export const WORKER_PUB_SUB = Symbol('WORKER_PUB_SUB');
 const BATCH = 2500;
 const RETURNED = 'id, recipient_id, kind, title, body, subject_id, created_at, read_at';
 
-interface StoredNotification {
-  id: string;
+interface StoredNotification extends NotificationRow {
   recipient_id: string;
-  kind: string;
-  title: string;
-  body: string;
-  subject_id: string | null;
-  created_at: Date;
-  read_at: Date | null;
 }
 
 /**

@@ -13,8 +13,8 @@ export interface NotificationAddedPayload {
   readAt: Date | null;
 }
 
-/** The payload of a stored notification row (as RETURNING gives it). */
-export function notificationAddedPayload(row: {
+/** A stored notification row, as RETURNING gives it. */
+export interface NotificationRow {
   id: string;
   kind: string;
   title: string;
@@ -22,6 +22,9 @@ export function notificationAddedPayload(row: {
   subject_id: string | null;
   created_at: Date;
   read_at: Date | null;
-}): NotificationAddedPayload {
+}
+
+/** The payload of a stored notification row. */
+export function notificationAddedPayload(row: NotificationRow): NotificationAddedPayload {
   return { id: row.id, kind: row.kind, title: row.title, body: row.body, subjectId: row.subject_id, createdAt: row.created_at, readAt: row.read_at };
 }
