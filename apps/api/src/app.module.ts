@@ -13,6 +13,7 @@ import { GraphQLApiModule } from './graphql/graphql.module.js';
 import { OpsModule } from './ops/ops.module.js';
 import { PUB_SUB, pubSubProviders } from './graphql/pubsub.provider.js';
 import { IdentityResolver } from './identity/identity.resolver.js';
+import { PeopleResolver } from './people/people.resolver.js';
 import { DataProcessingAgreementResolver, OrganizationAgreementResolver, RostersResolver } from './rosters/rosters.resolver.js';
 import { NotificationsResolver } from './notifications/notifications.resolver.js';
 import { OrganizationMemberResolver, OrganizationsResolver } from './organizations/organizations.resolver.js';
@@ -61,6 +62,7 @@ const RESOLVERS = [
   LeaderboardEntryResolver,
   AwardResolver,
   RostersResolver,
+  PeopleResolver,
   OrganizationAgreementResolver,
   DataProcessingAgreementResolver,
 ];

@@ -17,6 +17,7 @@ import { Mailer } from './mail/mailer.service.js';
 import { EmailProcessor } from './notifications/email.processor.js';
 import { EventsProcessor } from './notifications/events.processor.js';
 import { NotificationDelivery, WORKER_PUB_SUB } from './notifications/notification-delivery.service.js';
+import { RetentionSweeper } from './people/retention-sweeper.js';
 import { OutboxRelay } from './outbox/outbox-relay.service.js';
 import { ReminderScheduler } from './reminders/reminder-scheduler.service.js';
 import { RemindersProcessor } from './reminders/reminders.processor.js';
@@ -34,6 +35,7 @@ const PROCESSORS = [EventsProcessor, EmailProcessor, RemindersProcessor, Leaderb
     NotificationDelivery,
     Mailer,
     ReminderScheduler,
+    RetentionSweeper,
     ...PROCESSORS,
   ],
 })

@@ -15,7 +15,10 @@ import { AdoptionService } from './adoption/adoption.service.js';
 import { MiniCompaniesService } from './minicompanies/minicompanies.service.js';
 import { JudgingService } from './judging/judging.service.js';
 import { LeaderboardService } from './judging/leaderboard.service.js';
+import { DataExportService } from './people/data-export.service.js';
+import { ErasureService } from './people/erasure.service.js';
 import { PeopleService } from './people/people.service.js';
+import { StudentRetention } from './people/student-retention.js';
 import { RostersService } from './rosters/rosters.service.js';
 import { ConsentsService } from './rosters/consents.service.js';
 
@@ -24,6 +27,9 @@ const SERVICES = [
   AccountEmails,
   IdentityService,
   PeopleService,
+  ErasureService,
+  DataExportService,
+  StudentRetention,
   OrganizationsService,
   NotificationsService,
   ChallengeAccess,

@@ -15,6 +15,13 @@ export const teamMembersLoader = (loaders: RequestLoaders, teams: TeamsService, 
     return ids.map((id) => byTeam.get(id) ?? []);
   });
 
+/** How many members each team has: what everyone who sees the team learns of its members. */
+export const teamMemberCountLoader = (loaders: RequestLoaders, teams: TeamsService) =>
+  loaders.get<string, number>('teamMemberCount', async (ids) => {
+    const counts = await teams.memberCounts(ids);
+    return ids.map((id) => counts.get(id) ?? 0);
+  });
+
 /** The join code per team where the viewer may see it (coaches, captain), else null. Keyed by team, fed the row. */
 export const teamJoinCodeLoader = (loaders: RequestLoaders, teams: TeamsService, viewer: Viewer) =>
   loaders.get<Pick<Team, 'id' | 'joinCode'>, string | null>('teamJoinCode', async (rows) => {

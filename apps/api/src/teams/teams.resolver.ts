@@ -17,7 +17,7 @@ import { OrganizationModel, toOrganizationModel } from '../organizations/models/
 import { organizationLoader } from '../organizations/organization.loader.js';
 import { CreateTeamInput } from './dto/team.input.js';
 import { TeamConnection, TeamMemberModel, TeamModel, toTeamMemberModel, toTeamModel } from './models/team.model.js';
-import { teamJoinCodeLoader, teamMembersLoader } from './team.loader.js';
+import { teamJoinCodeLoader, teamMemberCountLoader, teamMembersLoader } from './team.loader.js';
 
 @Resolver(() => TeamModel)
 export class TeamsResolver {
@@ -81,6 +81,11 @@ export class TeamsResolver {
   @ResolveField(() => [TeamMemberModel], { description: "Visible to the team's members, its tutors and organizers." })
   async members(@Parent() team: TeamModel, @CurrentViewer() viewer: Viewer, @Loaders() loaders: RequestLoaders): Promise<TeamMemberModel[]> {
     return (await teamMembersLoader(loaders, this.teamsService, viewer).load(team.id)).map(toTeamMemberModel);
+  }
+
+  @ResolveField(() => Int, { description: 'How many members the team has: everyone who sees the team sees the count, the names only as `members` allows.' })
+  async memberCount(@Parent() team: TeamModel, @Loaders() loaders: RequestLoaders): Promise<number> {
+    return teamMemberCountLoader(loaders, this.teamsService).load(team.id);
   }
 
   @ResolveField(() => String, { nullable: true, description: "Visible to the team's coaches and captain only; null otherwise." })

@@ -28,3 +28,7 @@ export const tutorOfTeam = (teamId: string, userId: string): string =>
 
 /** The idea `ideaId` has an ACCEPTED adoption. */
 export const ideaAdopted = (ideaId: string): string => `EXISTS (SELECT 1 FROM adoption g_a WHERE g_a.idea_id = ${ideaId} AND g_a.status = 'ACCEPTED')`;
+
+/** `userId` (a student) has a PUBLIC_NAME consent in force: their display name may be shown to anyone. */
+export const studentNameVisible = (userId: string): string =>
+  `EXISTS (SELECT 1 FROM consent_record g_cr WHERE g_cr.user_id = ${userId} AND g_cr.purpose = 'PUBLIC_NAME' AND g_cr.withdrawn_at IS NULL)`;

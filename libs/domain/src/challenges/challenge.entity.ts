@@ -75,6 +75,14 @@ export class Challenge {
   @CreateDateColumn({ type: 'timestamptz', precision: 3, default: () => 'clock_timestamp()' })
   createdAt!: Date;
 
+  /** When the challenge became CLOSED: its roster students' data is kept STUDENT_RETENTION_DAYS from then. */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  closedAt!: Date | null;
+
+  /** When the organizers were told its roster students' data expires (STUDENT_DATA_EXPIRING, once). */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  retentionWarnedAt!: Date | null;
+
   @OneToMany(() => Theme, (theme) => theme.challenge)
   themes?: Relation<Theme[]>;
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { projectionOf, readRows } from '#platform/database/sql-reads.js';
+import { Clock } from '#platform/clock/clock.js';
 import { DomainError, isUniqueViolation } from '#platform/errors/domain-error.js';
 import { recordEvents } from '#platform/outbox/outbox.js';
 import { assertPageSize, decodeCursor, keysetCondition, toPage, type Page } from '#platform/pagination/cursor.js';
@@ -89,6 +90,7 @@ export class ChallengesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: ChallengeAccess,
+    private readonly clock: Clock,
   ) {}
 
   /** A member of `organizerId` creates a DRAFT challenge with its themes and criteria; the slug comes from the title. */
@@ -209,7 +211,7 @@ export class ChallengesService {
     return this.dataSource.transaction(async (manager) => {
       const challenge = await this.lockForOrganizer(viewer, id, manager);
       if (challenge.status !== from) throw DomainError.precondition(`Only a ${from} challenge can become ${to} (it is ${challenge.status})`);
-      await manager.update(Challenge, { id: challenge.id }, { status: to });
+      await manager.update(Challenge, { id: challenge.id }, to === ChallengeStatus.CLOSED ? { status: to, closedAt: this.clock.now() } : { status: to });
       await recordEvents(manager, [{ type: eventType, payload: { challengeId: challenge.id, by: user.userId } satisfies ChallengeEventPayload }]);
       return { ...challenge, status: to };
     });

@@ -36,4 +36,8 @@ export class User {
   /** When the owner proved the address (verification or reset link); null until then: no email but the verification. */
   @Column({ type: 'timestamptz', nullable: true })
   emailVerifiedAt!: Date | null;
+
+  /** When the person's data was erased (deleteMyAccount, eraseStudent, retention); the row stays as "Ex membro". */
+  @Column({ type: 'timestamptz', nullable: true })
+  erasedAt!: Date | null;
 }

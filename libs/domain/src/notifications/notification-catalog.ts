@@ -6,6 +6,7 @@ import { adoptionNotificationRules, adoptionTemplates } from '../adoption/adopti
 import { miniCompanyNotificationRules, miniCompanyTemplates } from '../minicompanies/minicompanies.notifications.js';
 import { judgingNotificationRules, judgingTemplates } from '../judging/judging.notifications.js';
 import { judgingDeadlineNotificationRules, judgingDeadlineTemplates } from '../judging/judging-deadline.reminders.js';
+import { retentionNotificationRules, retentionTemplates } from '../people/student-retention.js';
 import type { NotificationRule } from './notification-rule.js';
 import type { TemplateSet } from './template-set.js';
 
@@ -21,6 +22,7 @@ export const NOTIFICATION_RULES: NotificationRule<any>[] = [
   ...miniCompanyNotificationRules,
   ...judgingNotificationRules,
   ...judgingDeadlineNotificationRules,
+  ...retentionNotificationRules,
 ];
 
 /** Every notification kind's texts in Italian and English. */
@@ -33,6 +35,7 @@ export const TEMPLATES: TemplateSet = {
   ...miniCompanyTemplates,
   ...judgingTemplates,
   ...judgingDeadlineTemplates,
+  ...retentionTemplates,
 };
 
 export function ruleFor(eventType: string): NotificationRule<any> | undefined {

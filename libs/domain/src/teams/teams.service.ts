@@ -192,6 +192,16 @@ export class TeamsService {
     return result;
   }
 
+  /** Members per team, counted (teams without members are absent). */
+  async memberCounts(teamIds: readonly string[]): Promise<Map<string, number>> {
+    if (teamIds.length === 0) return new Map();
+    const rows: { team_id: string; members: number }[] = await this.dataSource.query(
+      'SELECT team_id, count(*)::int AS members FROM team_member WHERE team_id = ANY($1::uuid[]) GROUP BY team_id',
+      [teamIds],
+    );
+    return new Map(rows.map((row) => [row.team_id, row.members]));
+  }
+
   /** The join codes the viewer may see: their teams where they are COACH or CAPTAIN (all for admins). */
   async joinCodesVisibleTo(viewer: Viewer, teams: readonly Pick<Team, 'id' | 'joinCode'>[]): Promise<Map<string, string>> {
     const result = new Map<string, string>();

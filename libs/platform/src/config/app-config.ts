@@ -101,6 +101,20 @@ export class AppConfig {
   @Max(3600_000)
   REMINDER_RECONCILE_MS = 60_000;
 
+  /** Roster students who belong only to CLOSED challenges are erased this many days after the last one closed (organizers are told 30 days before). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(31)
+  @Max(3650)
+  STUDENT_RETENTION_DAYS = 365;
+
+  /** How often the worker looks for roster students whose retention ended. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(86_400_000)
+  RETENTION_SWEEP_MS = 3_600_000;
+
   /**
    * Failed sign-ins per account from one address per 15 minutes; then that account's password sign-in is refused from
    * that address only (never its roster code, never another account). A successful sign-in clears them.

@@ -26,6 +26,12 @@ export class UserModel {
 
   @Field({ description: 'Whether the user confirmed their email address; until then no email but the verification is sent.' })
   emailVerified!: boolean;
+
+  @Field({ description: 'A student whose name this viewer may not see (not their team, coach, tutor or organizer): displayName is a placeholder; show a label instead.' })
+  nameHidden!: boolean;
+
+  @Field({ description: 'The person erased their data: displayName reads "Ex membro"; show "Former member" (or "Former juror") in the viewer\'s language.' })
+  erased!: boolean;
 }
 
 /** Maps a person as the viewer sees them (libs/domain/src/people/person-view.ts decides which fields); nothing to decide here. */
@@ -37,4 +43,6 @@ export const toUserModel = (person: PersonView): UserModel => ({
   isAdmin: person.isAdmin,
   locale: person.locale,
   emailVerified: person.emailVerified,
+  nameHidden: person.nameHidden,
+  erased: person.erased,
 });
