@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Erasure and retention: the erased mark on users, and when a challenge closed and its organizers were warned. */
-export class Erasure1796700000000 implements MigrationInterface {
-  name = 'Erasure1796700000000';
+export class Erasure1796700000100 implements MigrationInterface {
+  name = 'Erasure1796700000100';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "app_user" ADD "erased_at" TIMESTAMP WITH TIME ZONE`);
