@@ -50,7 +50,9 @@ export function reviewTotal(scores: readonly CriterionScore[], criteria: readonl
     throw new RangeError(`criterion ${unknown} is not a criterion of the challenge`);
   }
   if (weights <= 0) throw new RangeError('criteria weights sum to 0');
-  return (100 * weighted) / weights;
+  const total = (100 * weighted) / weights;
+  if (!Number.isFinite(total)) throw new RangeError('criteria weights overflow the total');
+  return total;
 }
 
 export type RankingNormalization = 'NONE' | 'ZSCORE';

@@ -37,7 +37,7 @@ export class OrganizationsService {
   async create(viewer: Viewer, input: CreateOrganizationData): Promise<Organization> {
     const user = requireUser(viewer);
     const data = {
-      name: check.text('name', input.name, 1, 200),
+      name: check.line('name', input.name, 1, 200),
       kind: input.kind,
       city: check.optionalText('city', input.city, 120),
       district: check.optionalText('district', input.district, 120),
