@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { DataSource } from 'typeorm';
+import { DataSource as DataSourceClass, type DataSource } from 'typeorm';
 import {
   ACCEPT,
   accept,
@@ -196,7 +196,7 @@ describe('adoption', () => {
       expect(Date.parse(accepted.decidedAt)).not.toBeNaN();
       expect(await statusOf(b.id)).toBe('DECLINED');
       expect(await statusOf(c.id)).toBe('WITHDRAWN');
-      const { idea: read } = await gqlOk(api.url, IDEA_ADOPTION, { id: idea.ideaId });
+      const { idea: read } = await gqlOk(api.url, IDEA_ADOPTION, { id: idea.ideaId }, idea.student.token);
       expect(read.adoption).toEqual({ id: a.id, status: 'ACCEPTED', company: { id: winner.companyId } });
 
       const [toWinner] = await notified(winner.sponsor, 'ADOPTION_ACCEPTED');
@@ -269,7 +269,7 @@ describe('adoption', () => {
       expect((await gqlError(api.url, ACCEPT, { input: { adoptionId: p1.id } }, idea.lead.token)).code).toBe('FAILED_PRECONDITION');
       expect((await gqlError(api.url, ACCEPT, { input: { adoptionId: p2.id } }, idea.lead.token)).code).toBe('CONFLICT');
       expect(await statusOf(p2.id)).toBe('DECLINED');
-      expect((await gqlOk(api.url, IDEA_ADOPTION, { id: idea.ideaId })).idea.adoption.id).toBe(p1.id);
+      expect((await gqlOk(api.url, IDEA_ADOPTION, { id: idea.ideaId }, idea.lead.token)).idea.adoption.id).toBe(p1.id);
     });
 
     it('of 100 concurrent accepts of 100 proposals for one idea, exactly one wins; the others are CONFLICT and DECLINED', async () => {
@@ -291,7 +291,7 @@ describe('adoption', () => {
         { status: 'ACCEPTED', n: 1 },
         { status: 'DECLINED', n: 99 },
       ]);
-      expect((await gqlOk(api.url, IDEA_ADOPTION, { id: idea.ideaId })).idea.adoption.id).toBe(winnerId);
+      expect((await gqlOk(api.url, IDEA_ADOPTION, { id: idea.ideaId }, idea.lead.token)).idea.adoption.id).toBe(winnerId);
     });
 
     it('keeps at most one ACCEPTED adoption per idea in the database itself', async () => {
@@ -376,7 +376,7 @@ describe('adoption', () => {
       expect(await gqlError(api.url, ASSIGN_TUTOR, input('not an email'), sponsor.token)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'email' });
       expect((await gqlError(api.url, ASSIGN_TUTOR, input('nobody@example.test'), sponsor.token)).code).toBe('NOT_FOUND');
       expect((await gqlError(api.url, ASSIGN_TUTOR, input(sponsor.email), idea.lead.token)).code).toBe('FORBIDDEN');
-      expect((await gqlError(api.url, ASSIGN_TUTOR, input(sponsor.email), stranger.token)).code).toBe('FORBIDDEN'); // the accepted adoption is public with the idea
+      expect((await gqlError(api.url, ASSIGN_TUTOR, input(sponsor.email), stranger.token)).code).toBe('NOT_FOUND'); // the accepted adoption's terms are not public
       expect((await gqlError(api.url, ASSIGN_TUTOR, { input: { adoptionId: UNKNOWN, email: sponsor.email } }, sponsor.token)).code).toBe('NOT_FOUND');
       expect((await gqlError(api.url, ASSIGN_TUTOR, input(sponsor.email))).code).toBe('UNAUTHENTICATED');
       expect(await tutorCount()).toBe(0);
@@ -458,6 +458,86 @@ describe('adoption', () => {
       expect((await read(adopted.tutor)).members).toEqual([]);
       await db.query(`UPDATE adoption SET status = 'ACCEPTED' WHERE id = $1`, [adopted.adoptionId]);
       expect((await read(adopted.tutor)).members).toHaveLength(2);
+    });
+
+    it("names the adopting company to everyone who sees the idea, and shows the adoption's terms only to the team, its tutors, the organizers and the company", async () => {
+      const adopted = await adoptedTeam(api.url, db);
+      const note = 'Benvenuti a bordo';
+      await db.query(`UPDATE adoption SET decision_note = $2 WHERE id = $1`, [adopted.adoptionId, note]);
+      const colleague = await companyMember(api.url, adopted.sponsor, adopted.companyId); // of the company, not a tutor
+      const otherTeam = await submittedIdea(api.url, await edition(api.url));
+      const rival = await company(api.url);
+      const stranger = await signUp(api.url, { label: 'stranger' });
+      const TERMS = `query($id: ID!) { idea(id: $id) { adoptedBy { id name } adoption { id message commitment decisionNote proposedBy { id } tutors { id } } } }`;
+      const read = async (user?: TestUser) => (await gqlOk(api.url, TERMS, { id: adopted.ideaId }, user?.token)).idea;
+      const companyName = (await db.query(`SELECT name FROM organization WHERE id = $1`, [adopted.companyId]))[0].name;
+      const terms = {
+        id: adopted.adoptionId,
+        message: 'Vorremmo adottare la vostra idea.',
+        commitment: '20 ore di mentoring',
+        decisionNote: note,
+        proposedBy: { id: adopted.sponsor.id },
+        tutors: [{ id: adopted.tutor.id }],
+      };
+      for (const viewer of [adopted.student, adopted.lead, adopted.tutor, adopted.organizer, adopted.sponsor, colleague, admin]) {
+        expect(await read(viewer)).toEqual({ adoptedBy: { id: adopted.companyId, name: companyName }, adoption: terms });
+      }
+      for (const viewer of [undefined, stranger, otherTeam.student, otherTeam.lead, rival.sponsor]) {
+        expect(await read(viewer)).toEqual({ adoptedBy: { id: adopted.companyId, name: companyName }, adoption: null });
+      }
+      // Nor can they reach it by its id: acting on it is NOT_FOUND for them, FORBIDDEN for the team's student who sees it.
+      expect((await gqlError(api.url, DECLINE, { input: { adoptionId: adopted.adoptionId } }, stranger.token)).code).toBe('NOT_FOUND');
+      expect((await gqlError(api.url, DECLINE, { input: { adoptionId: adopted.adoptionId } }, adopted.student.token)).code).toBe('FORBIDDEN');
+      // Not adopted (yet): no adopter; an open proposal names nobody.
+      const open = await adoptableIdea(api.url, db);
+      await propose(api.url, rival.sponsor, open.ideaId, rival.companyId);
+      expect((await gqlOk(api.url, TERMS, { id: open.ideaId })).idea).toEqual({ adoptedBy: null, adoption: null });
+    });
+
+    it('reads adoptedBy and adoption for a page of ideas in the same number of SQL statements for 10 and 100 ideas', async () => {
+      const run = await edition(api.url);
+      const { sponsor, companyId } = await company(api.url);
+      // 120 submitted, adopted ideas written directly: the point here is reading them.
+      await db.query(
+        `WITH t AS (
+           INSERT INTO team (challenge_id, name, join_code) SELECT $1, 'Squadra ' || g, 'AB' || md5(random()::text || g) FROM generate_series(1, 120) g RETURNING id, name
+         ), i AS (
+           INSERT INTO idea (team_id, challenge_id, theme_id, title, summary, problem, solution, status, submitted_at)
+           SELECT t.id, $1, $2, 'Idea di ' || t.name, 's', 'p', 's', 'SUBMITTED', now() FROM t RETURNING id
+         )
+         INSERT INTO adoption (idea_id, company_id, proposed_by_id, message, status) SELECT i.id, $3, $4, 'Vi adottiamo', 'ACCEPTED' FROM i`,
+        [run.challenge.id, run.challenge.themes[0]!.id, companyId, sponsor.id],
+      );
+      await publishResults(db, run);
+      const apiDataSource = api.app.get(DataSourceClass);
+      const statements: string[] = [];
+      const logger = apiDataSource.logger;
+      const original = logger.logQuery.bind(logger);
+      logger.logQuery = (query, parameters, queryRunner) => {
+        statements.push(query);
+        original(query, parameters, queryRunner);
+      };
+      const QUERY = `query($first: Int, $filter: IdeaFilter) { ideas(first: $first, filter: $filter) { edges { node { id adoptedBy { id name } adoption { id message tutors { id } } } } } }`;
+      const page = async (first: number, viewer: TestUser) => {
+        statements.length = 0;
+        const edges = (await gqlOk(api.url, QUERY, { first, filter: { challengeId: run.challenge.id } }, viewer.token)).ideas.edges;
+        expect(edges).toHaveLength(first);
+        return { edges, count: statements.length };
+      };
+      try {
+        const asCompany = [await page(10, sponsor), await page(100, sponsor)];
+        expect(asCompany[1]!.count).toBe(asCompany[0]!.count);
+        expect(asCompany[1]!.edges.every((e: any) => e.node.adoptedBy.id === companyId && e.node.adoption.message === 'Vi adottiamo')).toBe(true);
+        const asOrganizer = [await page(10, run.organizer), await page(100, run.organizer)];
+        expect(asOrganizer[1]!.count).toBe(asOrganizer[0]!.count);
+        const stranger = await signUp(api.url, { label: 'stranger' });
+        await page(10, stranger); // a new user's first request reads what later ones find cached
+        const asStranger = [await page(10, stranger), await page(100, stranger)];
+        expect(asStranger[1]!.count).toBe(asStranger[0]!.count);
+        expect(asStranger[1]!.edges.every((e: any) => e.node.adoptedBy.id === companyId && e.node.adoption === null)).toBe(true);
+      } finally {
+        logger.logQuery = original;
+      }
     });
 
     it("lets a tutor see a team's idea that is not public (through the same access policy as everyone)", async () => {

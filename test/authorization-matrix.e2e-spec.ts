@@ -36,7 +36,8 @@
  *    may not act for a team (saveIdea, submitIdea, withdrawIdea, removeTeamMember, foundMiniCompany, milestones:
  *    FORBIDDEN) nor for a juror (submitReview, recuseFromReview: FORBIDDEN, they see every assignment).
  * 4. Students do not see adoption proposals (the contract names coaches, organizers and the companies): deciding on
- *    a PROPOSED adoption is NOT_FOUND for them; an ACCEPTED adoption is public with its idea.
+ *    a PROPOSED adoption is NOT_FOUND for them; an ACCEPTED adoption is seen by the team, its tutors, the organizers
+ *    and the adopting company (NOT_FOUND to act on for anyone else), while Idea.adoptedBy is public with its idea.
  * 5. Tutors are "the team" for seeing it (members, idea, tutors, mini-company) but not for acting as members
  *    (submitMilestone: FORBIDDEN) nor for the reviews shown to the team after results (PRODUCT.md: "the team" means
  *    its members of every role; tutors only where named).
@@ -52,9 +53,8 @@
  *     Idea.team from the jurors who see the idea; teams themselves stay public.
  * 12. A person's name and email (rows 'User.displayName (path)' / 'User.email (path)', decided in
  *     libs/domain/src/people/person-view.ts): the email only to the person themself and to admins, also in the
- *     answer of their own sign-in; the name wherever the path reaching them is visible. Accepted adoptions are
- *     public with their idea, so their proposer's and tutors' names are too (Team.tutors keeps the audience of
- *     Team.members).
+ *     answer of their own sign-in; the name wherever the path reaching them is visible. An accepted adoption's
+ *     proposer and tutors are named to whoever sees the adoption (Team.tutors keeps the audience of Team.members).
  * 13. Rosters: acceptDataProcessingAgreement is for owners of the school (FORBIDDEN for others: schools are public);
  *     Organization.dataProcessingAgreement is shown to the organization's members and admins (hidden otherwise);
  *     addStudents is for the team's coaches (FORBIDDEN for others: the team is public); resetStudentCode is FORBIDDEN
@@ -572,12 +572,36 @@ describe('authorization matrix', () => {
         ),
     },
     {
-      op: 'Idea.adoption (accepted)',
+      op: 'Idea.adoptedBy (accepted)',
+      // Which company adopted the idea is public with the idea.
       expected: table('VISIBLE', {}, 'VISIBLE'),
       parallel: true,
       prepare: async () =>
         op(
-          IDEA_FIELD('adoption { id company { id } }'),
+          IDEA_FIELD('adoptedBy { id name }'),
+          () => ({ id: shared.results.ideaId }),
+          (d) => (d.idea.adoptedBy === null ? 'HIDDEN' : d.idea.adoptedBy.id === w.companyId && d.idea.adoptedBy.name ? 'VISIBLE' : 'WRONG_COMPANY'),
+        ),
+    },
+    {
+      op: 'Idea.adoptedBy (hidden idea)',
+      expected: table('NOT_FOUND', { HIDDEN: ['student', 'coach', 'organizer', 'admin'] }, 'NOT_FOUND'),
+      parallel: true,
+      prepare: async () =>
+        op(
+          IDEA_FIELD('adoptedBy { id }'),
+          () => ({ id: shared.open.ideaId }),
+          (d) => shown(d.idea.adoptedBy),
+        ),
+    },
+    {
+      op: 'Idea.adoption (accepted)',
+      // Its terms (message, commitment, decision note, proposer, tutors): the team, its tutors, the organizers, the adopting company.
+      expected: table('HIDDEN', { VISIBLE: ADOPTED_TEAM_INSIDE }, 'HIDDEN'),
+      parallel: true,
+      prepare: async () =>
+        op(
+          IDEA_FIELD('adoption { id message commitment decisionNote company { id } }'),
           () => ({ id: shared.results.ideaId }),
           (d) => shown(d.idea.adoption),
         ),
@@ -677,16 +701,16 @@ describe('authorization matrix', () => {
       target: () => w.users.tutor,
       query: IDEA_FIELD('adoption { tutors { id displayName email } }'),
       variables: () => ({ id: shared.results.ideaId }),
-      reach: (d) => d.idea.adoption.tutors,
-      displayName: table('VISIBLE', {}, 'VISIBLE'),
+      reach: (d) => d.idea.adoption?.tutors ?? [],
+      displayName: table('HIDDEN', { VISIBLE: ADOPTED_TEAM_INSIDE }, 'HIDDEN'),
       email: table('HIDDEN', { VISIBLE: ['tutor', 'admin'] }, 'HIDDEN'),
     }),
     ...personRows('Idea.adoption.proposedBy (accepted), company owner', {
       target: () => w.extras.companyOwner,
       query: IDEA_FIELD('adoption { proposedBy { id displayName email } }'),
       variables: () => ({ id: shared.results.ideaId }),
-      reach: (d) => [d.idea.adoption.proposedBy],
-      displayName: table('VISIBLE', {}, 'VISIBLE'),
+      reach: (d) => [d.idea.adoption?.proposedBy],
+      displayName: table('HIDDEN', { VISIBLE: ADOPTED_TEAM_INSIDE }, 'HIDDEN'),
       email: table('HIDDEN', { VISIBLE: ['admin'] }, 'HIDDEN'),
     }),
     ...personRows('Milestone.reviewedBy, coach (adopted team)', {
@@ -1031,7 +1055,8 @@ describe('authorization matrix', () => {
     },
     {
       op: 'assignTutor',
-      expected: table('FORBIDDEN', { ALLOW: ['tutor', 'admin'] }),
+      // The accepted adoption is seen by the team and the organizers (FORBIDDEN), hidden from everyone else (NOT_FOUND).
+      expected: table('NOT_FOUND', { ALLOW: ['tutor', 'admin'], FORBIDDEN: ['student', 'coach', 'organizer'] }),
       prepare: async () => {
         const spare = await w.spare();
         await db.query(`INSERT INTO organization_member (organization_id, user_id, role) VALUES ($1, $2, 'MEMBER')`, [w.companyId, spare.id]);

@@ -122,6 +122,16 @@ describe('challenges', () => {
       ['criteria.1.weight', { criteria: [{ name: 'Impatto' }, { name: 'Costo', weight: -1 }] }],
       ['criteria.0.maxScore', { criteria: [{ name: 'Impatto', maxScore: 0 }] }],
       ['criteria.0.maxScore', { criteria: [{ name: 'Impatto', maxScore: 101 }] }],
+      // Issue 17.7: bounded weights (0 < w <= 100, two decimals) and one-line names and titles.
+      ['criteria.0.weight', { criteria: [{ name: 'Impatto', weight: 1e308 }] }],
+      ['criteria.0.weight', { criteria: [{ name: 'Impatto', weight: 100.01 }] }],
+      ['criteria.0.weight', { criteria: [{ name: 'Impatto', weight: 0.001 }] }],
+      ['criteria.0.weight', { criteria: [{ name: 'Impatto', weight: -1e308 }] }],
+      ['title', { title: 'Climathon\r\nBcc: tutti' }],
+      ['title', { title: 'Climathon\rScuole' }],
+      ['themes.0.name', { themes: [{ name: 'Acqua\npulita' }] }],
+      ['criteria.0.name', { criteria: [{ name: 'Impatto\u0007' }] }],
+      ['title', { title: 'Climathon \u202Eiloc' }],
     ];
     it.each(invalid)('refuses an invalid %s with BAD_USER_INPUT and stores nothing', async (field, override) => {
       const before = [await count('challenge'), await count('theme'), await count('criterion')];
@@ -137,6 +147,7 @@ describe('challenges', () => {
         criteria: [
           { name: 'a', maxScore: 1 },
           { name: 'b', maxScore: 100, weight: 0.01 },
+          { name: 'c', maxScore: 100, weight: 100 },
         ],
       });
       await createChallenge(api.url, organizer, promoterId, { reviewsPerIdea: 1, maxTeamSize: 1 });

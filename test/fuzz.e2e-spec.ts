@@ -29,6 +29,10 @@ import { gqlOk } from './helpers/graphql.js';
 const CODES = new Set<string>(Object.values(ErrorCode).filter((c) => c !== ErrorCode.INTERNAL_SERVER_ERROR));
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
+/** Input fields that are names or titles (PRODUCT.md "Errors": one line). */
+const ONE_LINE_FIELDS = new Set(['displayName', 'name', 'title', 'className', 'city', 'district', 'sector', 'tags']);
+const NOT_ONE_LINE: Json[] = ['Giulia\r\nBcc: x@example.test', 'cr\ronly', 'lf\nonly', 'bell\u0007', 'sep\u2028line', '\u202Eevil'];
+
 /** Values no field of the given scalar accepts. */
 function invalidScalars(typeName: string): Json[] {
   const huge = 'ж'.repeat(120_000); // over every text limit, under the 1 MiB body limit
@@ -41,7 +45,7 @@ function invalidScalars(typeName: string): Json[] {
     case 'Int':
       return [...common, -1, -2_147_483_649, 2_147_483_648, 1e308, 1.5, '12'];
     case 'Float':
-      return [...common, -1, 1e308, -1e308, 'NaN'];
+      return [...common, -1, 1e308, -1e308, 'NaN', 0, 100.01, 0.001];
     case 'Boolean':
       return [...common, 'true', 1];
     case 'DateTime':
@@ -110,6 +114,8 @@ function casesFor(args: readonly GraphQLArgument[]): Case[] {
       return;
     }
     if (isScalarType(named)) for (const value of invalidScalars(named.name)) set(value, show(value));
+    // Issue 17.7: names and titles are one line (CR/LF, other control characters, separators, bidi overrides).
+    if (named.name === 'String' && ONE_LINE_FIELDS.has(path[path.length - 1]!)) for (const value of NOT_ONE_LINE) set(value, show(value));
   };
   for (const arg of args) visit(arg.type, [arg.name], 0);
   return cases;

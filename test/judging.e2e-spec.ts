@@ -486,6 +486,31 @@ describe('judging', () => {
   });
 
   describe('leaderboard, progress and results', () => {
+    it('never fails on stored extreme values (issue 17.7): a weight of 1e308 written before weights were bounded, totals NaN and Infinity', async () => {
+      const f = await judgingFixture(api.url, { ideas: 3, jurors: 2, overrides: { ...ONE_CRITERION, reviewsPerIdea: 2 } });
+      await startJudging(api.url, f.organizer, f.challenge.id);
+      const rows = await assignmentRows(db, f.challenge.id);
+      const review = (i: number, j: number) => rows.find((r) => r.idea_id === f.ideas[i]!.id && r.juror_id === f.jurors[j]!.jurorId)!;
+      await submitReview(api.url, f.jurors[0]!.user, review(0, 0).id, uniformScores(f.challenge, 80));
+      await submitReview(api.url, f.jurors[1]!.user, review(0, 1).id, uniformScores(f.challenge, 60));
+      // As the old API let it in: an unbounded weight, then a review computed with it.
+      await db.query(`UPDATE criterion SET weight = 1e308 WHERE challenge_id = $1`, [f.challenge.id]);
+      expect((await submitReview(api.url, f.jurors[0]!.user, review(1, 0).id, uniformScores(f.challenge, 50))).total).toBe(50);
+      await db.query(`UPDATE criterion SET weight = 1 WHERE challenge_id = $1`, [f.challenge.id]);
+      await submitReview(api.url, f.jurors[1]!.user, review(2, 1).id, uniformScores(f.challenge, 40));
+      await db.query(`UPDATE review SET total = 'NaN' WHERE assignment_id = $1`, [review(1, 0).id]);
+      await db.query(`UPDATE review SET total = 'Infinity' WHERE assignment_id = $1`, [review(2, 1).id]);
+      for (const n of ['NONE', 'ZSCORE']) {
+        const board = (await gqlOk(api.url, LEADERBOARD, { id: f.challenge.id, n }, f.organizer.token)).challenge.leaderboard;
+        // The corrupt reviews count for nothing; the sound ones rank as ever.
+        expect(board[0]).toMatchObject({ idea: { id: f.ideas[0]!.id }, rank: 1, reviewCount: 2, rawScore: 70 });
+        expect(board.slice(1).map((e: any) => [e.rank, e.rawScore, e.reviewCount])).toEqual([
+          [null, null, 0],
+          [null, null, 0],
+        ]);
+      }
+    });
+
     it('ranks by the formulas of PRODUCT.md, for organizers only while judging; publishResults freezes it, records awards and makes it public', async () => {
       const f = await judgingFixture(api.url, { ideas: 4, jurors: 2, overrides: { ...ONE_CRITERION, reviewsPerIdea: 2 } });
       const draftTeam = await createTeam(api.url, f.teacher, { challengeId: f.challenge.id, schoolId: f.schoolId });

@@ -34,6 +34,27 @@ const notificationsOf = async (url: string, user: TestUser, kind: string): Promi
   (await gqlOk(url, MY_NOTIFICATIONS, {}, user.token)).myNotifications.edges.map((e: any) => e.node).filter((n: any) => n.kind === kind);
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 
+/** The decoded MIME parts (type and body) of a raw email: quoted-printable and base64 undone. */
+function mimeParts(raw: string): { type: string; body: string }[] {
+  const boundary = /boundary="?([^";\r\n]+)"?/.exec(raw)?.[1];
+  if (!boundary) throw new Error(`not a multipart email: ${raw.slice(0, 500)}`);
+  return raw
+    .split(`--${boundary}`)
+    .slice(1, -1)
+    .map((part) => {
+      const [head = '', ...rest] = part.replace(/^\r?\n/, '').split(/\r?\n\r?\n/);
+      const body = rest.join('\n\n');
+      const type = /content-type:\s*([^;\r\n]+)/i.exec(head)?.[1]?.trim() ?? '';
+      const encoding = /content-transfer-encoding:\s*(\S+)/i.exec(head)?.[1]?.toLowerCase();
+      if (encoding === 'base64') return { type, body: Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8') };
+      if (encoding === 'quoted-printable') {
+        const bytes = body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+        return { type, body: Buffer.from(bytes, 'latin1').toString('utf8') };
+      }
+      return { type, body };
+    });
+}
+
 describe('teams', () => {
   let api: RunningApi;
   let db: DataSource;
@@ -331,6 +352,21 @@ describe('teams', () => {
     afterAll(async () => {
       await worker.close();
       await smtp.close();
+    });
+
+    it('escapes markup of a display name in the HTML body of the email (issue 17.7), the text body carrying it as plain text', async () => {
+      const coach = await signUp(api.url, { label: 'coach', locale: 'en' });
+      await addMember(api.url, teacher, schoolId, coach);
+      const team = await createTeam(api.url, coach, { challengeId: schoolRun.challenge.id, schoolId, name: 'Squadra <i>Eco</i>' });
+      await joinTeam(api.url, await signUp(api.url, { label: 'pupil', displayName: '<b>Giulia</b> & "R."' }), team.joinCode);
+      const email = await waitFor(() => smtp.messages.find((m) => m.to.includes(coach.email) && m.headers['x-notification-kind'] === 'TEAM_MEMBER_JOINED'), { what: 'email' });
+      const parts = mimeParts(email.raw);
+      const html = parts.find((p) => p.type === 'text/html')!.body;
+      const text = parts.find((p) => p.type === 'text/plain')!.body;
+      expect(html).toContain('&#60;b&#62;Giulia&#60;/b&#62; &#38; &#34;R.&#34;');
+      expect(html).toContain('Squadra &#60;i&#62;Eco&#60;/i&#62;');
+      expect(html).not.toMatch(/<b>|<i>/);
+      expect(text).toContain('<b>Giulia</b> & "R."');
     });
 
     it("tells the team's coaches (and an open team's captain), in their language, and not the student", async () => {

@@ -8,9 +8,16 @@ import { byKeys, groupByKeys, type RequestLoaders } from '../graphql/request-loa
 export const adoptionLoader = (loaders: RequestLoaders, adoptions: AdoptionService) =>
   loaders.get<string, Adoption | null>('adoption', async (ids) => byKeys(ids, await adoptions.byIds(ids), (a) => a.id));
 
-/** The accepted adoption of each idea. */
-export const ideaAdoptionLoader = (loaders: RequestLoaders, adoptions: AdoptionService) =>
-  loaders.get<string, Adoption | null>('ideaAdoption', async (ids) => byKeys(ids, await adoptions.acceptedOfIdeas(ids), (a) => a.ideaId));
+/** The accepted adoption of each idea, where the viewer may see its terms (else null). */
+export const ideaAdoptionLoader = (loaders: RequestLoaders, adoptions: AdoptionService, viewer: Viewer) =>
+  loaders.get<string, Adoption | null>('ideaAdoption', async (ids) => byKeys(ids, await adoptions.acceptedOfIdeasVisibleTo(viewer, ids), (a) => a.ideaId));
+
+/** The adopting company's id of each idea (null while not adopted). */
+export const ideaAdopterLoader = (loaders: RequestLoaders, adoptions: AdoptionService) =>
+  loaders.get<string, string | null>('ideaAdopter', async (ids) => {
+    const byIdea = new Map((await adoptions.adoptersOfIdeas(ids)).map((a) => [a.ideaId, a.companyId]));
+    return ids.map((id) => byIdea.get(id) ?? null);
+  });
 
 /** The proposals of each idea that the viewer may see. */
 export const ideaProposalsLoader = (loaders: RequestLoaders, adoptions: AdoptionService, viewer: Viewer) =>

@@ -1,4 +1,4 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Directive, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { IdeaReads } from '#domain/ideas/idea-reads.js';
 import { ideaLoader } from '../ideas/idea.loader.js';
 import { AdoptionStatus } from '#domain/adoption/adoption.entity.js';
@@ -14,7 +14,7 @@ import { IdeaModel, toIdeaModel } from '../ideas/models/idea.model.js';
 import { OrganizationModel, toOrganizationModel } from '../organizations/models/organization.model.js';
 import { organizationLoader } from '../organizations/organization.loader.js';
 import { TeamModel } from '../teams/models/team.model.js';
-import { adoptionTutorsLoader, ideaAdoptionLoader, ideaProposalsLoader, teamTutorsLoader } from './adoption.loader.js';
+import { adoptionTutorsLoader, ideaAdopterLoader, ideaAdoptionLoader, ideaProposalsLoader, teamTutorsLoader } from './adoption.loader.js';
 import { AssignTutorInput, DecideAdoptionInput, ProposeAdoptionInput } from './dto/adoption.input.js';
 import { AdoptionModel, toAdoptionModel } from './models/adoption.model.js';
 
@@ -100,14 +100,30 @@ export class AdoptionResolver {
   }
 }
 
-/** Idea.adoption and Idea.adoptionProposals. */
+/** Idea.adoptedBy, Idea.adoption and Idea.adoptionProposals. */
 @Resolver(() => IdeaModel)
 export class IdeaAdoptionResolver {
-  constructor(private readonly adoptions: AdoptionService) {}
+  constructor(
+    private readonly adoptions: AdoptionService,
+    private readonly organizations: OrganizationsService,
+  ) {}
 
-  @ResolveField(() => AdoptionModel, { nullable: true, description: 'The accepted adoption, if any.' })
-  async adoption(@Parent() idea: IdeaModel, @Loaders() loaders: RequestLoaders): Promise<AdoptionModel | null> {
-    const adoption = await ideaAdoptionLoader(loaders, this.adoptions).load(idea.id);
+  // maxAge 0: an adoption may be accepted after results are published, so an idea's adopter is never frozen for the public cache.
+  @Directive('@cacheControl(maxAge: 0)')
+  @ResolveField(() => OrganizationModel, { nullable: true, description: 'The company whose adoption of the idea was accepted, if any; shown to everyone who sees the idea.' })
+  async adoptedBy(@Parent() idea: IdeaModel, @Loaders() loaders: RequestLoaders): Promise<OrganizationModel | null> {
+    const companyId = await ideaAdopterLoader(loaders, this.adoptions).load(idea.id);
+    const company = companyId ? await organizationLoader(loaders, this.organizations).load(companyId) : null;
+    return company ? toOrganizationModel(company) : null;
+  }
+
+  @ResolveField(() => AdoptionModel, {
+    nullable: true,
+    description:
+      "The accepted adoption, if any, with its terms: for the team (every role), its tutors, the challenge's organizers and the adopting company's members; null for others.",
+  })
+  async adoption(@Parent() idea: IdeaModel, @CurrentViewer() viewer: Viewer, @Loaders() loaders: RequestLoaders): Promise<AdoptionModel | null> {
+    const adoption = await ideaAdoptionLoader(loaders, this.adoptions, viewer).load(idea.id);
     return adoption ? toAdoptionModel(adoption) : null;
   }
 

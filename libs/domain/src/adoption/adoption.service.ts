@@ -15,7 +15,7 @@ import { check, isUuid } from '../validation.js';
 import { requireUser, type Viewer } from '../viewer.js';
 import { AdoptionTutor } from './adoption-tutor.entity.js';
 import { Adoption, AdoptionStatus } from './adoption.entity.js';
-import { tutorOfTeam } from '../access/grounds.js';
+import { memberOfOrganization, memberOfTeam, tutorOfTeam } from '../access/grounds.js';
 import { IdeaReads } from '../ideas/idea-reads.js';
 
 export const ADOPTION_PROPOSED = 'adoption.proposed';
@@ -188,10 +188,33 @@ export class AdoptionService {
     return this.dataSource.getRepository(Adoption).find({ where: { companyId: company.id, ...(status ? { status } : {}) }, order: { createdAt: 'DESC', id: 'DESC' } });
   }
 
-  /** The ACCEPTED adoption of each idea (the caller already sees the ideas). */
-  async acceptedOfIdeas(ideaIds: readonly string[]): Promise<Adoption[]> {
+  /**
+   * Idea.adoption: the ACCEPTED adoption of each idea, where the viewer may see its terms (PRODUCT.md "Who sees an
+   * adoption"): the team (every role), its tutors, the challenge's organizers, the adopting company's members, admins.
+   */
+  async acceptedOfIdeasVisibleTo(viewer: Viewer, ideaIds: readonly string[]): Promise<Adoption[]> {
     const ids = [...new Set(ideaIds)].filter(isUuid);
-    return ids.length ? this.dataSource.getRepository(Adoption).findBy({ ideaId: In(ids), status: AdoptionStatus.ACCEPTED }) : [];
+    if (ids.length === 0 || !viewer.userId) return [];
+    const query = this.dataSource.getRepository(Adoption).createQueryBuilder('a').where('a.idea_id IN (:...ids)', { ids }).andWhere(`a.status = 'ACCEPTED'`);
+    if (!viewer.isAdmin)
+      query
+        .innerJoin(Idea, 'ti', 'ti.id = a.idea_id')
+        .innerJoin(Challenge, 'tc', 'tc.id = ti.challenge_id')
+        .andWhere(`(${this.teamGrounds('ti')} OR ${memberOfOrganization('tc.organizer_id', ':viewerId')} OR ${memberOfOrganization('a.company_id', ':viewerId')})`, {
+          viewerId: viewer.userId,
+        });
+    return query.getMany();
+  }
+
+  /** Idea.adoptedBy: the company of each idea's ACCEPTED adoption, public with the idea (the caller already sees the ideas). */
+  async adoptersOfIdeas(ideaIds: readonly string[]): Promise<{ ideaId: string; companyId: string }[]> {
+    const ids = [...new Set(ideaIds)].filter(isUuid);
+    if (ids.length === 0) return [];
+    const rows: { idea_id: string; company_id: string }[] = await this.dataSource.query(
+      `SELECT idea_id, company_id FROM adoption WHERE idea_id = ANY($1::uuid[]) AND status = 'ACCEPTED'`,
+      [ids],
+    );
+    return rows.map((r) => ({ ideaId: r.idea_id, companyId: r.company_id }));
   }
 
   /**
@@ -285,14 +308,18 @@ export class AdoptionService {
       OR EXISTS (SELECT 1 FROM organization_member pcm WHERE pcm.organization_id = ${a}.company_id AND pcm.user_id = :viewerId))`;
   }
 
+  /** The viewer (`:viewerId`) is of the team of the idea alias `i`: a member of any role, or a tutor. */
+  private teamGrounds(i: string): string {
+    return `(${memberOfTeam(`${i}.team_id`, ':viewerId')} OR ${tutorOfTeam(`${i}.team_id`, ':viewerId')})`;
+  }
+
   /**
-   * An adoption the viewer may see (NOT_FOUND otherwise): its proposal grounds, or it is ACCEPTED and the viewer
-   * sees the idea (Idea.adoption). Returned with its idea and challenge.
+   * An adoption the viewer may see (NOT_FOUND otherwise): its proposal grounds, or it is ACCEPTED and the viewer is
+   * of the team (the audience of Idea.adoption). Returned with its idea and challenge.
    */
   private async visibleAdoption(viewer: Viewer, id: string): Promise<{ adoption: Adoption; idea: Idea; challenge: Challenge }> {
     const adoption = isUuid(id) ? await this.dataSource.getRepository(Adoption).findOneBy({ id }) : null;
     if (!adoption) throw DomainError.notFound('Adoption');
-    const visibility = this.ideas.visibility(viewer);
     const query = this.dataSource
       .getRepository(Idea)
       .createQueryBuilder('i')
@@ -301,7 +328,7 @@ export class AdoptionService {
       .where('a.id = :adoptionId', { adoptionId: adoption.id });
     if (!viewer.isAdmin) {
       if (!viewer.userId) throw DomainError.notFound('Adoption');
-      query.andWhere(`(${this.proposalGrounds('a', 'i', 'c')} OR (a.status = 'ACCEPTED' AND ${visibility.sql}))`, { viewerId: viewer.userId, ...visibility.params });
+      query.andWhere(`(${this.proposalGrounds('a', 'i', 'c')} OR (a.status = 'ACCEPTED' AND ${this.teamGrounds('i')}))`, { viewerId: viewer.userId });
     }
     const idea = await query.getOne();
     if (!idea?.challenge) throw DomainError.notFound('Adoption');

@@ -74,6 +74,7 @@ export const CHALLENGE_LIMITS = {
   reviewsPerIdea: [1, 10],
   maxTeamSize: [1, 60],
   maxScore: [1, 100],
+  weight: { above: 0, max: 100, decimals: 2 },
   themes: 50,
   criteria: 30,
 } as const;
@@ -300,7 +301,7 @@ export class ChallengesService {
     const [titleMin, titleMax] = CHALLENGE_LIMITS.title;
     const [descriptionMin, descriptionMax] = CHALLENGE_LIMITS.description;
     const settings: Settings = {
-      title: check.text('title', s.title, titleMin, titleMax),
+      title: check.line('title', s.title, titleMin, titleMax),
       description: check.text('description', s.description, descriptionMin, descriptionMax),
       submissionOpensAt: check.date('submissionOpensAt', s.submissionOpensAt),
       submissionClosesAt: check.date('submissionClosesAt', s.submissionClosesAt),
@@ -326,7 +327,7 @@ export class ChallengesService {
     if (!Array.isArray(themes) || themes.length === 0) throw DomainError.badInput('themes', 'At least one theme is required');
     if (themes.length > CHALLENGE_LIMITS.themes) throw DomainError.badInput('themes', `At most ${CHALLENGE_LIMITS.themes} themes`);
     return themes.map((t, i) => ({
-      name: check.text(`themes.${i}.name`, t.name, ...CHALLENGE_LIMITS.name),
+      name: check.line(`themes.${i}.name`, t.name, ...CHALLENGE_LIMITS.name),
       description: check.optionalText(`themes.${i}.description`, t.description, CHALLENGE_LIMITS.itemDescription),
     }));
   }
@@ -335,12 +336,10 @@ export class ChallengesService {
     if (!Array.isArray(criteria) || criteria.length === 0) throw DomainError.badInput('criteria', 'At least one criterion is required');
     if (criteria.length > CHALLENGE_LIMITS.criteria) throw DomainError.badInput('criteria', `At most ${CHALLENGE_LIMITS.criteria} criteria`);
     return criteria.map((c, i) => {
-      const weight = c.weight ?? 1;
-      if (typeof weight !== 'number' || !Number.isFinite(weight) || weight <= 0) {
-        throw DomainError.badInput(`criteria.${i}.weight`, 'weight must be greater than 0');
-      }
+      // PRODUCT.md "Errors": 0 < weight <= 100; two decimals at most (our choice), so the smallest weight is 0.01.
+      const weight = check.decimal(`criteria.${i}.weight`, c.weight ?? 1, CHALLENGE_LIMITS.weight);
       return {
-        name: check.text(`criteria.${i}.name`, c.name, ...CHALLENGE_LIMITS.name),
+        name: check.line(`criteria.${i}.name`, c.name, ...CHALLENGE_LIMITS.name),
         description: check.optionalText(`criteria.${i}.description`, c.description, CHALLENGE_LIMITS.itemDescription),
         weight,
         maxScore: check.int(`criteria.${i}.maxScore`, c.maxScore ?? 10, ...CHALLENGE_LIMITS.maxScore),

@@ -333,9 +333,9 @@ export class IdeasService {
   private checkContent(input: SaveIdeaData) {
     const tags = input.tags ?? [];
     if (!Array.isArray(tags) || tags.length > IDEA_LIMITS.tags) throw DomainError.badInput('tags', `At most ${IDEA_LIMITS.tags} tags`);
-    const checkedTags = tags.map((t) => check.text('tags', t, ...IDEA_LIMITS.tag));
+    const checkedTags = tags.map((t) => check.line('tags', t, ...IDEA_LIMITS.tag));
     return {
-      title: check.text('title', input.title, ...IDEA_LIMITS.title),
+      title: check.line('title', input.title, ...IDEA_LIMITS.title),
       summary: check.text('summary', input.summary, ...IDEA_LIMITS.summary),
       problem: check.text('problem', input.problem, ...IDEA_LIMITS.problem),
       solution: check.text('solution', input.solution, ...IDEA_LIMITS.solution),

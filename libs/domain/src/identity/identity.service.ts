@@ -56,7 +56,7 @@ export class IdentityService {
   async signUp(input: { email: string; password: string; displayName: string; locale?: string | null }, options: { verified?: boolean } = {}): Promise<AuthResult> {
     const email = check.email('email', input.email);
     const password = this.checkPassword(input.password);
-    const displayName = check.text('displayName', input.displayName, 1, 100);
+    const displayName = check.line('displayName', input.displayName, 1, 100);
     const locale = this.checkLocale(input.locale ?? 'it');
     const passwordHash = await hashPassword(password);
     const user = await this.dataSource.transaction(async (manager) => {
@@ -262,7 +262,7 @@ export class IdentityService {
     const errors: DomainError[] = [];
     if (input.displayName !== undefined && input.displayName !== null) {
       try {
-        changes.displayName = check.text('displayName', input.displayName, 1, 100);
+        changes.displayName = check.line('displayName', input.displayName, 1, 100);
       } catch (error) {
         errors.push(error as DomainError);
       }

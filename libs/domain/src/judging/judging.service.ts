@@ -479,7 +479,7 @@ export class JudgingService {
       if (typeof a.ideaId !== 'string' || !isUuid(a.ideaId)) throw DomainError.badInput(`awards.${i}.ideaId`, 'An award must name a SUBMITTED idea of the challenge');
       return {
         ideaId: a.ideaId.toLowerCase(),
-        title: check.text(`awards.${i}.title`, a.title, ...JUDGING_LIMITS.awardTitle),
+        title: check.line(`awards.${i}.title`, a.title, ...JUDGING_LIMITS.awardTitle),
         place: a.place === null || a.place === undefined ? null : check.int(`awards.${i}.place`, a.place, ...JUDGING_LIMITS.place),
       };
     });

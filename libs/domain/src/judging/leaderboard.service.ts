@@ -137,6 +137,8 @@ export class LeaderboardService {
    * reference of the same formulas, and leaderboard-sql.int-spec.ts holds them equal). Node thus receives one row per
    * idea rather than one per review, and submittedAt as epoch milliseconds rather than a timestamp to parse (a float8:
    * date_part's seconds times 1000, rounded, is the exact millisecond of a timestamp(3), and cheaper than numeric).
+   * A stored total outside [0, 100] (NaN and infinities included: rows written before weights were bounded) counts
+   * for nothing, so no stored value makes the leaderboard fail.
    */
   private async scoredIdeas(
     challengeId: string,
@@ -146,12 +148,12 @@ export class LeaderboardService {
     const columns = ideaFields ? this.ideaReads.projection(ideaFields).select : `i.id AS "id"`;
     return manager.query(
       `WITH juror AS (
-         SELECT juror_id, avg(total) AS mu, stddev_pop(total) AS sigma FROM review WHERE challenge_id = $1 GROUP BY juror_id
+         SELECT juror_id, avg(total) AS mu, stddev_pop(total) AS sigma FROM review WHERE challenge_id = $1 AND total BETWEEN 0 AND 100 GROUP BY juror_id
        ), score AS (
          SELECT r.idea_id, count(*)::int AS n, sum(r.total) / count(*) AS raw,
                 sum(CASE WHEN j.sigma < $2 THEN 0 ELSE (r.total - j.mu) / j.sigma END) / count(*) AS z
            FROM review r JOIN juror j ON j.juror_id = r.juror_id
-          WHERE r.challenge_id = $1
+          WHERE r.challenge_id = $1 AND r.total BETWEEN 0 AND 100
           GROUP BY r.idea_id
        )
        SELECT ${columns}, round(date_part('epoch', i.submitted_at) * 1000) AS "submittedAtMs",

@@ -35,10 +35,13 @@ export function reviewTotal(scores: readonly CriterionScore[], criteria: readonl
   let weighted = 0;
   let weights = 0;
   const seen = new Set<string>();
-  for (const { id, weight, maxScore } of criteria) {
+  // Weights relative to the largest one: T does not change, and no finite weight overflows the sums.
+  const largest = Math.max(...criteria.map((c) => c.weight));
+  for (const { id, weight: given, maxScore } of criteria) {
+    const weight = given / (largest > 0 ? largest : 1);
     if (seen.has(id)) throw new RangeError(`criterion ${id} is listed twice`);
     seen.add(id);
-    if (!Number.isFinite(weight) || weight < 0) throw new RangeError(`criterion ${id} has an invalid weight ${weight}`);
+    if (!Number.isFinite(given) || given < 0) throw new RangeError(`criterion ${id} has an invalid weight ${given}`);
     if (!Number.isFinite(maxScore) || maxScore <= 0) throw new RangeError(`criterion ${id} has an invalid maxScore ${maxScore}`);
     const value = values.get(id);
     if (value === undefined) throw new RangeError(`criterion ${id} is not scored`);

@@ -70,7 +70,7 @@ export class MiniCompaniesService {
     if (!(await this.access.canSeeChallenge(viewer, challenge))) throw DomainError.notFound('Team');
     const role = (await this.access.teamRoles(viewer, [team.id])).get(team.id);
     if (!viewer.isAdmin && role !== TeamRole.COACH && role !== TeamRole.CAPTAIN) throw DomainError.forbidden('Only the coach or the captain can found the mini-company');
-    const name = check.text('name', input.name, ...MINI_COMPANY_LIMITS.name);
+    const name = check.line('name', input.name, ...MINI_COMPANY_LIMITS.name);
     const now = this.clock.now();
     const plan = input.milestones === undefined || input.milestones === null ? defaultPlan(now) : this.checkMilestones(input.milestones, now);
 
@@ -203,7 +203,7 @@ export class MiniCompaniesService {
     if (milestones.length < min || milestones.length > max) throw DomainError.badInput('milestones', `Between ${min} and ${max} milestones`);
     return milestones.map((m) => {
       if (!Object.values(MilestoneKind).includes(m.kind)) throw DomainError.badInput('milestones', `Unknown milestone kind ${String(m.kind)}`);
-      const title = check.text('milestones', m.title, ...MINI_COMPANY_LIMITS.title);
+      const title = check.line('milestones', m.title, ...MINI_COMPANY_LIMITS.title);
       const dueAt = check.date('milestones', m.dueAt);
       if (dueAt.getTime() <= now.getTime()) throw DomainError.badInput('milestones', 'Every milestone must be due in the future');
       return { kind: m.kind, title, dueAt };

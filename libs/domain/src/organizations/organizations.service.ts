@@ -37,11 +37,11 @@ export class OrganizationsService {
   async create(viewer: Viewer, input: CreateOrganizationData): Promise<Organization> {
     const user = requireUser(viewer);
     const data = {
-      name: check.text('name', input.name, 1, 200),
+      name: check.line('name', input.name, 1, 200),
       kind: input.kind,
-      city: check.optionalText('city', input.city, 120),
-      district: check.optionalText('district', input.district, 120),
-      sector: check.optionalText('sector', input.sector, 200),
+      city: check.optionalLine('city', input.city, 120),
+      district: check.optionalLine('district', input.district, 120),
+      sector: check.optionalLine('sector', input.sector, 200),
       website: this.checkWebsite(input.website),
     };
     return this.dataSource.transaction(async (manager) => {

@@ -50,8 +50,8 @@ export class TeamsService {
   async create(viewer: Viewer, input: CreateTeamData): Promise<Team> {
     const user = requireUser(viewer);
     const challenge = await this.visibleChallenge(viewer, input.challengeId);
-    const name = check.text('name', input.name, ...TEAM_LIMITS.name);
-    const className = check.optionalText('className', input.className, TEAM_LIMITS.className);
+    const name = check.line('name', input.name, ...TEAM_LIMITS.name);
+    const className = check.optionalLine('className', input.className, TEAM_LIMITS.className);
     const schoolId = input.schoolId ?? null;
     if (challenge.format === ChallengeFormat.SCHOOL_CLIMATHON && !schoolId) {
       throw DomainError.badInput('schoolId', 'A team of a school climathon needs its school');
