@@ -92,6 +92,16 @@ const PAST_AUTHORIZATION = new Set(['BAD_USER_INPUT', 'CONFLICT', 'FAILED_PRECON
 const REFUSALS = new Set(['FORBIDDEN', 'NOT_FOUND', 'UNAUTHENTICATED']);
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Copies of `value`, one per id (UUID string) found in it, with that one id replaced by UNKNOWN. */
+function withEachIdUnknown(value: unknown): any[] {
+  if (typeof value === 'string') return UUID.test(value) && value !== UNKNOWN ? [UNKNOWN] : [];
+  if (Array.isArray(value)) return value.flatMap((item, i) => withEachIdUnknown(item).map((replaced) => value.map((v, j) => (i === j ? replaced : v))));
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, item]) => withEachIdUnknown(item).map((replaced) => ({ ...value, [key]: replaced })));
+  }
+  return [];
+}
 const codeOf = (error: GqlError | undefined): Outcome => error?.extensions?.code ?? `NO_CODE(${error?.message})`;
 function outcomeOf(response: GqlResponse, judge?: (data: any, role: Role) => Outcome, role?: Role): Outcome {
   if (response.errors?.length) {
@@ -130,11 +140,28 @@ describe('authorization matrix', () => {
 
   /** One GraphQL call as the role. */
   const call = (query: string, variables: Record<string, unknown>, role: Role) => gql(api.url, query, variables, w.token(role));
-  /** A cell running one operation, judged by the error code (or by `judge` when there is no error). */
+  /**
+   * A cell running one operation, judged by the error code (or by `judge` when there is no error). A NOT_FOUND
+   * must be the very answer an unknown id gets (PRODUCT.md "Errors": nothing tells that a hidden object exists),
+   * so the call is repeated with each id of the variables in turn replaced by an unknown one: the NOT_FOUND counts
+   * only when one of them answers the same code and message; otherwise the cell shows what differed.
+   */
   const op =
     (query: string, variables: (role: Role) => Record<string, unknown> | Promise<Record<string, unknown>>, judge?: (data: any, role: Role) => Outcome): Cell =>
-    async (role) =>
-      outcomeOf(await call(query, await variables(role), role), judge, role);
+    async (role) => {
+      const vars = await variables(role);
+      const response = await call(query, vars, role);
+      const outcome = outcomeOf(response, judge, role);
+      if (outcome !== 'NOT_FOUND') return outcome;
+      const answer = response.errors![0]!.message;
+      const probes: string[] = [];
+      for (const unknown of withEachIdUnknown(vars)) {
+        const probe = (await call(query, unknown, role)).errors?.[0];
+        if (codeOf(probe) === 'NOT_FOUND' && probe!.message === answer) return outcome;
+        probes.push(`${codeOf(probe)}: ${probe?.message}`);
+      }
+      return probes.length === 0 ? outcome : `NOT_FOUND unlike an unknown id ("${answer}" vs ${probes.map((p) => `"${p}"`).join(', ')})`;
+    };
   const fresh = (options: ContextOptions) => context(w, options);
 
   /** Subscribes as the role: the first error's code, or ALLOW when the subscription is still open after a while. */
@@ -849,6 +876,15 @@ describe('authorization matrix', () => {
         op(`mutation($input: CreateTeamInput!) { createTeam(input: $input) { id } }`, () => ({ input: { challengeId: shared.hackOpen.challengeId, name: 'Nuova' } })),
     },
     {
+      op: 'createTeam (open hackathon, with schoolId)',
+      // The school must be the captain's (PRODUCT.md "People and roles"): the coach owns it, so only they and admins.
+      expected: table('FORBIDDEN', { ALLOW: ['coach', 'admin'] }),
+      prepare: async () =>
+        op(`mutation($input: CreateTeamInput!) { createTeam(input: $input) { id } }`, () => ({
+          input: { challengeId: shared.hackOpen.challengeId, name: 'Con scuola', schoolId: w.schoolId },
+        })),
+    },
+    {
       op: 'createTeam (DRAFT challenge)',
       // The organizer sees the draft but is no member of the school; the admin is refused by the phase only.
       expected: table('NOT_FOUND', { FORBIDDEN: ['organizer'], ALLOW: ['admin'] }),
@@ -980,7 +1016,8 @@ describe('authorization matrix', () => {
     },
     {
       op: 'removeJuror',
-      expected: table('FORBIDDEN', { ALLOW: ORGANIZERS }),
+      // Only organizers see a jury: for everyone else a juror of a public challenge does not exist.
+      expected: table('NOT_FOUND', { ALLOW: ORGANIZERS }),
       prepare: async () =>
         op(`mutation($id: ID!) { removeJuror(jurorId: $id) }`, async () => {
           const spare = await w.spare();

@@ -70,7 +70,7 @@ describe('challenges', () => {
       const input = challengeInput(promoterId, { title: 'Città più Verde 2026!', criteria: [{ name: 'Impatto', weight: 2.5, maxScore: 20 }, { name: 'Fattibilità' }] });
       const { createChallenge: c } = await gqlOk(api.url, CREATE_CHALLENGE, { input }, organizer.token);
       expect(c).toMatchObject({
-        slug: 'citta-piu-verde-2026',
+        slug: `citta-piu-verde-2026-${promoterId.replace(/-/g, '').slice(0, 8)}`,
         title: 'Città più Verde 2026!',
         status: 'DRAFT',
         format: 'SCHOOL_CLIMATHON',
@@ -89,12 +89,25 @@ describe('challenges', () => {
       ]);
     });
 
-    it('makes the slug unique with a numeric suffix', async () => {
+    it('makes the slug unique within the organizer with a numeric suffix', async () => {
       const title = `Green Hack ${Date.now().toString(36)}`;
-      const base = title.toLowerCase().replace(/ /g, '-');
+      const base = `${title.toLowerCase().replace(/ /g, '-')}-${promoterId.replace(/-/g, '').slice(0, 8)}`;
       const slugs = [];
       for (let i = 0; i < 3; i++) slugs.push((await createChallenge(api.url, organizer, promoterId, { title })).slug);
       expect(slugs).toEqual([base, `${base}-2`, `${base}-3`]);
+    });
+
+    it("gives a challenge the same slug whatever other organizations' hidden drafts are called, and resolves it", async () => {
+      const title = `Bozza segreta ${Date.now().toString(36)}`;
+      const stranger = await signUp(api.url, { label: 'stranger' });
+      const strangerOrg = await createOrganization(api.url, stranger, { kind: 'PROMOTER' });
+      const hidden = await createChallenge(api.url, stranger, strangerOrg, { title });
+      const mine = await createChallenge(api.url, organizer, promoterId, { title });
+      // Only the organizer's own tag: nothing of the stranger's draft (no "-2").
+      expect(mine.slug).toBe(`${title.toLowerCase().replace(/ /g, '-')}-${promoterId.replace(/-/g, '').slice(0, 8)}`);
+      expect(hidden.slug).not.toBe(mine.slug);
+      expect((await gqlOk(api.url, GET, { slug: mine.slug }, organizer.token)).challenge.id).toBe(mine.id);
+      expect((await gqlError(api.url, GET, { slug: hidden.slug }, organizer.token)).code).toBe('NOT_FOUND');
     });
 
     it('accepts every organization member (not only owners) and admins', async () => {

@@ -113,10 +113,22 @@ describe('teams', () => {
       // A student of a team cannot found another one in the same challenge either.
       const joiner = await student(api.url, team.joinCode);
       expect((await gqlError(api.url, CREATE_TEAM, { input: { challengeId: openRun.challenge.id, name: 'Terza' } }, joiner.token)).code).toBe('CONFLICT');
-      // A school is optional in an open hackathon (any SCHOOL organization, no membership needed).
+      // A school is optional in an open hackathon; when given, the captain must be a member of it.
       const other = await signUp(api.url, { label: 'captain2' });
+      await addMember(api.url, teacher, schoolId, other);
       const withSchool = await gqlOk(api.url, CREATE_TEAM, { input: { challengeId: openRun.challenge.id, name: 'Con scuola', schoolId } }, other.token);
       expect(withSchool.createTeam.school.id).toBe(schoolId);
+    });
+
+    it('refuses an open hackathon team claiming a school the captain is not a member of (FORBIDDEN, field schoolId), and creates nothing', async () => {
+      const outsider = await signUp(api.url, { label: 'claimer' });
+      const before = await teamCount();
+      const claim = { input: { challengeId: openRun.challenge.id, name: 'Finta scuola', schoolId } };
+      expect(await gqlError(api.url, CREATE_TEAM, claim, outsider.token)).toMatchObject({ code: 'FORBIDDEN', field: 'schoolId' });
+      expect(await teamCount()).toBe(before);
+      expect((await db.query(`SELECT count(*)::int AS n FROM team_member WHERE user_id = $1`, [outsider.id]))[0].n).toBe(0);
+      // Without the school the same person founds the team.
+      await gqlOk(api.url, CREATE_TEAM, { input: { challengeId: openRun.challenge.id, name: 'Senza scuola' } }, outsider.token);
     });
 
     it('validates name, className and the school', async () => {
@@ -137,7 +149,10 @@ describe('teams', () => {
     it('answers FORBIDDEN to someone not a member of the school, NOT_FOUND for unknown or hidden challenges, UNAUTHENTICATED anonymously', async () => {
       const outsider = await signUp(api.url, { label: 'outsider' });
       const before = await teamCount();
-      expect((await gqlError(api.url, CREATE_TEAM, { input: { challengeId: schoolRun.challenge.id, name: 'X', schoolId } }, outsider.token)).code).toBe('FORBIDDEN');
+      expect(await gqlError(api.url, CREATE_TEAM, { input: { challengeId: schoolRun.challenge.id, name: 'X', schoolId } }, outsider.token)).toMatchObject({
+        code: 'FORBIDDEN',
+        field: 'schoolId',
+      });
       expect((await gqlError(api.url, CREATE_TEAM, { input: { challengeId: UNKNOWN, name: 'X', schoolId } }, teacher.token)).code).toBe('NOT_FOUND');
       expect((await gqlError(api.url, CREATE_TEAM, { input: { challengeId: 'nope', name: 'X', schoolId } }, teacher.token)).code).toBe('NOT_FOUND');
       const draft = await createChallenge(api.url, schoolRun.organizer, schoolRun.challenge.organizerId);

@@ -23,7 +23,8 @@ export enum ScoreNormalization {
 }
 
 @Entity({ name: 'challenge' })
-@Unique('uq_challenge_slug', ['slug'])
+@Unique('uq_challenge_organizer_slug', ['organizerId', 'slug'])
+@Index('ix_challenge_slug', ['slug'])
 @Index('ix_challenge_created', ['createdAt', 'id'])
 @Index('ix_challenge_organizer', ['organizerId'])
 export class Challenge {

@@ -118,11 +118,17 @@ export class ChallengesService {
       throw DomainError.forbidden('Only members of the organizer organization can create its challenges');
     }
 
-    const base = slugify(settings.title);
+    // The slug carries a tag of the organizer and is unique within it, so it never depends on (or reveals)
+    // another organization's challenges, hidden drafts included.
+    const base = `${slugify(settings.title)}-${organization.id.replace(/-/g, '').slice(0, 8)}`;
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.dataSource.transaction(async (manager) => {
-          const taken: { slug: string }[] = await manager.query(`SELECT slug FROM challenge WHERE slug = $1 OR slug LIKE $2`, [base, `${base}-%`]);
+          const taken: { slug: string }[] = await manager.query(`SELECT slug FROM challenge WHERE organizer_id = $1 AND (slug = $2 OR slug LIKE $3)`, [
+            organization.id,
+            base,
+            `${base}-%`,
+          ]);
           const challenge = await manager.save(
             Challenge,
             manager.create(Challenge, {
@@ -148,7 +154,7 @@ export class ChallengesService {
         });
       } catch (error) {
         // Two challenges with the same title created at once: the loser takes the next suffix.
-        if (isUniqueViolation(error, 'uq_challenge_slug') && attempt < 5) continue;
+        if (isUniqueViolation(error, 'uq_challenge_organizer_slug') && attempt < 5) continue;
         throw error;
       }
     }
@@ -239,16 +245,24 @@ export class ChallengesService {
     // The entry point of every public page (the gallery): a prepared read, not the query builder.
     const byColumn = async (column: 'id' | 'slug', value: string) => {
       const columns = projectionOf(this.dataSource, Challenge, 'c');
-      const [row] = await readRows(this.dataSource, `SELECT ${columns.select} FROM challenge c WHERE c.${column} = :value`, { value });
-      return row ? columns.read(row) : null;
+      const rows = await readRows(this.dataSource, `SELECT ${columns.select} FROM challenge c WHERE c.${column} = :value ORDER BY c.created_at, c.id`, { value });
+      return rows.map((row) => columns.read(row)).filter((c): c is Challenge => c !== null);
     };
+    let candidates: Challenge[] = [];
     if (args.id) {
-      challenge = isUuid(args.id) ? await byColumn('id', args.id) : null;
-      if (challenge && args.slug && challenge.slug !== args.slug) challenge = null;
+      candidates = isUuid(args.id) ? await byColumn('id', args.id) : [];
+      if (args.slug) candidates = candidates.filter((c) => c.slug === args.slug);
     } else if (args.slug && args.slug.length <= 200) {
-      challenge = await byColumn('slug', args.slug);
+      // Slugs are unique per organizer; two organizers' tags could in theory meet, so the first visible one wins.
+      candidates = await byColumn('slug', args.slug);
     }
-    if (!challenge || !(await this.access.canSeeChallenge(viewer, challenge))) throw DomainError.notFound('Challenge');
+    for (const candidate of candidates) {
+      if (await this.access.canSeeChallenge(viewer, candidate)) {
+        challenge = candidate;
+        break;
+      }
+    }
+    if (!challenge) throw DomainError.notFound('Challenge');
     return challenge;
   }
 

@@ -456,12 +456,15 @@ export class JudgingService {
     return { assignment, challenge };
   }
 
-  /** The juror's challenge locked for an organizer; a juror of a challenge the viewer may not see is NOT_FOUND. */
+  /**
+   * The juror's challenge locked for an organizer. Only organizers see a jury (Challenge.jurors), so for anyone
+   * else the juror does not exist: NOT_FOUND, exactly as for an unknown id, even on a public challenge.
+   */
   private async lockJurorChallenge(viewer: Viewer, juror: Juror, manager: EntityManager): Promise<Challenge> {
     try {
       return await this.challenges.lockForOrganizer(viewer, juror.challengeId, manager);
     } catch (error) {
-      if (error instanceof DomainError && error.code === 'NOT_FOUND') throw DomainError.notFound('Juror');
+      if (error instanceof DomainError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')) throw DomainError.notFound('Juror');
       throw error;
     }
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { Clock } from '#platform/clock/clock.js';
-import { DomainError, isUniqueViolation } from '#platform/errors/domain-error.js';
+import { DomainError, ErrorCode, isUniqueViolation } from '#platform/errors/domain-error.js';
 import { recordEvents } from '#platform/outbox/outbox.js';
 import { assertPageSize, toPage, type Page } from '#platform/pagination/cursor.js';
 import { ChallengeAccess } from '../challenges/challenge-access.js';
@@ -45,7 +45,8 @@ export class TeamsService {
 
   /**
    * SCHOOL_CLIMATHON: a member of the SCHOOL organization `schoolId` creates the team and becomes its COACH.
-   * OPEN_HACKATHON: anyone creates one and becomes CAPTAIN (their one team of the challenge); `schoolId` is optional.
+   * OPEN_HACKATHON: anyone creates one and becomes CAPTAIN (their one team of the challenge); `schoolId` is optional,
+   * and when given the caller must be a member of that school too.
    */
   async create(viewer: Viewer, input: CreateTeamData): Promise<Team> {
     const user = requireUser(viewer);
@@ -63,8 +64,9 @@ export class TeamsService {
       if (school.kind !== OrganizationKind.SCHOOL) throw DomainError.badInput('schoolId', 'schoolId must be a SCHOOL organization');
     }
     const role = challenge.format === ChallengeFormat.SCHOOL_CLIMATHON ? TeamRole.COACH : TeamRole.CAPTAIN;
-    if (role === TeamRole.COACH && !(await this.access.isOrganizationMember(viewer, school!.id))) {
-      throw DomainError.forbidden('Only members of the school can create its teams');
+    // In both formats: a team shown as a school's steers the conflicts of judging, so only its members may claim it.
+    if (school && !(await this.access.isOrganizationMember(viewer, school.id))) {
+      throw new DomainError(ErrorCode.FORBIDDEN, 'Only members of the school can create its teams', 'schoolId');
     }
     this.assertTeamsOpen(challenge);
 

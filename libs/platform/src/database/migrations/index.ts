@@ -12,6 +12,7 @@ import { EmailFailures1795440000000 } from './1795440000000-EmailFailures.js';
 import { IdentityFlows1796564113315 } from './1796564113315-IdentityFlows.js';
 import { Rosters1796610151101 } from './1796610151101-Rosters.js';
 import { Consents1796611632656 } from './1796611632656-Consents.js';
+import { ChallengeSlugPerOrganizer1796700000000 } from './1796700000000-ChallengeSlugPerOrganizer.js';
 import { Erasure1796700000100 } from './1796700000100-Erasure.js';
 
 /** Every migration, in order (no globs). Never edit one that has landed: add a new one. */
@@ -29,5 +30,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   IdentityFlows1796564113315,
   Rosters1796610151101,
   Consents1796611632656,
+  ChallengeSlugPerOrganizer1796700000000,
   Erasure1796700000100,
 ];
