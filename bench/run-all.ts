@@ -31,6 +31,7 @@ const BENCHES: Entry[] = [
   { module: './email.bench.js', name: 'benchEmail' },
   { module: './deadline-rush.bench.js', name: 'benchDeadlineRush' },
   { module: './sockets.bench.js', name: 'benchSockets' },
+  { module: './rosters.bench.js', name: 'benchRosters' },
 ];
 
 interface Row {
