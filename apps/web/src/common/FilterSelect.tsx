@@ -20,7 +20,7 @@ export function FilterSelect({
   label: MessageId;
   options: Option[];
   value: string | null;
-  onChange(value: string | null): void;
+  onChange: (value: string | null) => void;
   isDisabled?: boolean;
 }) {
   const intl = useIntl();

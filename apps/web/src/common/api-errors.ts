@@ -56,7 +56,7 @@ export function formErrors(error: CombinedError | undefined, intl: IntlShape, op
     return result;
   }
   for (const graphQLError of error.graphQLErrors) {
-    for (const { code, field: named } of problems(graphQLError.extensions as ErrorExtensions)) {
+    for (const { code, field: named } of problems(graphQLError.extensions)) {
       const field = named ?? options.fieldOfCode?.[code];
       const message = intl.formatMessage({ id: messageId(code, field, options) });
       if (field && options.fields?.includes(field)) result.fields[field] ??= message;

@@ -56,7 +56,7 @@ export function createGraphQLConnection(): GraphQLConnection {
         shouldRetry: () => true,
       });
       socket = client;
-      if (disposed) client.dispose();
+      if (disposed) void client.dispose();
       return client;
     }));
 

@@ -9,7 +9,7 @@ import { startSession, type AuthResult } from './session';
 
 /** Form values by input name (react-aria's inputs carry `name`). */
 export const formValues = (event: FormEvent<HTMLFormElement>): Record<string, string> =>
-  Object.fromEntries([...new FormData(event.currentTarget).entries()].map(([key, value]) => [key, String(value)]));
+  Object.fromEntries([...new FormData(event.currentTarget).entries()].map(([key, value]) => [key, typeof value === 'string' ? value : value.name]));
 
 /** Where to go after signing in: the `next` page the visitor came from, only if it is one of ours. */
 export function useAfterSignIn(): (result: AuthResult) => void {
@@ -35,7 +35,7 @@ export function AuthForm({
   submit: MessageId;
   errors: FormErrors;
   busy: boolean;
-  onSubmit(values: Record<string, string>): void;
+  onSubmit: (values: Record<string, string>) => void;
   children: ReactNode;
   footer?: ReactNode;
 }) {

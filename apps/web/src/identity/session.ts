@@ -80,7 +80,7 @@ export function useSession(): SessionState {
 /** Milliseconds until the JWT's `exp`, or null when it cannot be read. */
 function msUntilExpiry(token: string): number | null {
   try {
-    const payload = JSON.parse(atob(token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as { exp?: number };
+    const payload = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))) as { exp?: number };
     return typeof payload.exp === 'number' ? payload.exp * 1000 - Date.now() : null;
   } catch {
     return null;
