@@ -20,6 +20,7 @@ export default defineConfig({
     emptyOutDir: true,
     // bench/web-bundle.bench.ts reads it to sum the gallery route's first-load chunks.
     manifest: true,
+    chunkSizeWarningLimit: 800,
     rolldownOptions: {
       onwarn(warning, warn) {
         if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);

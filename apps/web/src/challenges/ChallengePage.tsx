@@ -1,4 +1,4 @@
-import { FormattedDate, FormattedMessage, FormattedNumber } from 'react-intl';
+import { FormattedDate, FormattedMessage, FormattedNumber, useIntl } from 'react-intl';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
@@ -39,6 +39,7 @@ const ChallengeQuery = graphql(`
 `);
 
 export default function ChallengePage() {
+  const intl = useIntl();
   const { slug = '' } = useParams();
   const [{ data, fetching, error }] = useQuery({ query: ChallengeQuery, variables: { slug } });
   const challenge = data?.challenge;
@@ -111,7 +112,7 @@ export default function ChallengePage() {
           <FormattedMessage id="challenge.blindJudging" />
         </p>
       )}
-      <div className="table-scroll">
+      <div className="table-scroll" role="region" tabIndex={0} aria-label={intl.formatMessage({ id: 'challenge.criteria' })}>
         <table>
           <thead>
             <tr>

@@ -1,4 +1,4 @@
-import { Button, Label, ListBox, ListBoxItem, Popover, Select, SelectValue } from 'react-aria-components';
+import { useId } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { MessageId } from '../i18n/IntlRoot';
 
@@ -7,9 +7,10 @@ export interface Option {
   label: string;
 }
 
-const ANY = '__any__';
-
-/** A single-choice filter with an "any" entry; `value` null means no filter. */
+/**
+ * A single-choice filter with an "all" entry; `value` null means no filter. A native <select>: accessible as is, best on
+ * phones (the system picker), and it keeps react-aria's overlay machinery out of the gallery's first load.
+ */
 export function FilterSelect({
   label,
   options,
@@ -24,25 +25,20 @@ export function FilterSelect({
   isDisabled?: boolean;
 }) {
   const intl = useIntl();
-  const items = [{ id: ANY, label: intl.formatMessage({ id: 'filter.any' }) }, ...options];
+  const id = useId();
   return (
-    <Select className="field select" selectedKey={value ?? ANY} onSelectionChange={(key) => onChange(key === ANY || key === null ? null : String(key))} isDisabled={isDisabled}>
-      <Label>
+    <div className="field">
+      <label htmlFor={id}>
         <FormattedMessage id={label} />
-      </Label>
-      <Button className="select-button">
-        <SelectValue />
-        <span aria-hidden="true">▾</span>
-      </Button>
-      <Popover className="popover">
-        <ListBox className="listbox" items={items}>
-          {(item) => (
-            <ListBoxItem className="listbox-item" id={item.id} textValue={item.label}>
-              {item.label}
-            </ListBoxItem>
-          )}
-        </ListBox>
-      </Popover>
-    </Select>
+      </label>
+      <select id={id} className="select-button" value={value ?? ''} disabled={isDisabled} onChange={(event) => onChange(event.target.value || null)}>
+        <option value="">{intl.formatMessage({ id: 'filter.any' })}</option>
+        {options.map((option) => (
+          <option key={option.id} value={option.id}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }

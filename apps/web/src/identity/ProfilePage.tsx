@@ -87,7 +87,7 @@ export default function ProfilePage() {
         <FormAlert messages={profileErrors.form} />
         <TextInput name="displayName" label="field.displayName" defaultValue={user.displayName} autoComplete="name" isRequired />
         <LanguageChoice defaultValue={user.locale} />
-        <Button type="submit" className="button" isPending={profile.fetching}>
+        <Button type="submit" className="button" isDisabled={profile.fetching}>
           <FormattedMessage id="profile.save" />
         </Button>
         {saved && (
@@ -120,7 +120,7 @@ export default function ProfilePage() {
         <FormAlert messages={passwordErrors.form} />
         <TextInput name="currentPassword" type="password" label="field.currentPassword" autoComplete="current-password" />
         <TextInput name="newPassword" type="password" label="field.newPassword" autoComplete="new-password" isRequired />
-        <Button type="submit" className="button" isPending={password.fetching}>
+        <Button type="submit" className="button" isDisabled={password.fetching}>
           <FormattedMessage id="profile.changePassword" />
         </Button>
         {passwordSaved && (

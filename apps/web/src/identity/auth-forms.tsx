@@ -54,7 +54,7 @@ export function AuthForm({
       >
         <FormAlert messages={errors.form} />
         {children}
-        <Button type="submit" className="button" isPending={busy}>
+        <Button type="submit" className="button" isDisabled={busy}>
           <FormattedMessage id={submit} />
         </Button>
       </Form>

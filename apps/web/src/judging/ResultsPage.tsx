@@ -98,7 +98,7 @@ export default function ResultsPage() {
           <h2>
             <FormattedMessage id="results.ranking" />
           </h2>
-          <div className="table-scroll">
+          <div className="table-scroll" role="region" tabIndex={0} aria-label={intl.formatMessage({ id: 'results.ranking' })}>
             <table>
               <thead>
                 <tr>

@@ -54,7 +54,7 @@ export default function NotificationsPage() {
       )}
       {unread.length > 0 && (
         <p className="actions">
-          <Button className="button button-secondary" onPress={() => mark(unread)} isPending={marking.fetching}>
+          <Button className="button button-secondary" onPress={() => mark(unread)} isDisabled={marking.fetching}>
             <FormattedMessage id="notifications.markAllRead" />
           </Button>
         </p>
