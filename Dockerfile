@@ -16,6 +16,7 @@ RUN npm ci --no-audit --no-fund
 # ---- build: compile to dist/
 FROM deps AS build
 COPY tsconfig.json tsconfig.build.json ./
+# apps/ includes the web client (apps/web): `npm run build` bundles it into dist/web, which the API serves at /.
 COPY apps ./apps
 COPY libs ./libs
 COPY scripts ./scripts

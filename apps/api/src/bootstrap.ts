@@ -7,6 +7,7 @@ import { checkEvictionPolicy, createRedis } from '#platform/redis/redis.js';
 import { AppModule } from './app.module.js';
 import { answerRequestBodyErrorsAsGraphQL } from './graphql/request-body-errors.js';
 import { registerDevExplorer } from './ops/dev-explorer.js';
+import { registerWebClient } from './ops/web-client.js';
 
 /** A request body above this is answered 413 (a GraphQL BAD_USER_INPUT error on `body`) before GraphQL runs. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -15,6 +16,7 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 export async function configureHttpRoutes(app: NestFastifyApplication): Promise<void> {
   answerRequestBodyErrorsAsGraphQL(app.getHttpAdapter().getInstance(), '/graphql');
   await registerDevExplorer(app, app.get(AppConfig).NODE_ENV);
+  await registerWebClient(app);
 }
 
 /** Builds the API application (not listening); tests and main.ts share it. */

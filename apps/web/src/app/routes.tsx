@@ -1,0 +1,86 @@
+import { lazy, type ReactNode } from 'react';
+import { Navigate, useLocation, type RouteObject } from 'react-router';
+import ChallengePage from '../challenges/ChallengePage';
+import ChallengesPage from '../challenges/ChallengesPage';
+import { Loading, NotFound } from '../common/ui';
+import GalleryPage from '../ideas/GalleryPage';
+import IdeaPage from '../ideas/IdeaPage';
+import { useSession } from '../identity/session';
+import ResultsPage from '../judging/ResultsPage';
+import { Layout } from './Layout';
+
+// Public pages are in the first bundle; everything behind an account is loaded when first visited.
+const SignInPage = lazy(() => import('../identity/SignInPage'));
+const SignUpPage = lazy(() => import('../identity/SignUpPage'));
+const CodeSignInPage = lazy(() => import('../identity/CodeSignInPage'));
+const ProfilePage = lazy(() => import('../identity/ProfilePage'));
+const NotificationsPage = lazy(() => import('../notifications/NotificationsPage'));
+
+function SignedIn({ children }: { children: ReactNode }) {
+  const { status } = useSession();
+  const location = useLocation();
+  if (status === 'unknown') return <Loading />;
+  if (status === 'signedOut') return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  return children;
+}
+
+function SignedOut({ children }: { children: ReactNode }) {
+  const { status } = useSession();
+  if (status === 'unknown') return <Loading />;
+  if (status === 'signedIn') return <Navigate to="/" replace />;
+  return children;
+}
+
+export const routes: RouteObject[] = [
+  {
+    element: <Layout />,
+    children: [
+      { index: true, element: <ChallengesPage /> },
+      { path: 'challenges/:slug', element: <ChallengePage /> },
+      { path: 'challenges/:slug/results', element: <ResultsPage /> },
+      { path: 'ideas', element: <GalleryPage /> },
+      { path: 'ideas/:id', element: <IdeaPage /> },
+      {
+        path: 'sign-in',
+        element: (
+          <SignedOut>
+            <SignInPage />
+          </SignedOut>
+        ),
+      },
+      {
+        path: 'sign-in/code',
+        element: (
+          <SignedOut>
+            <CodeSignInPage />
+          </SignedOut>
+        ),
+      },
+      {
+        path: 'sign-up',
+        element: (
+          <SignedOut>
+            <SignUpPage />
+          </SignedOut>
+        ),
+      },
+      {
+        path: 'profile',
+        element: (
+          <SignedIn>
+            <ProfilePage />
+          </SignedIn>
+        ),
+      },
+      {
+        path: 'notifications',
+        element: (
+          <SignedIn>
+            <NotificationsPage />
+          </SignedIn>
+        ),
+      },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+];

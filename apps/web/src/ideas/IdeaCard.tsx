@@ -1,0 +1,42 @@
+import { FormattedMessage } from 'react-intl';
+import { Link } from 'react-router';
+import { Badge } from '../common/ui';
+
+export interface IdeaCardData {
+  id: string;
+  title: string;
+  summary: string;
+  tags: string[];
+  theme: { name: string };
+  challenge: { title: string };
+  team?: { name: string; school?: { name: string; district?: string | null } | null } | null;
+  adoption?: { company: { name: string } } | null;
+}
+
+export function IdeaCard({ idea }: { idea: IdeaCardData }) {
+  return (
+    <li className="card">
+      <h2>
+        <Link to={`/ideas/${idea.id}`}>{idea.title}</Link>
+      </h2>
+      <p className="meta">
+        <Badge>{idea.theme.name}</Badge> {idea.challenge.title}
+      </p>
+      <p className="clamp">{idea.summary}</p>
+      {idea.team && (
+        <p className="meta">
+          {idea.team.name}
+          {idea.team.school && ` · ${idea.team.school.name}`}
+          {idea.team.school?.district && ` (${idea.team.school.district})`}
+        </p>
+      )}
+      {idea.adoption && (
+        <p>
+          <Badge tone="good">
+            <FormattedMessage id="idea.adoptedBy" values={{ company: idea.adoption.company.name }} />
+          </Badge>
+        </p>
+      )}
+    </li>
+  );
+}

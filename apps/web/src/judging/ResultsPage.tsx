@@ -1,0 +1,144 @@
+import { FormattedMessage, FormattedNumber, useIntl } from 'react-intl';
+import { Link, useParams } from 'react-router';
+import { useQuery } from 'urql';
+import { graphql } from '../gql';
+import { resultsArePublic } from '../challenges/labels';
+import { Loading, NotFound, QueryError, usePageTitle } from '../common/ui';
+
+const ResultsQuery = graphql(`
+  query Results($slug: String!) {
+    challenge(slug: $slug) {
+      id
+      slug
+      title
+      status
+    }
+  }
+`);
+
+const RankingQuery = graphql(`
+  query Ranking($id: ID!) {
+    challenge(id: $id) {
+      id
+      awards {
+        id
+        title
+        place
+        idea {
+          id
+          title
+        }
+      }
+      leaderboard {
+        rank
+        rawScore
+        reviewCount
+        idea {
+          id
+          title
+          team {
+            id
+            name
+            school {
+              id
+              name
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** The frozen final ranking and the awards, public once results are published. */
+export default function ResultsPage() {
+  const intl = useIntl();
+  const { slug = '' } = useParams();
+  const [{ data, fetching, error }] = useQuery({ query: ResultsQuery, variables: { slug } });
+  const challenge = data?.challenge;
+  const published = !!challenge && resultsArePublic(challenge.status);
+  const [ranking] = useQuery({ query: RankingQuery, variables: { id: challenge?.id ?? '' }, pause: !published });
+  usePageTitle(challenge ? intl.formatMessage({ id: 'results.pageTitle' }, { challenge: challenge.title }) : undefined);
+  if (fetching && !data) return <Loading />;
+  if (error) return <QueryError error={error} />;
+  if (!challenge) return <NotFound />;
+  const awards = [...(ranking.data?.challenge?.awards ?? [])].sort((a, b) => (a.place ?? 99) - (b.place ?? 99));
+  return (
+    <section>
+      <p className="meta">
+        <Link to={`/challenges/${challenge.slug}`}>{challenge.title}</Link>
+      </p>
+      <h1>
+        <FormattedMessage id="results.title" />
+      </h1>
+      {!published && (
+        <p>
+          <FormattedMessage id="results.notYet" />
+        </p>
+      )}
+      {ranking.error && <QueryError error={ranking.error} />}
+      {published && ranking.fetching && !ranking.data && <Loading />}
+      {awards.length > 0 && (
+        <>
+          <h2>
+            <FormattedMessage id="results.awards" />
+          </h2>
+          <ul className="cards">
+            {awards.map((award) => (
+              <li key={award.id} className="card award">
+                <p className="award-title">{award.place ? <FormattedMessage id="idea.awardPlace" values={{ place: award.place, title: award.title }} /> : award.title}</p>
+                <Link to={`/ideas/${award.idea.id}`}>{award.idea.title}</Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {ranking.data?.challenge && (
+        <>
+          <h2>
+            <FormattedMessage id="results.ranking" />
+          </h2>
+          <div className="table-scroll" role="region" tabIndex={0} aria-label={intl.formatMessage({ id: 'results.ranking' })}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col" className="num">
+                    <FormattedMessage id="results.rank" />
+                  </th>
+                  <th scope="col">
+                    <FormattedMessage id="results.idea" />
+                  </th>
+                  <th scope="col">
+                    <FormattedMessage id="results.team" />
+                  </th>
+                  <th scope="col" className="num">
+                    <FormattedMessage id="results.score" />
+                  </th>
+                  <th scope="col" className="num">
+                    <FormattedMessage id="results.reviews" />
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {ranking.data.challenge.leaderboard.map((entry) => (
+                  <tr key={entry.idea.id}>
+                    <td className="num">{entry.rank ?? '–'}</td>
+                    <th scope="row">
+                      <Link to={`/ideas/${entry.idea.id}`}>{entry.idea.title}</Link>
+                    </th>
+                    <td>
+                      {entry.idea.team?.name}
+                      {entry.idea.team?.school && <span className="muted block">{entry.idea.team.school.name}</span>}
+                    </td>
+                    <td className="num">{entry.rawScore === null || entry.rawScore === undefined ? '–' : <FormattedNumber value={entry.rawScore} maximumFractionDigits={2} />}</td>
+                    <td className="num">{entry.reviewCount}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
