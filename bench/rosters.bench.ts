@@ -132,7 +132,7 @@ export async function benchRosters(): Promise<BenchResult[]> {
     await Promise.all(
       Array.from({ length: CONNECTIONS }, async () => {
         while (next < credentials.length) {
-          const { username, code } = credentials[next++]!;
+          const { username, code } = credentials[next++];
           const t0 = performance.now();
           const result = await graphql<{ signInWithCode: { accessToken: string } }>(port, SIGN_IN_CODE, { u: username, c: code });
           latencies.push(performance.now() - t0);
@@ -143,7 +143,7 @@ export async function benchRosters(): Promise<BenchResult[]> {
     const signInsMs = performance.now() - started;
     if (failures.length > 0) console.error({ failures: failures.slice(0, 3) });
     latencies.sort((a, b) => a - b);
-    const classMedian = [...classTimes].sort((a, b) => a - b)[Math.floor(classTimes.length / 2)]!;
+    const classMedian = [...classTimes].sort((a, b) => a - b)[Math.floor(classTimes.length / 2)];
     const argon = 'argon2id m=19 MiB t=2 p=1';
     return [
       {

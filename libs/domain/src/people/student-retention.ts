@@ -72,10 +72,10 @@ export class StudentRetention {
       const erasedFrom = new Date(new Date(row.first_closed).getTime() + this.config.STUDENT_RETENTION_DAYS * DAY_MS);
       const done = await this.dataSource.transaction(async (manager) => {
         // Once per challenge, whichever worker gets here first.
-        const claimed = await manager.query(`UPDATE challenge SET retention_warned_at = $2 WHERE id = $1 AND retention_warned_at IS NULL RETURNING id`, [
-          row.challenge_id,
-          this.clock.now(),
-        ]);
+        const claimed: [{ id: string }[], number] = await manager.query(
+          `UPDATE challenge SET retention_warned_at = $2 WHERE id = $1 AND retention_warned_at IS NULL RETURNING id`,
+          [row.challenge_id, this.clock.now()],
+        );
         if (claimed[0].length === 0) return false;
         const payload: StudentDataExpiringPayload = { challengeId: row.challenge_id, students: row.students, erasedFrom: erasedFrom.toISOString() };
         await recordEvents(manager, [{ type: STUDENT_DATA_EXPIRING, payload }]);
