@@ -37,6 +37,8 @@ describe('viewPerson', () => {
     expect(viewPerson(ANONYMOUS, user({ emailVerifiedAt: new Date(1) }))).toEqual({
       id: 'u-1',
       displayName: 'Giulia R.',
+      nameHidden: false,
+      erased: false,
       email: null,
       username: null,
       isAdmin: false,
@@ -46,7 +48,17 @@ describe('viewPerson', () => {
   });
 
   it('never carries fields outside the view (no password hash, no timestamps)', () => {
-    expect(Object.keys(viewPerson({ userId: 'u-1', isAdmin: false }, user())).sort()).toEqual(['displayName', 'email', 'emailVerified', 'id', 'isAdmin', 'locale', 'username']);
+    expect(Object.keys(viewPerson({ userId: 'u-1', isAdmin: false }, user())).sort()).toEqual([
+      'displayName',
+      'email',
+      'emailVerified',
+      'erased',
+      'id',
+      'isAdmin',
+      'locale',
+      'nameHidden',
+      'username',
+    ]);
   });
 });
 
@@ -54,5 +66,13 @@ describe('ownView', () => {
   it('is the view of the person by themself, whoever carries the request', () => {
     expect(ownView(user()).email).toBe('giulia@example.test');
     expect(ownView(user())).toEqual(viewPerson({ userId: 'u-1', isAdmin: false }, user()));
+  });
+
+  it("hides a student's name where the grounds say so, never from the student themself, an admin, or once erased", () => {
+    const hidden = { studentNameHidden: true };
+    expect(viewPerson({ userId: 'u-2', isAdmin: false }, user(), hidden)).toMatchObject({ displayName: 'Studente', nameHidden: true });
+    expect(viewPerson({ userId: 'u-1', isAdmin: false }, user(), hidden)).toMatchObject({ displayName: 'Giulia R.', nameHidden: false });
+    expect(viewPerson({ userId: 'admin', isAdmin: true }, user(), hidden)).toMatchObject({ displayName: 'Giulia R.', nameHidden: false });
+    expect(viewPerson(ANONYMOUS, user({ erasedAt: new Date(1) }), hidden)).toMatchObject({ displayName: 'Ex membro', nameHidden: false, erased: true });
   });
 });
