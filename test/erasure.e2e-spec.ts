@@ -18,6 +18,8 @@ const REFRESH = `mutation($t: String!) { refreshToken(refreshToken: $t) { access
 const TEAM_PEOPLE = `query($id: ID!) { team(id: $id) { memberCount members { role user { id displayName nameHidden erased } } } }`;
 const ORG_PEOPLE = `query($id: ID!) { organization(id: $id) { members { user { id displayName nameHidden } } } }`;
 const EXPORT = `query($id: ID) { exportMyData(userId: $id) }`;
+const REQUEST_EXPORT = `mutation($id: ID) { requestDataExport(userId: $id) { id status downloadPath expiresAt } }`;
+const EXPORT_STATUS = `query($id: ID!) { dataExport(id: $id) { id status downloadPath sizeBytes } }`;
 const ERASE = `mutation($id: ID!) { eraseStudent(userId: $id) }`;
 const DELETE_ME = `mutation($p: String!) { deleteMyAccount(password: $p) }`;
 const RECORD_CONSENT = `mutation($id: ID!) { recordConsent(userId: $id, purpose: PUBLIC_NAME, givenBy: PARENT) { purpose } }`;
@@ -148,6 +150,64 @@ describe('export, erasure and who sees a student', () => {
       expect((await gqlError(api.url, EXPORT, { id: joined.id }, coach.token)).code).toBe('NOT_FOUND');
       expect((await gqlError(api.url, EXPORT, {})).code).toBe('UNAUTHENTICATED');
     });
+
+    it('a worker-produced export is downloaded once, by its requester only, within 24 hours', async () => {
+      const requested = (await gqlOk(api.url, REQUEST_EXPORT, {}, rosterToken)).requestDataExport;
+      expect(requested).toMatchObject({ status: 'PENDING', downloadPath: null });
+      // Asking again while it is open answers the same request.
+      expect((await gqlOk(api.url, REQUEST_EXPORT, {}, rosterToken)).requestDataExport.id).toBe(requested.id);
+      let ready: any;
+      await waitFor(async () => (ready = (await gqlOk(api.url, EXPORT_STATUS, { id: requested.id }, rosterToken)).dataExport).status === 'READY', {
+        what: 'the worker to produce the export',
+      });
+      expect(ready.downloadPath).toBe(`/exports/data/${requested.id}`);
+      expect(ready.sizeBytes).toBeGreaterThan(100);
+
+      const download = (token?: string) => fetch(new URL(ready.downloadPath, api.url), { headers: token ? { authorization: `Bearer ${token}` } : {} });
+      const outsider = await signUp(api.url, { label: 'download-outsider' });
+      expect((await download()).status).toBe(401);
+      const stranger = await download(outsider.token);
+      expect(stranger.status).toBe(404);
+      expect((await gqlError(api.url, EXPORT_STATUS, { id: requested.id }, outsider.token)).code).toBe('NOT_FOUND');
+      const first = await download(rosterToken);
+      expect(first.status).toBe(200);
+      expect(first.headers.get('cache-control')).toBe('no-store');
+      const document = (await first.json()) as { profile: unknown; ideas: unknown };
+      expect(document.profile).toMatchObject({ id: roster[0]!.user.id, displayName: 'Zenobia Q.' });
+      expect(document.ideas).toEqual([expect.objectContaining({ id: ideaId })]);
+      // Once: then gone from the database.
+      expect((await download(rosterToken)).status).toBe(410);
+      expect((await gqlOk(api.url, EXPORT_STATUS, { id: requested.id }, rosterToken)).dataExport).toMatchObject({ status: 'FETCHED', downloadPath: null });
+      expect((await db.query(`SELECT document FROM data_export WHERE id = $1`, [requested.id]))[0].document).toBeNull();
+
+      // The coach's export of the student, left undownloaded past 24 hours, expires.
+      const byCoach = (await gqlOk(api.url, REQUEST_EXPORT, { id: roster[0]!.user.id }, coach.token)).requestDataExport;
+      await waitFor(async () => (await gqlOk(api.url, EXPORT_STATUS, { id: byCoach.id }, coach.token)).dataExport.status === 'READY', { what: "the coach's export" });
+      const now = api.clock.now();
+      api.clock.advance(25 * 3600 * 1000); // the worker's clock, which stamped the expiry, started a little after the API's
+      try {
+        expect((await gqlOk(api.url, EXPORT_STATUS, { id: byCoach.id }, coach.token)).dataExport.status).toBe('EXPIRED');
+        const late = await fetch(new URL(`/exports/data/${byCoach.id}`, api.url), { headers: { authorization: `Bearer ${coach.token}` } });
+        expect(late.status).toBe(410);
+      } finally {
+        api.clock.set(now);
+      }
+      // Back in its 24 hours, the coach's export is READY and holds the student's name: the erasure below must delete it.
+      expect((await gqlOk(api.url, EXPORT_STATUS, { id: byCoach.id }, coach.token)).dataExport.status).toBe('READY');
+    });
+
+    it('exportMyData answers inline up to DATA_EXPORT_INLINE_MAX_BYTES, beyond it FAILED_PRECONDITION pointing to requestDataExport', async () => {
+      process.env.DATA_EXPORT_INLINE_MAX_BYTES = '1024';
+      const small = await startApi();
+      try {
+        const error = await gqlError(small.url, EXPORT, {}, rosterToken);
+        expect(error.code).toBe('FAILED_PRECONDITION');
+        expect(error.message).toMatch(/requestDataExport/);
+      } finally {
+        delete process.env.DATA_EXPORT_INLINE_MAX_BYTES;
+        await small.close();
+      }
+    });
   });
 
   describe('erasure', () => {
@@ -188,6 +248,13 @@ describe('export, erasure and who sees a student', () => {
       const snapshot = await db.query(`SELECT * FROM app_user WHERE id = $1`, [erased.user.id]);
       expect((await gqlOk(api.url, ERASE, { id: erased.user.id }, coach.token)).eraseStudent).toBe(true);
       expect(await db.query(`SELECT * FROM app_user WHERE id = $1`, [erased.user.id])).toEqual(snapshot);
+    });
+
+    it('deleteMyAccount takes 10 attempts per user per 15 minutes, so a stolen session cannot guess the password', async () => {
+      const victim = await signUp(api.url, { label: 'guessed' });
+      for (let i = 0; i < 10; i += 1) expect((await gqlError(api.url, DELETE_ME, { p: `guess number ${i}` }, victim.token)).code).toBe('BAD_USER_INPUT');
+      expect((await gqlError(api.url, DELETE_ME, { p: victim.password }, victim.token)).code).toBe('RATE_LIMITED');
+      expect((await db.query(`SELECT erased_at FROM app_user WHERE id = $1`, [victim.id]))[0].erased_at).toBeNull();
     });
 
     it('deleteMyAccount needs the password, then erases the person everywhere, the notifications others got about them included', async () => {

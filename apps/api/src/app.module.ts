@@ -14,6 +14,7 @@ import { OpsModule } from './ops/ops.module.js';
 import { PUB_SUB, pubSubProviders } from './graphql/pubsub.provider.js';
 import { IdentityResolver } from './identity/identity.resolver.js';
 import { PeopleResolver } from './people/people.resolver.js';
+import { DataExportHttp } from './people/data-export.http.js';
 import { DataProcessingAgreementResolver, OrganizationAgreementResolver, RostersResolver } from './rosters/rosters.resolver.js';
 import { NotificationsResolver } from './notifications/notifications.resolver.js';
 import { OrganizationMemberResolver, OrganizationsResolver } from './organizations/organizations.resolver.js';
@@ -69,7 +70,7 @@ const RESOLVERS = [
 
 @Module({
   imports: [ConfigModule, LoggingModule, DatabaseModule.forRoot({ migrate: true }), DomainModule, HealthModule, RateLimitModule, GraphQLApiModule, OpsModule],
-  providers: [{ provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_FILTER, useClass: DomainErrorFilter }, ...pubSubProviders, ...RESOLVERS],
+  providers: [{ provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_FILTER, useClass: DomainErrorFilter }, ...pubSubProviders, ...RESOLVERS, DataExportHttp],
 })
 export class AppModule implements OnApplicationShutdown {
   constructor(@Inject(PUB_SUB) private readonly pubSub: RedisPubSub) {}

@@ -17,12 +17,13 @@ import { Mailer } from './mail/mailer.service.js';
 import { EmailProcessor } from './notifications/email.processor.js';
 import { EventsProcessor } from './notifications/events.processor.js';
 import { NotificationDelivery, WORKER_PUB_SUB } from './notifications/notification-delivery.service.js';
+import { DataExportProcessor } from './people/data-export.processor.js';
 import { RetentionSweeper } from './people/retention-sweeper.js';
 import { OutboxRelay } from './outbox/outbox-relay.service.js';
 import { ReminderScheduler } from './reminders/reminder-scheduler.service.js';
 import { RemindersProcessor } from './reminders/reminders.processor.js';
 
-const PROCESSORS = [EventsProcessor, EmailProcessor, RemindersProcessor, LeaderboardPushProcessor, RecusalProcessor];
+const PROCESSORS = [EventsProcessor, EmailProcessor, RemindersProcessor, LeaderboardPushProcessor, RecusalProcessor, DataExportProcessor];
 
 @Module({
   imports: [ConfigModule, LoggingModule, DatabaseModule.forRoot({ migrate: false }), DomainModule, QueuesModule, HealthModule, DiscoveryModule],

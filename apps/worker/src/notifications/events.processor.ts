@@ -5,6 +5,7 @@ import { ruleFor } from '#domain/notifications/notification-catalog.js';
 import { OutboxEvent } from '#platform/outbox/outbox-event.entity.js';
 import { JobHandler } from '#platform/queues/job-handler.js';
 import type { JobPayloads } from '#platform/queues/job-registry.js';
+import { DataExportProcessor } from '../people/data-export.processor.js';
 import { LeaderboardPushProcessor } from '../judging/leaderboard-push.processor.js';
 import { RecusalProcessor } from '../judging/recusal.processor.js';
 import { ReminderScheduler } from '../reminders/reminder-scheduler.service.js';
@@ -19,6 +20,7 @@ export class EventsProcessor {
     private readonly reminders: ReminderScheduler,
     private readonly leaderboard: LeaderboardPushProcessor,
     private readonly recusals: RecusalProcessor,
+    private readonly dataExports: DataExportProcessor,
   ) {}
 
   @JobHandler('outbox.event')
@@ -35,6 +37,7 @@ export class EventsProcessor {
     // Side effects that are jobs of their own (state changes, pushes), not notification rules.
     await this.leaderboard.onEvent(event.type, event.payload);
     await this.recusals.onEvent(event.id, event.type, event.payload);
+    await this.dataExports.onEvent(event.type, event.payload);
     await this.dataSource.getRepository(OutboxEvent).update({ id: event.id, processedAt: IsNull() }, { processedAt: new Date() });
     return { stored };
   }

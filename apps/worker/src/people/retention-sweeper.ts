@@ -1,8 +1,9 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { DataExportService } from '#domain/people/data-export.service.js';
 import { StudentRetention } from '#domain/people/student-retention.js';
 import { AppConfig } from '#platform/config/app-config.js';
 
-/** Runs the retention sweep every RETENTION_SWEEP_MS (and once at start: a worker that was down catches up). */
+/** Runs the retention sweep (and empties expired data exports) every RETENTION_SWEEP_MS (and once at start: a worker that was down catches up). */
 @Injectable()
 export class RetentionSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('RetentionSweeper');
@@ -11,6 +12,7 @@ export class RetentionSweeper implements OnApplicationBootstrap, OnApplicationSh
 
   constructor(
     private readonly retention: StudentRetention,
+    private readonly exports: DataExportService,
     private readonly config: AppConfig,
   ) {}
 
@@ -26,8 +28,8 @@ export class RetentionSweeper implements OnApplicationBootstrap, OnApplicationSh
 
   private sweepInBackground(): void {
     if (this.sweeping) return;
-    this.sweeping = this.retention
-      .sweep()
+    // Expired exports are emptied on the same beat: a document nobody downloaded within 24 hours must not linger.
+    this.sweeping = Promise.all([this.retention.sweep(), this.exports.purgeExpired()])
       .then(() => undefined)
       .catch((error: unknown) => this.logger.error(`retention sweep failed: ${error instanceof Error ? error.message : String(error)}`))
       .finally(() => (this.sweeping = undefined));

@@ -1,10 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AppConfig } from '#platform/config/app-config.js';
 import { DomainError } from '#platform/errors/domain-error.js';
 import { Clock } from '#platform/clock/clock.js';
+import { recordEvents } from '#platform/outbox/outbox.js';
+import { DataExport } from './data-export.entity.js';
 import { isUuid } from '../validation.js';
 import { requireUser, type Viewer } from '../viewer.js';
+
+/** Outbox event of a requested export; the worker produces the document. */
+export const DATA_EXPORT_REQUESTED = 'data_export.requested';
+/** How long a produced export may be downloaded. */
+export const DATA_EXPORT_TTL_MS = 24 * 3600 * 1000;
 
 /** One section of the export: a name and the SQL that selects its rows as JSON objects for user $1. */
 const SECTIONS: readonly (readonly [string, string])[] = [
@@ -53,11 +61,101 @@ export class DataExportService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
-  async export(viewer: Viewer, userIdInput?: string | null): Promise<Record<string, unknown>> {
+  /** The export answered inline; one larger than DATA_EXPORT_INLINE_MAX_BYTES is FAILED_PRECONDITION (use `request`). */
+  async export(viewer: Viewer, userIdInput?: string | null): Promise<string> {
+    const userId = await this.subjectFor(viewer, userIdInput);
+    const json = JSON.stringify(await this.document(userId));
+    if (Buffer.byteLength(json) > this.config.DATA_EXPORT_INLINE_MAX_BYTES) {
+      throw DomainError.precondition('This export is too large to answer at once: request it with requestDataExport and download it when it is ready', {
+        reason: 'EXPORT_TOO_LARGE',
+        sizeBytes: Buffer.byteLength(json),
+      });
+    }
+    return json;
+  }
+
+  /**
+   * `requestDataExport`: the worker produces the document (PRODUCT.md: large exports, fetched once within 24 hours).
+   * An open request (pending, or ready and not yet fetched) of the same person by the same requester is answered
+   * again rather than duplicated, so repeating the request costs nothing.
+   */
+  async request(viewer: Viewer, userIdInput?: string | null): Promise<DataExport> {
+    const { userId: requesterId } = requireUser(viewer);
+    const subjectId = await this.subjectFor(viewer, userIdInput);
+    return this.dataSource.transaction(async (manager) => {
+      // One open request per (subject, requester): the advisory lock serialises concurrent requests of the same pair.
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('data_export:' || $1 || ':' || $2))`, [subjectId, requesterId]);
+      const open = await manager
+        .getRepository(DataExport)
+        .createQueryBuilder('e')
+        .where('e.subjectId = :subjectId AND e.requestedById = :requesterId', { subjectId, requesterId })
+        .andWhere(`(e.status = 'PENDING' OR (e.status = 'READY' AND e.expiresAt > :now))`, { now: this.clock.now() })
+        .getOne();
+      if (open) return open;
+      const created = await manager.getRepository(DataExport).save(manager.create(DataExport, { subjectId, requestedById: requesterId, requestedAt: this.clock.now() }));
+      await recordEvents(manager, [{ type: DATA_EXPORT_REQUESTED, payload: { exportId: created.id } }]);
+      return created;
+    });
+  }
+
+  /** `dataExport(id)`: only its requester sees it (NOT_FOUND for anyone else); a ready one past its time reads EXPIRED. */
+  async find(viewer: Viewer, id: string): Promise<DataExport> {
+    const { userId } = requireUser(viewer);
+    const found = isUuid(id) ? await this.dataSource.getRepository(DataExport).findOneBy({ id: id.toLowerCase(), requestedById: userId }) : null;
+    if (!found) throw DomainError.notFound('DataExport');
+    if (found.status === 'READY' && found.expiresAt && found.expiresAt <= this.clock.now()) return { ...found, status: 'EXPIRED', document: null };
+    return found;
+  }
+
+  /** Worker: produces a pending export once (a re-run finds it no longer PENDING). */
+  async produce(exportId: string): Promise<'produced' | 'skipped'> {
+    const pending = await this.dataSource.getRepository(DataExport).findOneBy({ id: exportId, status: 'PENDING' });
+    if (!pending) return 'skipped';
+    const json = JSON.stringify(await this.document(pending.subjectId));
+    const now = this.clock.now();
+    const result = await this.dataSource
+      .getRepository(DataExport)
+      .update(
+        { id: exportId, status: 'PENDING' },
+        { status: 'READY', document: json, sizeBytes: Buffer.byteLength(json), readyAt: now, expiresAt: new Date(now.getTime() + DATA_EXPORT_TTL_MS) },
+      );
+    return result.affected ? 'produced' : 'skipped';
+  }
+
+  /** The download: the document once, to its requester, within 24 hours; then it is gone from the database. */
+  async takeDocument(viewer: Viewer, id: string): Promise<string> {
+    const { userId } = requireUser(viewer);
+    if (!isUuid(id)) throw DomainError.notFound('DataExport');
+    // TypeORM answers an UPDATE ... RETURNING with [rows, affected].
+    const [rows]: [{ document: string }[], number] = await this.dataSource.query(
+      `WITH taken AS (
+         SELECT id, document FROM data_export WHERE id = $1 AND requested_by_id = $2 AND status = 'READY' AND expires_at > $3 FOR UPDATE
+       )
+       UPDATE data_export d SET status = 'FETCHED', fetched_at = $3, document = NULL FROM taken WHERE d.id = taken.id RETURNING taken.document`,
+      [id.toLowerCase(), userId, this.clock.now()],
+    );
+    if (rows[0]) return rows[0].document;
+    await this.find(viewer, id); // NOT_FOUND for a stranger's or an unknown export
+    throw DomainError.precondition('This export is not ready, was already downloaded, or has expired', { reason: 'EXPORT_NOT_AVAILABLE' });
+  }
+
+  /** Empties exports whose 24 hours passed without a download (run by the worker's retention sweep). */
+  async purgeExpired(manager: EntityManager = this.dataSource.manager): Promise<number> {
+    const result: [unknown[], number] = await manager.query(`UPDATE data_export SET status = 'EXPIRED', document = NULL WHERE status = 'READY' AND expires_at <= $1`, [
+      this.clock.now(),
+    ]);
+    return result[1];
+  }
+
+  private async subjectFor(viewer: Viewer, userIdInput?: string | null): Promise<string> {
     const { userId: viewerId } = requireUser(viewer);
-    const userId = userIdInput === undefined || userIdInput === null ? viewerId : await this.exportableBy(viewer, userIdInput);
+    return userIdInput === undefined || userIdInput === null ? viewerId : this.exportableBy(viewer, userIdInput);
+  }
+
+  private async document(userId: string): Promise<Record<string, unknown>> {
     const document: Record<string, unknown> = { exportedAt: this.clock.now().toISOString(), userId };
     await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       for (const [name, sql] of SECTIONS) {

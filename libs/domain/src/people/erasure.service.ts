@@ -123,4 +123,5 @@ const PERSONAL_ROWS = [
   'DELETE FROM team_member WHERE user_id = $1',
   'DELETE FROM organization_member WHERE user_id = $1',
   'DELETE FROM adoption_tutor WHERE user_id = $1',
+  'DELETE FROM data_export WHERE subject_id = $1 OR requested_by_id = $1',
 ];

@@ -115,6 +115,12 @@ export class AppConfig {
   @Max(86_400_000)
   RETENTION_SWEEP_MS = 3_600_000;
 
+  /** `exportMyData` answers inline up to this size; a larger export is produced by the worker (`requestDataExport`). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  DATA_EXPORT_INLINE_MAX_BYTES = 1_048_576;
+
   /**
    * Failed sign-ins per account from one address per 15 minutes; then that account's password sign-in is refused from
    * that address only (never its roster code, never another account). A successful sign-in clears them.

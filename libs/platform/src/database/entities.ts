@@ -24,6 +24,7 @@ import { MiniCompany } from '#domain/minicompanies/mini-company.entity.js';
 import { Milestone } from '#domain/minicompanies/milestone.entity.js';
 import { DataProcessingAgreement } from '#domain/rosters/data-processing-agreement.entity.js';
 import { RosterStudent } from '#domain/rosters/roster-student.entity.js';
+import { DataExport } from '#domain/people/data-export.entity.js';
 import { ConsentRecord } from '#domain/rosters/consent-record.entity.js';
 
 /** Every entity, listed explicitly (no globs): what the migrations must match. */
@@ -55,5 +56,6 @@ export const ENTITIES = [
   AccountToken,
   DataProcessingAgreement,
   RosterStudent,
+  DataExport,
   ConsentRecord,
 ];

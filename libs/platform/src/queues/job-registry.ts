@@ -21,6 +21,8 @@ export interface JobPayloads {
   'leaderboard.push': { challengeId: string };
   /** Reassigns a recused assignment (job id `recusal-<assignmentId>`); eventId keys its notifications. */
   'recusal.resolve': { assignmentId: string; eventId: string };
+  /** Produces a requested data export (job id `data-export-<id>`). */
+  'data-export.produce': { exportId: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -45,6 +47,7 @@ export const JOBS: Record<JobName, JobDefinition> = {
   // Few, quick retries: a later review schedules a fresh push anyway, a stale one is worth nothing.
   'leaderboard.push': { queue: QUEUES.events, options: retried(3, 200) },
   'recusal.resolve': { queue: QUEUES.events, options: retried(10, 1000) },
+  'data-export.produce': { queue: QUEUES.events, options: retried(5, 2000) },
 };
 
 /** PRODUCT.md's "at most once a second" for leaderboardUpdated. */

@@ -16,7 +16,8 @@ export type RateLimitedAction =
   | 'accountEmailAddress'
   | 'accountEmailUser'
   | 'addStudentsCoach'
-  | 'studentCodeResetCoach';
+  | 'studentCodeResetCoach'
+  | 'deleteAccountUser';
 
 /** What a sign-in proves: the password, or a roster student's one-time code. Their failures are counted apart. */
 export type SignInCredential = 'password' | 'code';
@@ -64,6 +65,8 @@ export class RateLimits implements OnApplicationShutdown {
       // Rosters are limited per coach, never per address: a school's teachers share one.
       addStudentsCoach: { points: config.RATE_LIMIT_ADD_STUDENTS_PER_COACH, durationSeconds: 60 * 60 },
       studentCodeResetCoach: { points: config.RATE_LIMIT_STUDENT_CODE_RESETS_PER_COACH, durationSeconds: 60 * 60 },
+      // deleteMyAccount checks a password or code: a stolen access token must not become a way to guess them.
+      deleteAccountUser: { points: 10, durationSeconds: 15 * 60 },
     };
     this.policies = policies;
     const limiter = (action: RateLimitedAction): RateLimiterRedis =>
