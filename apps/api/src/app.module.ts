@@ -33,6 +33,8 @@ import {
   ReviewAssignmentResolver,
   ReviewResolver,
 } from './judging/judging.resolver.js';
+import { ExportsHttp } from './reports/exports-http.js';
+import { ChallengeReportsResolver, DisputedIdeaResolver, JuryReportResolver, ReportsResolver } from './reports/reports.resolver.js';
 
 const RESOLVERS = [
   IdentityResolver,
@@ -65,11 +67,15 @@ const RESOLVERS = [
   PeopleResolver,
   OrganizationAgreementResolver,
   DataProcessingAgreementResolver,
+  ReportsResolver,
+  ChallengeReportsResolver,
+  JuryReportResolver,
+  DisputedIdeaResolver,
 ];
 
 @Module({
   imports: [ConfigModule, LoggingModule, DatabaseModule.forRoot({ migrate: true }), DomainModule, HealthModule, RateLimitModule, GraphQLApiModule, OpsModule],
-  providers: [{ provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_FILTER, useClass: DomainErrorFilter }, ...pubSubProviders, ...RESOLVERS],
+  providers: [{ provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_FILTER, useClass: DomainErrorFilter }, ...pubSubProviders, ...RESOLVERS, ExportsHttp],
 })
 export class AppModule implements OnApplicationShutdown {
   constructor(@Inject(PUB_SUB) private readonly pubSub: RedisPubSub) {}
