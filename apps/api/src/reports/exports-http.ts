@@ -73,7 +73,7 @@ export class ExportsHttp implements OnModuleInit {
       const extensions: Record<string, unknown> = { code: error.code };
       if (error.field) extensions.field = error.field;
       return reply
-        .code(STATUS[error.code]!)
+        .code(STATUS[error.code])
         .header('cache-control', 'no-store')
         .send({ errors: [{ message: error.message, extensions }] });
     }

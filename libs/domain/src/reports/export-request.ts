@@ -55,7 +55,7 @@ export function matchExport(pathname: string): { kind: ExportKind; id: string } 
   if (!kind) return null;
   let id: string;
   try {
-    id = decodeURIComponent(match[2]!);
+    id = decodeURIComponent(match[2]);
   } catch {
     return null;
   }
@@ -112,7 +112,8 @@ export function parseExportRequest(pathname: string, query: URLSearchParams): Ex
 
 /** A path with its query string (as given to createExportLink) split and parsed; BAD_USER_INPUT on `field` when it names no export. */
 export function parseExportPath(field: string, path: string): ExportRequest {
-  if (typeof path !== 'string' || path.length > 2_000 || !path.startsWith(`${EXPORT_PREFIX}/`)) throw DomainError.badInput(field, `${field} must be an export path (${EXPORT_PREFIX}/...)`);
+  if (typeof path !== 'string' || path.length > 2_000 || !path.startsWith(`${EXPORT_PREFIX}/`))
+    throw DomainError.badInput(field, `${field} must be an export path (${EXPORT_PREFIX}/...)`);
   const [pathname = '', search = ''] = path.split('?', 2);
   if (!matchExport(pathname)) throw DomainError.badInput(field, `${field} names no export`);
   const query = new URLSearchParams(search);

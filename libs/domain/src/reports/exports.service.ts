@@ -152,7 +152,11 @@ export class ExportsService {
         return this.reviews(viewer, request);
       case 'impact.csv': {
         const report = await this.reports.impactReport(viewer, { organizerId: request.id, from: request.from!, to: request.to! });
-        return { filename: `impact-${request.from!.toISOString().slice(0, 10)}-${request.to!.toISOString().slice(0, 10)}.csv`, contentType: CSV, body: impactCsv(report, request.separator) };
+        return {
+          filename: `impact-${request.from!.toISOString().slice(0, 10)}-${request.to!.toISOString().slice(0, 10)}.csv`,
+          contentType: CSV,
+          body: impactCsv(report, request.separator),
+        };
       }
     }
   }
@@ -169,7 +173,7 @@ export class ExportsService {
       ranking.map((e) => e.normalizedScore),
       ranking.map((e) => e.reviewCount),
     ]);
-    const mean = (row: ResultRow, criterion: Criterion) => (row.review_count > 0 && row.means[criterion.id] !== undefined ? row.means[criterion.id]! : null);
+    const mean = (row: ResultRow, criterion: Criterion) => (row.review_count > 0 && row.means[criterion.id] !== undefined ? row.means[criterion.id] : null);
     if (request.kind === 'results.json') {
       const head = {
         challenge: { id: challenge.id, slug: challenge.slug, title: challenge.title, status: challenge.status, normalization },
@@ -240,7 +244,7 @@ export class ExportsService {
       // The names through the person door, for the jury only (one read), before the first row.
       const jurors = await this.dataSource.getRepository(Juror).find({ where: { challengeId: challenge.id }, select: { userId: true } });
       const views = await this.people.viewsOf(viewer, [...jurors.map((j) => j.userId), viewer.userId!]);
-      const former = FORMER_JUROR[views.get(viewer.userId!)?.locale ?? 'it'] ?? FORMER_JUROR.it!;
+      const former = FORMER_JUROR[views.get(viewer.userId!)?.locale ?? 'it'] ?? FORMER_JUROR.it;
       jurorName = (row) => {
         const view = views.get(row.juror_user_id);
         return !view ? jurorPseudonym({ number: row.juror_number }) : view.erased ? former : view.displayName;
@@ -288,7 +292,7 @@ function jsonEnvelope(prefix: string, suffix: string): Transform {
 }
 
 /** The columns of the impact CSV, in order, after the scope columns. */
-const IMPACT_COLUMNS: (Exclude<keyof ImpactFigures, 'ideasByTheme'> & string)[] = [
+const IMPACT_COLUMNS: Exclude<keyof ImpactFigures, 'ideasByTheme'>[] = [
   'editions',
   'schools',
   'classes',

@@ -146,7 +146,11 @@ const round2 = (value: number) => Math.round(value * 100) / 100;
  * The rows of impactFiguresSql as figures per group: overall, per district (sorted by name, no district last) and per
  * school id (teams without a school appear overall and under no district, never as a school).
  */
-export function readImpactRows(rows: readonly ImpactRow[]): { overall: ImpactFigures; byDistrict: { district: string | null; figures: ImpactFigures }[]; bySchool: { schoolId: string; figures: ImpactFigures }[] } {
+export function readImpactRows(rows: readonly ImpactRow[]): {
+  overall: ImpactFigures;
+  byDistrict: { district: string | null; figures: ImpactFigures }[];
+  bySchool: { schoolId: string; figures: ImpactFigures }[];
+} {
   const overall = emptyFigures();
   const districts = new Map<string | null, ImpactFigures>();
   const schools = new Map<string, ImpactFigures>();

@@ -12,7 +12,7 @@ import { Organization } from '../organizations/organization.entity.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { check } from '../validation.js';
 import { requireUser, type Viewer } from '../viewer.js';
-import { impactFiguresSql, readImpactRows, type ImpactFigures } from './impact-figures.js';
+import { impactFiguresSql, readImpactRows, type ImpactFigures, type ImpactRow } from './impact-figures.js';
 import { juryAgreement, type CriterionAgreementData, type DisputedIdeaData, type JurorAgreementData } from './jury-agreement.js';
 import type { AlphaResult } from './krippendorff.js';
 
@@ -103,8 +103,8 @@ export class ReportsService {
       reviewCount: data.reviewCount,
       ideaCount: data.ideaCount,
       agreement: data.agreement,
-      criteria: data.criteria.map((c, i) => ({ ...c, criterion: criteria[i]! })),
-      jurors: data.jurors.map((j, i) => ({ ...j, juror: jurors[i]! })),
+      criteria: data.criteria.map((c, i) => ({ ...c, criterion: criteria[i] })),
+      jurors: data.jurors.map((j, i) => ({ ...j, juror: jurors[i] })),
       disputed: data.disputed,
     };
   }
@@ -134,7 +134,7 @@ export class ReportsService {
         .orderBy('c.submission_opens_at', 'ASC')
         .addOrderBy('c.id', 'ASC')
         .getMany(),
-      this.dataSource.query(impactFiguresSql, [organizer.id, from, to]),
+      this.dataSource.query<ImpactRow[]>(impactFiguresSql, [organizer.id, from, to]),
     ]);
     const groups = readImpactRows(rows);
     const schoolIds = groups.bySchool.map((g) => g.schoolId);

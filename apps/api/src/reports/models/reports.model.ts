@@ -17,7 +17,8 @@ const maybe = (value: number | null, round: (v: number) => number) => (value ===
 export class AgreementModel {
   @Field(() => Float, {
     nullable: true,
-    description: '1 is perfect agreement, 0 agreement no better than chance, below 0 systematic disagreement; null when undefined (no idea with two reviews, or no variation at all).',
+    description:
+      '1 is perfect agreement, 0 agreement no better than chance, below 0 systematic disagreement; null when undefined (no idea with two reviews, or no variation at all).',
   })
   alpha!: number | null;
 
@@ -36,7 +37,7 @@ export class CriterionAgreementModel {
   @Field(() => AgreementModel)
   agreement!: AgreementModel;
 
-  @Field(() => Float, { nullable: true, description: "Mean value given to the criterion, on its 0-maxScore scale; null without reviews." })
+  @Field(() => Float, { nullable: true, description: 'Mean value given to the criterion, on its 0-maxScore scale; null without reviews.' })
   mean!: number | null;
 }
 
@@ -45,7 +46,7 @@ export class JurorAgreementModel {
   @Field(() => JurorModel)
   juror!: JurorModel;
 
-  @Field({ description: 'The juror\'s stable pseudonym in this jury (J1, J2...), as in the reviews export.' })
+  @Field({ description: "The juror's stable pseudonym in this jury (J1, J2...), as in the reviews export." })
   pseudonym!: string;
 
   @Field(() => Int)
@@ -213,7 +214,7 @@ export class ImpactReportModel {
   @Field(() => ImpactFiguresModel)
   overall!: ImpactFiguresModel;
 
-  @Field(() => [ImpactDistrictModel], { description: 'By district of the teams\' schools, alphabetically (no district last).' })
+  @Field(() => [ImpactDistrictModel], { description: "By district of the teams' schools, alphabetically (no district last)." })
   byDistrict!: ImpactDistrictModel[];
 
   @Field(() => [ImpactSchoolModel], { description: 'By school, alphabetically.' })
@@ -250,7 +251,11 @@ export const toDisputedIdeaModel = (d: DisputedIdeaData): DisputedIdeaModel => (
 
 export const toImpactFiguresModel = (f: ImpactFigures): ImpactFiguresModel => ({ ...f, ideasByTheme: f.ideasByTheme.map((t) => ({ ...t })) });
 
-export function toJuryReportModel(r: JuryReportData, toJuror: (juror: JuryReportData['jurors'][number]['juror']) => JurorModel, toCriterion: (c: JuryReportData['criteria'][number]['criterion']) => CriterionModel): JuryReportModel {
+export function toJuryReportModel(
+  r: JuryReportData,
+  toJuror: (juror: JuryReportData['jurors'][number]['juror']) => JurorModel,
+  toCriterion: (c: JuryReportData['criteria'][number]['criterion']) => CriterionModel,
+): JuryReportModel {
   return {
     reviewCount: r.reviewCount,
     ideaCount: r.ideaCount,
