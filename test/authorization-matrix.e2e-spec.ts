@@ -61,6 +61,11 @@
  *     for whoever sees the team's members (its members, the organizers) and NOT_FOUND for everyone else;
  *     signInWithCode, like signIn, is open to everyone. recordConsent (a parent's, by the coach) and withdrawConsent
  *     follow resetStudentCode: the student's coaches and admins; FORBIDDEN for who sees the student, else NOT_FOUND.
+ * 14. Reports (issue 14): Challenge.juryReport, the exports (GET /exports/..., by bearer token here) and
+ *     createExportLink are for the challenge's organizers and admins, also after results are published (PRODUCT.md:
+ *     "Organizers download"): FORBIDDEN for whoever sees the challenge, NOT_FOUND for a DRAFT of others. The exports
+ *     ask for a token before anything else (401). impactReport and impact.csv are for the promoter's members and
+ *     admins (FORBIDDEN for others: organizations are public).
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
@@ -93,6 +98,7 @@ const REFUSALS = new Set(['FORBIDDEN', 'NOT_FOUND', 'UNAUTHENTICATED']);
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UUID_IN_PATH = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 /** Copies of `value`, one per id (UUID string) found in it, with that one id replaced by UNKNOWN. */
 function withEachIdUnknown(value: unknown): any[] {
   if (typeof value === 'string') return UUID.test(value) && value !== UNKNOWN ? [UNKNOWN] : [];
@@ -541,6 +547,85 @@ describe('authorization matrix', () => {
           () => ({ id: shared.results.challengeId }),
           (d) => shown(d.challenge.leaderboard),
         ),
+    },
+    // ---------------------------------------------------------------- reports and exports (issue 14)
+    {
+      op: 'Challenge.juryReport (JUDGING)',
+      expected: table('FORBIDDEN', { ALLOW: ORGANIZERS }),
+      parallel: true,
+      prepare: async () =>
+        op(CHALLENGE_FIELD('juryReport { reviewCount agreement { alpha } jurors { pseudonym } disputedIdeas { idea { id } } }'), () => ({ id: shared.judging.challengeId })),
+    },
+    {
+      op: 'Challenge.juryReport (RESULTS_PUBLISHED)',
+      expected: table('FORBIDDEN', { ALLOW: ORGANIZERS }),
+      parallel: true,
+      prepare: async () => op(CHALLENGE_FIELD('juryReport { reviewCount }'), () => ({ id: shared.results.challengeId })),
+    },
+    {
+      op: 'Challenge.juryReport (DRAFT)',
+      expected: table('NOT_FOUND', { ALLOW: ORGANIZERS }, 'NOT_FOUND'),
+      parallel: true,
+      prepare: async () => op(CHALLENGE_FIELD('juryReport { reviewCount }'), () => ({ id: shared.draft.challengeId })),
+    },
+    {
+      op: 'impactReport',
+      // The promoter's members (here its owner, the organizer) and admins; organizations are public, so FORBIDDEN.
+      expected: table('FORBIDDEN', { ALLOW: ORGANIZERS }),
+      parallel: true,
+      prepare: async () =>
+        op(
+          `query($org: ID!, $from: DateTime!, $to: DateTime!) { impactReport(organizerId: $org, from: $from, to: $to) { overall { teams students } bySchool { school { id } } } }`,
+          () => ({
+            org: w.promoterId,
+            from: new Date(Date.now() - 86_400_000).toISOString(),
+            to: new Date(Date.now() + 86_400_000).toISOString(),
+          }),
+        ),
+    },
+    {
+      op: 'createExportLink (results.csv, JUDGING)',
+      expected: table('FORBIDDEN', { ALLOW: ORGANIZERS }),
+      parallel: true, // a link changes nothing
+      prepare: async () => op(CREATE_EXPORT_LINK, () => ({ path: `/exports/challenges/${shared.judging.challengeId}/results.csv` })),
+    },
+    {
+      op: 'createExportLink (reviews.csv, DRAFT)',
+      expected: table('NOT_FOUND', { ALLOW: ORGANIZERS }),
+      parallel: true,
+      prepare: async () => exportLinkCell(shared.draft.challengeId),
+    },
+    {
+      op: 'createExportLink (impact.csv)',
+      expected: table('FORBIDDEN', { ALLOW: ORGANIZERS }),
+      parallel: true,
+      prepare: async () => op(CREATE_EXPORT_LINK, () => ({ path: `/exports/organizations/${w.promoterId}/impact.csv?from=2020-01-01&to=2030-01-01` })),
+    },
+    ...(['results.csv', 'results.json', 'reviews.csv'] as const).flatMap((file): Row[] => [
+      {
+        op: `GET ${file} (JUDGING)`,
+        expected: table('FORBIDDEN', { ALLOW: ORGANIZERS }),
+        parallel: true,
+        prepare: async () => httpCell(`/exports/challenges/${shared.judging.challengeId}/${file}`),
+      },
+      {
+        op: `GET ${file} (RESULTS_PUBLISHED)`,
+        expected: table('FORBIDDEN', { ALLOW: ORGANIZERS }),
+        parallel: true,
+        prepare: async () => httpCell(`/exports/challenges/${shared.results.challengeId}/${file}`),
+      },
+      {
+        op: `GET ${file} (DRAFT)`,
+        expected: table('NOT_FOUND', { ALLOW: ORGANIZERS }),
+        parallel: true,
+        prepare: async () => httpCell(`/exports/challenges/${shared.draft.challengeId}/${file}`),
+      },
+    ]),
+    {
+      op: 'GET impact.csv',
+      expected: table('FORBIDDEN', { ALLOW: ORGANIZERS }),
+      parallel: true,
+      prepare: async () => httpCell(`/exports/organizations/${w.promoterId}/impact.csv?from=2020-01-01&to=2030-01-01`),
     },
     {
       op: 'Idea.score (JUDGING)',
@@ -1222,6 +1307,40 @@ describe('authorization matrix', () => {
     const team = teamId ?? (await createTeam(api.url, w.users.coach, { challengeId, schoolId: w.schoolId, name: 'Classe con codici' })).id;
     const data = await gqlOk(api.url, ADD_STUDENTS, { team, students: [{ displayName: 'Marco T.' }] }, w.users.coach.token);
     return data.addStudents.students.map((s: { user: { id: string }; username: string; code: string }) => ({ userId: s.user.id, username: s.username, code: s.code }));
+  }
+
+  const CREATE_EXPORT_LINK = `mutation($path: String!) { createExportLink(path: $path) { url expiresAt } }`;
+
+  /**
+   * A GET of an export (README "Exports") with the role's bearer token, judged by the HTTP status (200 ALLOW, 401, 403,
+   * 404 as their codes); a 404 must be the very answer an unknown challenge or organization gets.
+   */
+  const httpCell =
+    (path: string): Cell =>
+    async (role) => {
+      const get = (p: string) =>
+        fetch(api.url.replace(/\/graphql$/, '') + p, { headers: w.token(role) ? { authorization: `Bearer ${w.token(role)}` } : {} }).then(async (r) => ({
+          status: r.status,
+          body: await r.text(),
+        }));
+      const { status, body } = await get(path);
+      if (status === 200) return 'ALLOW';
+      const code = (JSON.parse(body) as { errors?: GqlError[] }).errors?.[0]?.extensions?.code ?? `HTTP_${status}`;
+      if (code !== 'NOT_FOUND') return PAST_AUTHORIZATION.has(code) ? 'ALLOW' : code;
+      const probe = await get(path.replace(UUID_IN_PATH, UNKNOWN));
+      return probe.status === 404 && probe.body === body ? code : `NOT_FOUND unlike an unknown id (${body} vs ${probe.body})`;
+    };
+
+  /** createExportLink for a challenge's reviews.csv; a NOT_FOUND must read as it does for an unknown challenge. */
+  function exportLinkCell(challengeId: string): Cell {
+    const path = (id: string) => ({ path: `/exports/challenges/${id}/reviews.csv` });
+    const cell = op(CREATE_EXPORT_LINK, () => path(challengeId));
+    return async (role) => {
+      const outcome = await cell(role);
+      if (outcome !== 'NOT_FOUND') return outcome;
+      const [got, unknown] = await Promise.all([call(CREATE_EXPORT_LINK, path(challengeId), role), call(CREATE_EXPORT_LINK, path(UNKNOWN), role)]);
+      return got.errors?.[0]?.message === unknown.errors?.[0]?.message ? outcome : 'NOT_FOUND unlike an unknown id';
+    };
   }
 
   /** Reviews as shown: VISIBLE with jurors, ANONYMISED without, HIDDEN when none. */

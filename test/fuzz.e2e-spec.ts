@@ -223,6 +223,69 @@ describe('fuzzing every mutation with invalid input', () => {
     expect(live.status).toBe(200);
   }, 300_000); // ~1,500 requests, a few of them megabytes long
 
+  it('answers invalid report queries and export requests with a PRODUCT.md code, never a 5xx, and stores nothing', async () => {
+    const promoter = (await gqlOk(api.url, `mutation { createOrganization(input: { name: "Promotore fuzz", kind: PROMOTER }) { id } }`, {}, admin.token)).createOrganization
+      .id as string;
+    const before = await tableFingerprint(db);
+    const failures: string[] = [];
+    const judge = (what: string, status: number, json: any) => {
+      const code = json?.errors?.[0]?.extensions?.code;
+      if (status >= 500 || (json?.errors && !CODES.has(code))) failures.push(`${what}: HTTP ${status} ${JSON.stringify(json).slice(0, 200)}`);
+      if (/at .+\.(js|ts):\d+|QueryFailedError|SELECT |INSERT /.test(JSON.stringify(json))) failures.push(`${what}: leaks internals`);
+    };
+    // impactReport: every argument mutated, the organization otherwise a real one so that the period is validated.
+    const field = schema.getQueryType()!.getFields().impactReport!;
+    const query = `query Fuzz(${field.args.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ')}) { impactReport(${field.args.map((a) => `${a.name}: $${a.name}`).join(', ')}) { overall { teams } } }`;
+    const cases = casesFor(field.args).map((c) => (c.what.startsWith('organizerId') ? c : { ...c, variables: { ...c.variables, organizerId: promoter } }));
+    cases.push({ what: 'to before from', variables: { organizerId: promoter, from: '2026-02-01T00:00:00Z', to: '2026-01-01T00:00:00Z' } });
+    for (const testCase of cases) {
+      const { status, json } = await post(api.url, { query, variables: testCase.variables }, admin.token);
+      judge(`impactReport ${testCase.what}`, status, json);
+    }
+    // The export routes: hostile paths and parameters, as an admin (access rules hide nothing) and anonymously.
+    const base = api.url.replace(/\/graphql$/, '');
+    const challenge = randomUUID();
+    const paths = [
+      `/exports/challenges/${challenge}/results.csv`,
+      `/exports/challenges/${challenge}/results.csv?separator=${'x'.repeat(5000)}`,
+      `/exports/challenges/${challenge}/results.csv?normalization=%00`,
+      `/exports/challenges/${challenge}/reviews.csv?jurors=names&jurors=names`,
+      `/exports/challenges/%zz/results.csv`,
+      `/exports/challenges/${"' OR 1=1 --"}/results.csv`,
+      `/exports/challenges/${'a'.repeat(500)}/results.csv`,
+      `/exports/challenges//results.csv`,
+      `/exports/challenges/${challenge}/../../graphql`,
+      `/exports/`,
+      `/exports/organizations/${promoter}/impact.csv`,
+      `/exports/organizations/${promoter}/impact.csv?from=2026-01-01&to=2025-01-01`,
+      `/exports/organizations/${promoter}/impact.csv?from=not-a-date&to=2026-01-01`,
+      `/exports/organizations/${promoter}/impact.csv?from=-271821-04-20&to=275760-09-13`,
+      `/exports/organizations/${promoter}/impact.csv?from=2026-02-30T25:61:00Z&to=2026-03-01`,
+      `/exports/organizations/${promoter}/impact.csv?from=1900-01-01&to=2100-01-01`,
+      `/exports/organizations/${promoter}/impact.csv?from=2026-01-01&to=2026-12-31&token=forged`,
+      `/exports/challenges/${challenge}/results.csv?token=${'a.b.c'.repeat(1000)}`,
+    ];
+    for (const path of paths) {
+      for (const token of [admin.token, undefined]) {
+        const response = await fetch(base + path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+        const text = await response.text();
+        let json: any;
+        try {
+          json = JSON.parse(text);
+        } catch {
+          json = { unparsable: text.slice(0, 200) };
+        }
+        if (response.status === 200) continue; // e.g. the impact CSV of a valid period
+        // A path that is not even valid percent-encoding is refused by the HTTP server before any route, with its own 400.
+        if (response.status === 400 && json.code === 'FST_ERR_BAD_URL') continue;
+        if (!json.errors && response.status !== 404) failures.push(`GET ${path}: HTTP ${response.status} without an error body`);
+        judge(`GET ${path.slice(0, 120)} ${token ? 'admin' : 'anonymous'}`, response.status, json);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(await tableFingerprint(db)).toEqual(before);
+  }, 120_000);
+
   it('survives hostile query shapes: 1,000 aliases, deep and wide selections, batches, garbage bodies', async () => {
     const aliases = Array.from({ length: 1000 }, (_, i) => `a${i}: challenges(first: 100) { edges { node { id } } }`).join(' ');
     const cheapAliases = Array.from({ length: 1000 }, (_, i) => `a${i}: __typename`).join(' ');

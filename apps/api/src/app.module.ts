@@ -34,6 +34,8 @@ import {
   ReviewAssignmentResolver,
   ReviewResolver,
 } from './judging/judging.resolver.js';
+import { ExportsHttp } from './reports/exports-http.js';
+import { ChallengeReportsResolver, DisputedIdeaResolver, JuryReportResolver, ReportsResolver } from './reports/reports.resolver.js';
 
 const RESOLVERS = [
   IdentityResolver,
@@ -66,11 +68,15 @@ const RESOLVERS = [
   PeopleResolver,
   OrganizationAgreementResolver,
   DataProcessingAgreementResolver,
+  ReportsResolver,
+  ChallengeReportsResolver,
+  JuryReportResolver,
+  DisputedIdeaResolver,
 ];
 
 @Module({
   imports: [ConfigModule, LoggingModule, DatabaseModule.forRoot({ migrate: true }), DomainModule, HealthModule, RateLimitModule, GraphQLApiModule, OpsModule],
-  providers: [{ provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_FILTER, useClass: DomainErrorFilter }, ...pubSubProviders, ...RESOLVERS, DataExportHttp],
+  providers: [{ provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_FILTER, useClass: DomainErrorFilter }, ...pubSubProviders, ...RESOLVERS, DataExportHttp, ExportsHttp],
 })
 export class AppModule implements OnApplicationShutdown {
   constructor(@Inject(PUB_SUB) private readonly pubSub: RedisPubSub) {}

@@ -21,6 +21,9 @@ import { PeopleService } from './people/people.service.js';
 import { StudentRetention } from './people/student-retention.js';
 import { RostersService } from './rosters/rosters.service.js';
 import { ConsentsService } from './rosters/consents.service.js';
+import { ExportLinks } from './reports/export-links.js';
+import { ExportsService } from './reports/exports.service.js';
+import { ReportsService } from './reports/reports.service.js';
 
 const SERVICES = [
   SessionRevocation,
@@ -43,6 +46,9 @@ const SERVICES = [
   JudgingService,
   RostersService,
   ConsentsService,
+  ReportsService,
+  ExportsService,
+  ExportLinks,
 ];
 
 /** The domain services of both processes. The clock is a provider so tests can replace it. */

@@ -76,6 +76,10 @@ export class Challenge {
   @CreateDateColumn({ type: 'timestamptz', precision: 3, default: () => 'clock_timestamp()' })
   createdAt!: Date;
 
+  /** When publishResults froze the ranking (null before, and for results published before this was recorded). */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  resultsPublishedAt!: Date | null;
+
   /** When the challenge became CLOSED: its roster students' data is kept STUDENT_RETENTION_DAYS from then. */
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   closedAt!: Date | null;

@@ -418,10 +418,11 @@ export class JudgingService {
           Award,
           awards.map((a, position) => ({ ...a, challengeId: challenge.id, position })),
         );
-      await manager.update(Challenge, { id: challenge.id }, { status: ChallengeStatus.RESULTS_PUBLISHED });
+      const resultsPublishedAt = this.clock.now();
+      await manager.update(Challenge, { id: challenge.id }, { status: ChallengeStatus.RESULTS_PUBLISHED, resultsPublishedAt });
       const payload: ResultsPublishedPayload = { challengeId: challenge.id, by: user.userId };
       await recordEvents(manager, [{ type: RESULTS_PUBLISHED, payload: { ...payload } }]);
-      return { ...challenge, status: ChallengeStatus.RESULTS_PUBLISHED };
+      return { ...challenge, status: ChallengeStatus.RESULTS_PUBLISHED, resultsPublishedAt };
     });
   }
 
