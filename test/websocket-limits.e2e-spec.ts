@@ -3,57 +3,11 @@
 // a message over 1 MiB closes the socket; at most 100 operations at once per socket; sockets capped per user and per
 // address; an anonymous socket gets UNAUTHENTICATED for everything (there are no public streams).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createClient, type Client } from 'graphql-ws';
-import WebSocket from 'ws';
 import { startApi, type RunningApi } from './helpers/api.js';
 import { signUp, type TestUser } from './helpers/factories.js';
 import { fragmentBomb } from './helpers/documents.js';
-import { gql, gqlOk, type GqlError } from './helpers/graphql.js';
+import { gql, gqlOk, trackedWsClient, wsOperation } from './helpers/graphql.js';
 import { waitFor } from './helpers/wait.js';
-
-/** How one operation over a socket ended: its (first) result, the `error` message that refused it, or the socket's close code. */
-interface Outcome {
-  result?: { data?: any; errors?: GqlError[] };
-  refused?: GqlError[];
-  closed?: number;
-}
-
-function runOnce(client: Client, query: string, variables: Record<string, unknown> = {}): Promise<Outcome> {
-  return new Promise((resolve) => {
-    let result: Outcome['result'];
-    // Not disposed here: the client releases an operation itself once it completes or fails.
-    client.subscribe(
-      { query, variables },
-      {
-        next: (value) => void (result ??= value as Outcome['result']),
-        error: (error) => resolve(Array.isArray(error) ? { refused: error as GqlError[] } : { closed: (error as { code?: number }).code ?? -1 }),
-        complete: () => resolve(result ? { result } : {}),
-      },
-    );
-  });
-}
-
-/**
- * A socket opened at once and kept open between operations (not lazy, never retried), recording how often it
- * connected and how it closed: one connection and no close prove that the refusals left it open.
- */
-function trackedClient(url: string, token?: string) {
-  let connections = 0;
-  const closes: number[] = [];
-  const client = createClient({
-    url,
-    webSocketImpl: WebSocket,
-    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
-    lazy: false,
-    retryAttempts: 0,
-    onNonLazyError: () => undefined, // recorded in `closes`
-    on: {
-      connected: () => void connections++,
-      closed: (event) => void closes.push((event as { code: number }).code),
-    },
-  });
-  return { client, connections: () => connections, closes };
-}
 
 const ME = '{ me { id } }';
 const nested = (depth: number): string => (depth === 0 ? 'id' : `members { user { id } organization { ${nested(depth - 1)} } }`);
@@ -87,19 +41,19 @@ describe('WebSocket limits', () => {
       { what: 'NUL in a literal', query: '{ organizations(first: 5, after: "x\\u0000") { totalCount } }', message: /NUL character/ },
       { what: 'syntax error', query: '{ me { id }', message: /Syntax Error/ },
     ];
-    const socket = trackedClient(api.wsUrl, user.token);
+    const socket = trackedWsClient(api.wsUrl, user.token);
     try {
       for (const { what, query, variables, message } of hostile) {
         const overHttp = await gql(api.url, query, variables ?? {}, user.token);
         expect(overHttp.status).toBe(400);
-        const overWs = await runOnce(socket.client, query, variables);
+        const overWs = await wsOperation(socket.client, query, variables);
         expect({ what, outcome: overWs.refused ? 'refused' : overWs }).toEqual({ what, outcome: 'refused' });
         expect(overWs.refused![0]!.message).toMatch(message);
         expect(overWs.refused![0]!.extensions?.code).toBe('BAD_USER_INPUT');
         // Not merely the same code: the very error HTTP answers (message, locations and extensions).
         expect({ what, errors: overWs.refused }).toEqual({ what, errors: overHttp.errors });
         // The socket is still the first one, and answers the next operation.
-        expect({ what, next: await runOnce(socket.client, ME) }).toEqual({ what, next: { result: { data: { me: { id: user.id } } } } });
+        expect({ what, next: await wsOperation(socket.client, ME) }).toEqual({ what, next: { result: { data: { me: { id: user.id } } } } });
       }
       expect(socket.connections()).toBe(1);
       expect(socket.closes).toEqual([]);
@@ -111,10 +65,10 @@ describe('WebSocket limits', () => {
   });
 
   it('still runs a legitimate operation with nested fragments and variables', async () => {
-    const socket = trackedClient(api.wsUrl, user.token);
+    const socket = trackedWsClient(api.wsUrl, user.token);
     try {
-      expect((await runOnce(socket.client, fragmentBomb(4))).result).toEqual({ data: { __typename: 'Query' } });
-      const renamed = await runOnce(socket.client, UPDATE_PROFILE, { input: { displayName: 'Giulia Bianchi' } });
+      expect((await wsOperation(socket.client, fragmentBomb(4))).result).toEqual({ data: { __typename: 'Query' } });
+      const renamed = await wsOperation(socket.client, UPDATE_PROFILE, { input: { displayName: 'Giulia Bianchi' } });
       expect(renamed.result).toEqual({ data: { updateProfile: { id: user.id, displayName: 'Giulia Bianchi' } } });
     } finally {
       await socket.client.dispose();
@@ -122,13 +76,13 @@ describe('WebSocket limits', () => {
   });
 
   it('closes the socket on a message over 1 MiB (1009), and answers one just under it', async () => {
-    const socket = trackedClient(api.wsUrl, user.token);
+    const socket = trackedWsClient(api.wsUrl, user.token);
     try {
       // Just under 1 MiB: read and answered (an invalid cursor), the socket stays.
-      const under = await runOnce(socket.client, CURSOR, { after: 'x'.repeat(1024 * 1024 - 1024) });
+      const under = await wsOperation(socket.client, CURSOR, { after: 'x'.repeat(1024 * 1024 - 1024) });
       expect(under.result?.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(socket.closes).toEqual([]);
-      const over = await runOnce(socket.client, UPDATE_PROFILE, { input: { displayName: 'x'.repeat(1024 * 1024) } });
+      const over = await wsOperation(socket.client, UPDATE_PROFILE, { input: { displayName: 'x'.repeat(1024 * 1024) } });
       expect(over).toEqual({ closed: 1009 });
       expect(socket.closes).toEqual([1009]);
       expect(await gqlOk(api.url, '{ me { displayName } }', {}, user.token)).toEqual({ me: { displayName: 'Giulia Bianchi' } });
@@ -138,7 +92,7 @@ describe('WebSocket limits', () => {
   });
 
   it('holds at most 100 operations at once on one socket: the 101st is refused with RATE_LIMITED, the socket stays', async () => {
-    const socket = trackedClient(api.wsUrl, user.token);
+    const socket = trackedWsClient(api.wsUrl, user.token);
     const disposers: (() => void)[] = [];
     const errors: unknown[] = [];
     try {
@@ -151,14 +105,14 @@ describe('WebSocket limits', () => {
         );
       }
       // Messages are handled in order, so the 101st meets the 100 subscriptions before it.
-      const refused = await runOnce(socket.client, ME);
+      const refused = await wsOperation(socket.client, ME);
       expect(refused.refused?.[0]?.extensions?.code).toBe('RATE_LIMITED');
       expect(refused.refused?.[0]?.message).toBe('At most 100 operations at once on one socket');
-      const again = await runOnce(socket.client, 'subscription { notificationAdded { id } }');
+      const again = await wsOperation(socket.client, 'subscription { notificationAdded { id } }');
       expect(again.refused?.[0]?.extensions?.code).toBe('RATE_LIMITED');
       // Ending one subscription makes room for one operation.
       disposers.pop()!();
-      expect((await runOnce(socket.client, ME)).result).toEqual({ data: { me: { id: user.id } } });
+      expect((await wsOperation(socket.client, ME)).result).toEqual({ data: { me: { id: user.id } } });
       expect(errors).toEqual([]);
       expect(socket.connections()).toBe(1);
       expect(socket.closes).toEqual([]);
@@ -169,13 +123,13 @@ describe('WebSocket limits', () => {
   });
 
   it('answers every operation of an anonymous socket UNAUTHENTICATED (no public streams), and keeps the socket', async () => {
-    const socket = trackedClient(api.wsUrl);
+    const socket = trackedWsClient(api.wsUrl);
     try {
       for (const query of ['subscription { notificationAdded { id } }', '{ __typename }', DEEP, fragmentBomb(25), CYCLE]) {
-        const outcome = await runOnce(socket.client, query);
+        const outcome = await wsOperation(socket.client, query);
         expect(outcome.refused?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
       }
-      const outcome = await runOnce(socket.client, UPDATE_PROFILE, { input: { displayName: 'Anon' } });
+      const outcome = await wsOperation(socket.client, UPDATE_PROFILE, { input: { displayName: 'Anon' } });
       expect(outcome.refused?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
       expect(socket.connections()).toBe(1);
       expect(socket.closes).toEqual([]);
@@ -212,30 +166,30 @@ describe('WebSocket sockets per user (per API process)', () => {
   it('closes a user’s socket over the cap with 4429, not another user’s; a closed socket frees its place', async () => {
     const a = await signUp(api().url, { label: 'ws-cap-a' });
     const b = await signUp(api().url, { label: 'ws-cap-b' });
-    const open: ReturnType<typeof trackedClient>[] = [];
+    const open: ReturnType<typeof trackedWsClient>[] = [];
     try {
       for (let i = 0; i < 3; i++) {
-        const socket = trackedClient(api().wsUrl, a.token);
+        const socket = trackedWsClient(api().wsUrl, a.token);
         open.push(socket);
-        expect((await runOnce(socket.client, ME)).result).toEqual({ data: { me: { id: a.id } } });
+        expect((await wsOperation(socket.client, ME)).result).toEqual({ data: { me: { id: a.id } } });
       }
-      const fourth = trackedClient(api().wsUrl, a.token);
+      const fourth = trackedWsClient(api().wsUrl, a.token);
       open.push(fourth);
-      expect(await runOnce(fourth.client, ME)).toEqual({ closed: 4429 });
+      expect(await wsOperation(fourth.client, ME)).toEqual({ closed: 4429 });
       expect(fourth.connections()).toBe(0);
       // Another user is not counted with a.
-      const other = trackedClient(api().wsUrl, b.token);
+      const other = trackedWsClient(api().wsUrl, b.token);
       open.push(other);
-      expect((await runOnce(other.client, ME)).result).toEqual({ data: { me: { id: b.id } } });
+      expect((await wsOperation(other.client, ME)).result).toEqual({ data: { me: { id: b.id } } });
       // a's first three still work.
-      for (const socket of open.slice(0, 3)) expect((await runOnce(socket.client, ME)).result).toEqual({ data: { me: { id: a.id } } });
+      for (const socket of open.slice(0, 3)) expect((await wsOperation(socket.client, ME)).result).toEqual({ data: { me: { id: a.id } } });
       // Once the server has seen one of them close, a may open one again.
       await open[0]!.client.dispose();
       const back = await waitFor(
         async () => {
-          const socket = trackedClient(api().wsUrl, a.token);
+          const socket = trackedWsClient(api().wsUrl, a.token);
           open.push(socket);
-          const outcome = await runOnce(socket.client, ME);
+          const outcome = await wsOperation(socket.client, ME);
           if (!outcome.result) expect(outcome).toEqual({ closed: 4429 });
           return outcome.result;
         },
@@ -253,24 +207,24 @@ describe('WebSocket sockets per address (per API process)', () => {
 
   it('closes a socket over the per-address cap with 4429 as it opens, anonymous or not; the others stay', async () => {
     const users = await Promise.all([1, 2, 3, 4].map((i) => signUp(api().url, { label: `ws-addr-${i}` })));
-    const open: ReturnType<typeof trackedClient>[] = [];
+    const open: ReturnType<typeof trackedWsClient>[] = [];
     try {
       for (const someone of users.slice(0, 3)) {
-        const socket = trackedClient(api().wsUrl, someone.token);
+        const socket = trackedWsClient(api().wsUrl, someone.token);
         open.push(socket);
-        expect((await runOnce(socket.client, ME)).result).toEqual({ data: { me: { id: someone.id } } });
+        expect((await wsOperation(socket.client, ME)).result).toEqual({ data: { me: { id: someone.id } } });
       }
-      const anonymous = trackedClient(api().wsUrl);
+      const anonymous = trackedWsClient(api().wsUrl);
       open.push(anonymous);
-      expect((await runOnce(anonymous.client, ME)).refused?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect((await wsOperation(anonymous.client, ME)).refused?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
       // Four sockets from 127.0.0.1: the fifth is closed, whoever opens it.
       for (const token of [users[3]!.token, undefined]) {
-        const over = trackedClient(api().wsUrl, token);
+        const over = trackedWsClient(api().wsUrl, token);
         open.push(over);
-        expect(await runOnce(over.client, ME)).toEqual({ closed: 4429 });
+        expect(await wsOperation(over.client, ME)).toEqual({ closed: 4429 });
         expect(over.connections()).toBe(0);
       }
-      for (const [index, socket] of open.slice(0, 3).entries()) expect((await runOnce(socket.client, ME)).result).toEqual({ data: { me: { id: users[index]!.id } } });
+      for (const [index, socket] of open.slice(0, 3).entries()) expect((await wsOperation(socket.client, ME)).result).toEqual({ data: { me: { id: users[index]!.id } } });
       expect(open.slice(0, 4).flatMap((socket) => socket.closes)).toEqual([]);
     } finally {
       for (const socket of open) await socket.client.dispose();
