@@ -4,13 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { MAX_EXPANDED_FIELDS, MAX_FRAGMENTS } from '../apps/api/src/graphql/document-limits.js';
 import { startApi, type RunningApi } from './helpers/api.js';
-
-/** `{ ...F<n> }` with F0 = { __typename } and F(i) = { ...F(i-1) ...F(i-1) }: 2^n fields once expanded. */
-export function fragmentBomb(n: number, root = 'Query'): string {
-  const fragments = [`fragment F0 on ${root} { __typename }`];
-  for (let i = 1; i <= n; i++) fragments.push(`fragment F${i} on ${root} { ...F${i - 1} ...F${i - 1} }`);
-  return `query Bomb { ...F${n} }\n${fragments.join('\n')}`;
-}
+import { fragmentBomb } from './helpers/documents.js';
 
 describe('document limits: validation linear in the document', () => {
   let api: RunningApi;

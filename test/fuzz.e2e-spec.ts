@@ -24,7 +24,8 @@ import { startApi, type RunningApi } from './helpers/api.js';
 import { makeAdmin } from './helpers/challenge-factories.js';
 import { openDatabase } from './helpers/db.js';
 import { signUp, type TestUser } from './helpers/factories.js';
-import { gqlOk } from './helpers/graphql.js';
+import { fragmentBomb } from './helpers/documents.js';
+import { gqlOk, trackedWsClient, wsOperation, type WsOutcome } from './helpers/graphql.js';
 
 const CODES = new Set<string>(Object.values(ErrorCode).filter((c) => c !== ErrorCode.INTERNAL_SERVER_ERROR));
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -83,14 +84,20 @@ function baseValue(type: GraphQLInputType): Json {
 interface Case {
   variables: Record<string, Json>;
   what: string;
+  /** The wrong value holds a control character, NUL, a line separator or a bidi override (replayed over graphql-ws too). */
+  control: boolean;
 }
+
+const CONTROL = /[\u0000-\u001f\u007f\u2028\u2029\u202a-\u202e]/;
+const hasControl = (value: Json): boolean =>
+  typeof value === 'string' ? CONTROL.test(value) : value !== null && typeof value === 'object' && Object.values(value).some(hasControl);
 
 /** One case per (leaf, invalid value), plus list bombs, nulls and unknown fields. */
 function casesFor(args: readonly GraphQLArgument[]): Case[] {
   const base: Record<string, Json> = Object.fromEntries(args.map((a) => [a.name, baseValue(a.type)]));
   const cases: Case[] = [];
   const visit = (type: GraphQLInputType, path: string[], depth: number) => {
-    const set = (value: Json, what: string) => cases.push({ variables: withValue(base, path, value), what: `${path.join('.')}: ${what}` });
+    const set = (value: Json, what: string) => cases.push({ variables: withValue(base, path, value), what: `${path.join('.')}: ${what}`, control: hasControl(value) });
     const named = getNamedType(type);
     const inner = isNonNullType(type) ? type.ofType : type;
     if (isNonNullType(type)) set(null, 'null');
@@ -286,35 +293,125 @@ describe('fuzzing every mutation with invalid input', () => {
     expect(await tableFingerprint(db)).toEqual(before);
   }, 120_000);
 
-  it('survives hostile query shapes: 1,000 aliases, deep and wide selections, batches, garbage bodies', async () => {
-    const aliases = Array.from({ length: 1000 }, (_, i) => `a${i}: challenges(first: 100) { edges { node { id } } }`).join(' ');
-    const cheapAliases = Array.from({ length: 1000 }, (_, i) => `a${i}: __typename`).join(' ');
-    const deep = `{ me { ${'organizations: __typename '.repeat(1)} } }`;
-    const nested = (depth: number): string => (depth === 0 ? 'id' : `members { user { id } organization { ${nested(depth - 1)} } }`);
-    const bodies: unknown[] = [
-      { query: `{ ${aliases} }` },
-      { query: `{ ${cheapAliases} }` },
-      { query: deep },
-      { query: `{ organizations(first: 100) { edges { node { ${nested(12)} } } } }` },
-      { query: `{ ${'a: me { id } '.repeat(5000)} }` },
-      Array.from({ length: 100 }, () => ({ query: '{ me { id } }' })),
-      { query: 123 },
-      { query: '{'.repeat(10_000) },
-      { variables: { a: 1 } },
-      { query: '{ __typename }', variables: 'not an object' },
-      { query: '{ __typename }', operationName: { not: 'a string' } },
-      { query: 'query A { __typename } query B { __typename }' },
-      { query: `query($first: Int) { organizations(first: $first) { totalCount } }`, variables: { first: 101 } },
-      { query: `query($after: String) { organizations(first: 5, after: $after) { totalCount } }`, variables: { after: 'bm90LWEtY3Vyc29y' } },
-      { query: `query($after: String) { organizations(first: 5, after: $after) { totalCount } }`, variables: { after: '\u0000'.repeat(10) } },
-    ];
-    for (const body of bodies) {
+  /** Every failure a WebSocket answer shows (an unknown or internal code, a leak), or none. */
+  const wsFailures = (what: string, outcome: WsOutcome): string[] => {
+    if (outcome.closed !== undefined) return [`${what}: socket closed ${outcome.closed}`];
+    const errors = outcome.refused ?? outcome.result?.errors ?? [];
+    const text = JSON.stringify(outcome);
+    const failures = errors.filter((e) => !CODES.has(e.extensions?.code ?? '')).map((e) => `${what}: ${JSON.stringify(e).slice(0, 200)}`);
+    if (/at .+\.(js|ts):\d+|QueryFailedError|SELECT |INSERT /.test(text)) failures.push(`${what}: leaks internals ${text.slice(0, 200)}`);
+    return failures;
+  };
+
+  it('answers the control-character and NUL cases over graphql-ws as over HTTP, on one socket, storing nothing', async () => {
+    const before = await tableFingerprint(db);
+    const socket = trackedWsClient(api.wsUrl, admin.token);
+    const failures: string[] = [];
+    let tried = 0;
+    try {
+      for (const mutation of Object.values(schema.getMutationType()!.getFields())) {
+        const query = operationFor(mutation.name, mutation.args);
+        for (const testCase of casesFor(mutation.args).filter((c) => c.control)) {
+          tried++;
+          const outcome = await wsOperation(socket.client, query, testCase.variables);
+          failures.push(...wsFailures(`${mutation.name} ${testCase.what}`, outcome));
+          if (!outcome.refused && !outcome.result?.errors?.length) failures.push(`${mutation.name} ${testCase.what}: accepted ${JSON.stringify(outcome).slice(0, 200)}`);
+        }
+      }
+    } finally {
+      await socket.client.dispose();
+    }
+    console.log(`fuzz over graphql-ws: ${tried} control-character inputs, ${failures.length} failures`);
+    expect(tried).toBeGreaterThan(50);
+    expect(failures).toEqual([]);
+    expect(socket.connections()).toBe(1);
+    expect(socket.closes).toEqual([]);
+    expect(await tableFingerprint(db)).toEqual(before);
+  }, 120_000);
+
+  const aliases = Array.from({ length: 1000 }, (_, i) => `a${i}: challenges(first: 100) { edges { node { id } } }`).join(' ');
+  const cheapAliases = Array.from({ length: 1000 }, (_, i) => `a${i}: __typename`).join(' ');
+  const nested = (depth: number): string => (depth === 0 ? 'id' : `members { user { id } organization { ${nested(depth - 1)} } }`);
+  const CURSOR_QUERY = `query($after: String) { organizations(first: 5, after: $after) { totalCount } }`;
+  /** Hostile shapes; `status` and `code`, when given, are the exact answer (a validation error is a 400, never a 500). */
+  const shapes: { what: string; body: unknown; status?: number; code?: string }[] = [
+    { what: '1,000 costly aliases', body: { query: `{ ${aliases} }` }, status: 400, code: 'BAD_USER_INPUT' },
+    { what: '1,000 cheap aliases', body: { query: `{ ${cheapAliases} }` } },
+    { what: 'shallow', body: { query: `{ me { organizations: __typename } }` } },
+    { what: 'deep', body: { query: `{ organizations(first: 100) { edges { node { ${nested(12)} } } } }` }, status: 400, code: 'BAD_USER_INPUT' },
+    { what: '5,000 repeated fields', body: { query: `{ ${'a: me { id } '.repeat(5000)} }` } },
+    { what: 'fragment bomb of 25', body: { query: fragmentBomb(25) }, status: 400, code: 'BAD_USER_INPUT' },
+    { what: 'fragment bomb of 40', body: { query: fragmentBomb(40) }, status: 400, code: 'BAD_USER_INPUT' },
+    { what: 'fragment cycle', body: { query: 'query Cycle { ...A }\nfragment A on Query { ...B }\nfragment B on Query { ...A }' }, status: 400, code: 'BAD_USER_INPUT' },
+    { what: 'fragment on itself', body: { query: 'query Self { ...S }\nfragment S on Query { __typename ...S }' }, status: 400, code: 'BAD_USER_INPUT' },
+    { what: 'batch of 100', body: Array.from({ length: 100 }, () => ({ query: '{ me { id } }' })) },
+    { what: 'query not a string', body: { query: 123 } },
+    { what: '10,000 open braces', body: { query: '{'.repeat(10_000) }, status: 400, code: 'BAD_USER_INPUT' },
+    { what: 'no query', body: { variables: { a: 1 } } },
+    { what: 'variables not an object', body: { query: '{ __typename }', variables: 'not an object' } },
+    { what: 'operationName not a string', body: { query: '{ __typename }', operationName: { not: 'a string' } } },
+    { what: 'two operations, no name', body: { query: 'query A { __typename } query B { __typename }' } },
+    { what: 'first: 101', body: { query: `query($first: Int) { organizations(first: $first) { totalCount } }`, variables: { first: 101 } }, code: 'BAD_USER_INPUT' },
+    { what: 'garbage cursor', body: { query: CURSOR_QUERY, variables: { after: 'bm90LWEtY3Vyc29y' } }, code: 'BAD_USER_INPUT' },
+    { what: 'NUL cursor', body: { query: CURSOR_QUERY, variables: { after: '\u0000'.repeat(10) } }, status: 400, code: 'BAD_USER_INPUT' },
+    { what: 'control characters in a variable', body: { query: CURSOR_QUERY, variables: { after: 'bell\u0007\u001b[31m\r\n' } }, code: 'BAD_USER_INPUT' },
+    { what: 'NUL in a string literal', body: { query: '{ organizations(first: 5, after: "x\\u0000") { totalCount } }' }, status: 400, code: 'BAD_USER_INPUT' },
+    {
+      what: 'NUL in a mutation input',
+      body: { query: 'mutation($input: UpdateProfileInput!) { updateProfile(input: $input) { id } }', variables: { input: { displayName: 'Giulia\u0000' } } },
+      status: 400,
+      code: 'BAD_USER_INPUT',
+    },
+    {
+      what: 'control characters in a mutation input',
+      body: { query: 'mutation($input: UpdateProfileInput!) { updateProfile(input: $input) { id } }', variables: { input: { displayName: 'Giulia\u0007\r\nBcc: x' } } },
+      code: 'BAD_USER_INPUT',
+    },
+  ];
+
+  it('survives hostile query shapes: aliases, deep and wide selections, fragment bombs and cycles, control characters, batches, garbage bodies', async () => {
+    const before = await tableFingerprint(db);
+    for (const { what, body, status: expectedStatus, code: expectedCode } of shapes) {
       const { status, json } = await post(api.url, body, admin.token);
-      expect(status).toBeLessThan(500);
+      expect({ what, status: status < 500 }).toEqual({ what, status: true });
+      if (expectedStatus) expect({ what, status }).toEqual({ what, status: expectedStatus });
       const code = json?.errors?.[0]?.extensions?.code;
       if (json?.errors) expect(CODES.has(code) ? code : JSON.stringify(json).slice(0, 300)).toBe(code);
+      if (expectedCode) expect({ what, code }).toEqual({ what, code: expectedCode });
     }
+    expect(await tableFingerprint(db)).toEqual(before);
     const live = await fetch(api.url.replace(/\/graphql$/, '/health/live'));
     expect(live.status).toBe(200);
+  });
+
+  it('answers the same hostile shapes over graphql-ws with the same codes, for the one operation, and the socket stays', async () => {
+    const before = await tableFingerprint(db);
+    const socket = trackedWsClient(api.wsUrl, admin.token);
+    const anonymous = trackedWsClient(api.wsUrl);
+    const failures: string[] = [];
+    try {
+      // graphql-ws carries one operation with a string query per message: the shapes that are one.
+      const operations = shapes.filter((s): s is typeof s & { body: { query: string; variables?: Record<string, unknown> } } => {
+        const body = s.body as { query?: unknown; variables?: unknown; operationName?: unknown };
+        return !Array.isArray(body) && typeof body.query === 'string' && (body.variables === undefined || typeof body.variables === 'object') && body.operationName === undefined;
+      });
+      expect(operations.length).toBeGreaterThan(15);
+      for (const { what, body, code: expectedCode } of operations) {
+        const outcome = await wsOperation(socket.client, body.query, body.variables);
+        failures.push(...wsFailures(what, outcome));
+        const code = (outcome.refused ?? outcome.result?.errors)?.[0]?.extensions?.code;
+        if (expectedCode && code !== expectedCode) failures.push(`${what}: ${code} instead of ${expectedCode}`);
+        const refusedAnonymously = await wsOperation(anonymous.client, body.query, body.variables);
+        if (refusedAnonymously.refused?.[0]?.extensions?.code !== 'UNAUTHENTICATED') failures.push(`${what} anonymous: ${JSON.stringify(refusedAnonymously).slice(0, 200)}`);
+      }
+      expect(failures).toEqual([]);
+      expect((await wsOperation(socket.client, '{ me { id } }')).result).toEqual({ data: { me: { id: admin.id } } });
+      expect([socket.connections(), anonymous.connections()]).toEqual([1, 1]);
+      expect([...socket.closes, ...anonymous.closes]).toEqual([]);
+    } finally {
+      await socket.client.dispose();
+      await anonymous.client.dispose();
+    }
+    expect(await tableFingerprint(db)).toEqual(before);
   });
 });

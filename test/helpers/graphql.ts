@@ -77,3 +77,47 @@ export function collect<T = any>(client: Client, query: string, variables: Recor
   );
   return { received, errors, isCompleted: () => completed, dispose };
 }
+
+/** How one operation over a socket ended: its (first) result, the `error` message that refused it, or the socket's close code. */
+export interface WsOutcome {
+  result?: { data?: any; errors?: GqlError[] };
+  refused?: GqlError[];
+  closed?: number;
+}
+
+export function wsOperation(client: Client, query: string, variables: Record<string, unknown> = {}): Promise<WsOutcome> {
+  return new Promise((resolve) => {
+    let result: WsOutcome['result'];
+    // Not disposed here: the client releases an operation itself once it completes or fails.
+    client.subscribe(
+      { query, variables },
+      {
+        next: (value) => void (result ??= value as WsOutcome['result']),
+        error: (error) => resolve(Array.isArray(error) ? { refused: error as GqlError[] } : { closed: (error as { code?: number }).code ?? -1 }),
+        complete: () => resolve(result ? { result } : {}),
+      },
+    );
+  });
+}
+
+/**
+ * A socket opened at once and kept open between operations (not lazy, never retried), recording how often it
+ * connected and how it closed: one connection and no close prove that the refusals left it open.
+ */
+export function trackedWsClient(url: string, token?: string) {
+  let connections = 0;
+  const closes: number[] = [];
+  const client = createClient({
+    url,
+    webSocketImpl: WebSocket,
+    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+    lazy: false,
+    retryAttempts: 0,
+    onNonLazyError: () => undefined, // recorded in `closes`
+    on: {
+      connected: () => void connections++,
+      closed: (event) => void closes.push((event as { code: number }).code),
+    },
+  });
+  return { client, connections: () => connections, closes };
+}

@@ -48,7 +48,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : '';
   if (CLIENT_CODES.has(code)) {
-    const { stacktrace: _stacktrace, exception: _exception, originalError: _originalError, ...rest } = formatted.extensions ?? {};
+    // `http` is Apollo's own (it strips it before this on HTTP; graphql-ws would pass it on).
+    const { stacktrace: _stacktrace, exception: _exception, originalError: _originalError, http: _http, ...rest } = formatted.extensions ?? {};
     return { ...base, extensions: { ...rest, code } };
   }
   if (REQUEST_ERROR_CODES.has(code) || code === '') {

@@ -5,6 +5,6 @@ export interface GqlContext {
   viewer: Viewer;
   loaders: RequestLoaders;
   requestId: string;
-  /** The caller's address (rate limits); 'ws' for subscriptions. */
+  /** The caller's address (rate limits), over HTTP and WebSocket alike (TRUST_PROXY: from X-Forwarded-For). */
   clientAddress: string;
 }

@@ -1,20 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import type { IncomingMessage } from 'node:http';
+import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
-import { GraphQLModule as NestGraphQLModule, type GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
+import { GraphQLSchemaHost, GraphQLModule as NestGraphQLModule } from '@nestjs/graphql';
 import type { FastifyRequest } from 'fastify';
-import { GraphQLError, parse } from 'graphql';
-import type { ServerOptions } from 'graphql-ws';
+import { GraphQLError } from 'graphql';
 import { PinoLogger } from 'nestjs-pino';
+import { WebSocket } from 'ws';
 import { IdentityService } from '#domain/identity/identity.service.js';
 import { SessionRevocation } from '#domain/identity/session-revocation.js';
 import { ANONYMOUS, type Viewer } from '#domain/viewer.js';
 import { AppConfig } from '#platform/config/app-config.js';
 import type { GqlContext } from './gql-context.js';
 import { formatError, isUnexpectedError } from './format-error.js';
-import { documentLimitsRule } from './document-limits.js';
+import { LimitedApolloDriver, type LimitedGraphQLWsOptions } from './graphql-ws-driver.js';
+import { checkOperation, limitRules, parseOperation } from './operation-limits.js';
 import { complexityLimitPlugin, rejectNulCharactersPlugin } from './query-limits.js';
+import { clientAddressOf, SocketCounter, TOO_MANY_SOCKETS_CLOSE } from './socket-limits.js';
 import { RequestLoaders } from './request-loaders.js';
 import { answerPreloadedFields } from './preloaded-fields.js';
 import { cacheControlDirective } from './cache-hints.js';
@@ -30,6 +33,7 @@ const bearer = (value: unknown): string | null => {
 const SESSION_REVOKED_CLOSE = 4401;
 
 interface ClosableSocket {
+  readonly readyState: number;
   close(code: number, reason: string): void;
 }
 
@@ -59,9 +63,17 @@ class SessionSockets {
   }
 }
 
+/** What this module keeps on graphql-ws's `extra` of a socket (beside its `socket` and upgrade `request`). */
+interface WsExtra {
+  viewer?: Viewer;
+  /** The user this socket is counted for in `socketsPerUser`. */
+  countedUser?: string;
+  request?: IncomingMessage;
+}
+
 interface WsContext {
   connectionParams?: Record<string, unknown>;
-  extra?: { viewer?: Viewer };
+  extra?: WsExtra;
 }
 
 function logUnexpectedErrors(logger: PinoLogger): ApolloServerPlugin<GqlContext> {
@@ -80,59 +92,100 @@ function logUnexpectedErrors(logger: PinoLogger): ApolloServerPlugin<GqlContext>
   };
 }
 
-/** Nest's typed options leave out graphql-ws's onError, but it hands every option to graphql-ws's useServer. */
-type GraphQLWsOptions = GraphQLWsSubscriptionsConfig & Pick<ServerOptions, 'onError'>;
-
 @Module({
   imports: [
     NestGraphQLModule.forRootAsync<ApolloDriverConfig>({
-      driver: ApolloDriver,
-      inject: [IdentityService, SessionRevocation, AppConfig, PinoLogger],
-      useFactory: (identity: IdentityService, sessions: SessionRevocation, config: AppConfig, logger: PinoLogger): ApolloDriverConfig => {
+      driver: LimitedApolloDriver,
+      inject: [IdentityService, SessionRevocation, AppConfig, PinoLogger, GraphQLSchemaHost],
+      useFactory: (identity: IdentityService, sessions: SessionRevocation, config: AppConfig, logger: PinoLogger, schemaHost: GraphQLSchemaHost): ApolloDriverConfig => {
         const sockets = new SessionSockets();
         // Revocations anywhere (this process or another replica, through Redis pub/sub) close the session's sockets.
         sessions.onRevoked((familyIds) => sockets.closeSessions(familyIds));
         const socketOf = (extra: unknown): ClosableSocket | undefined => (extra as { socket?: ClosableSocket }).socket;
-        const graphqlWs: GraphQLWsOptions = {
+        // Per API process: behind a load balancer each replica counts its own sockets (README "WebSocket limits").
+        const socketsPerAddress = new SocketCounter(config.WS_MAX_SOCKETS_PER_ADDRESS);
+        const socketsPerUser = new SocketCounter(config.WS_MAX_SOCKETS_PER_USER);
+        const limits = { maxDepth: config.GRAPHQL_MAX_DEPTH, maxCost: config.GRAPHQL_MAX_COST };
+        const formatWsErrors = (errors: readonly GraphQLError[]) =>
+          errors.map((error) => {
+            if (isUnexpectedError(error)) logger.error({ err: error.originalError ?? error, path: error.path }, 'Unexpected error in GraphQL operation over WebSocket');
+            return formatError(error.toJSON(), error);
+          });
+        const graphqlWs: LimitedGraphQLWsOptions = {
           path: '/graphql',
+          maxPayload: config.WS_MAX_PAYLOAD_BYTES,
+          onProtocolFault: (error) => logger.info({ code: error.code }, 'WebSocket closed: the client broke the protocol'),
+          onOpen: (socket, request) => {
+            const address = clientAddressOf(request, config.TRUST_PROXY);
+            if (!socketsPerAddress.tryAdd(address)) {
+              socket.close(TOO_MANY_SOCKETS_CLOSE, 'Too many sockets from this address');
+              return false;
+            }
+            socket.once('close', () => socketsPerAddress.remove(address));
+            return true;
+          },
           onConnect: async (ctx) => {
             const params = (ctx.connectionParams ?? {}) as Record<string, unknown>;
             const token = bearer(params.authorization ?? params.Authorization);
-            if (!token) return true; // anonymous: subscriptions then answer UNAUTHENTICATED
+            if (!token) return true; // anonymous: every operation then answers UNAUTHENTICATED
             const viewer = await identity.viewerFromAccessToken(token);
             if (!viewer) return false; // a bad (or revoked) token closes the socket (4403)
-            (ctx.extra as { viewer?: Viewer }).viewer = viewer;
             const socket = socketOf(ctx.extra);
+            const extra = ctx.extra as WsExtra;
+            // Closed while the token was checked: onClose has run already, so nothing may be counted for it now.
+            if (socket?.readyState === WebSocket.CLOSED) return false;
+            if (viewer.userId) {
+              if (!socketsPerUser.tryAdd(viewer.userId)) {
+                socket?.close(TOO_MANY_SOCKETS_CLOSE, 'Too many sockets for this user');
+                return false;
+              }
+              extra.countedUser = viewer.userId;
+            }
+            extra.viewer = viewer;
             if (viewer.sessionId && socket) sockets.add(viewer.sessionId, socket);
             return true;
           },
           onClose: (ctx) => {
-            const viewer = (ctx.extra as { viewer?: Viewer }).viewer;
+            const extra = ctx.extra as WsExtra;
             const socket = socketOf(ctx.extra);
-            if (viewer?.sessionId && socket) sockets.remove(viewer.sessionId, socket);
+            if (extra.countedUser) socketsPerUser.remove(extra.countedUser);
+            if (extra.viewer?.sessionId && socket) sockets.remove(extra.viewer.sessionId, socket);
           },
           // graphql-ws bypasses Apollo's formatError: map subscription errors to PRODUCT.md's codes here too
           // (otherwise FORBIDDEN / NOT_FOUND / UNAUTHENTICATED arrive without extensions.code, and unexpected errors unmasked).
-          onNext: (_ctx, _id, _payload, _args, result) =>
-            result.errors?.length ? { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) } : undefined,
-          // graphql-ws closes the whole socket (4500) on a query that does not parse: refuse the one subscription instead.
+          onNext: (_ctx, _id, _payload, _args, result) => (result.errors?.length ? { ...result, errors: formatWsErrors(result.errors) } : undefined),
+          // Every operation passes what HTTP checks (operation-limits.ts) before it runs; a refusal is an `error`
+          // message for that one operation, and the socket stays open.
           onSubscribe: async (ctx, _id, payload) => {
+            // First, before any await: graphql-ws has already counted this operation in ctx.subscriptions.
+            if (Object.keys(ctx.subscriptions).length > config.WS_MAX_OPERATIONS_PER_SOCKET) {
+              return [
+                new GraphQLError(`At most ${config.WS_MAX_OPERATIONS_PER_SOCKET} operations at once on one socket`, {
+                  extensions: { code: 'RATE_LIMITED', reason: 'TOO_MANY_OPERATIONS' },
+                }),
+              ];
+            }
             // Every operation re-checks the session: should a revocation message be lost, the socket still ends here.
-            const viewer = (ctx.extra as { viewer?: Viewer }).viewer;
+            const viewer = (ctx.extra as WsExtra).viewer;
             if (viewer?.sessionId && !(await sessions.isActive(viewer.sessionId))) {
               socketOf(ctx.extra)?.close(SESSION_REVOKED_CLOSE, 'Session revoked');
               return [new GraphQLError('Session revoked', { extensions: { code: 'UNAUTHENTICATED' } })];
             }
-            try {
-              parse(payload.query);
-            } catch (error) {
-              if (error instanceof GraphQLError) return [error];
-              throw error;
-            }
-            return undefined; // graphql-ws goes on (and parses again: subscriptions are rare, this keeps its defaults)
+            // An anonymous socket may only use public streams, and there are none: refused before any parsing.
+            if (!viewer?.userId) return [new GraphQLError('Sign in to use the WebSocket', { extensions: { code: 'UNAUTHENTICATED' } })];
+            // graphql-ws itself would close the whole socket (4500) on a query that does not parse.
+            const parsed = parseOperation(payload.query);
+            if ('errors' in parsed) return parsed.errors;
+            const { document } = parsed;
+            const schema = schemaHost.schema;
+            const request = { document, operationName: payload.operationName, variables: payload.variables };
+            const refused = checkOperation(schema, request, limits);
+            if (refused.length > 0) return refused;
+            // Checked here, so graphql-ws neither parses nor validates again.
+            return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
           },
-          // A subscription that does not parse or validate is refused with an `error` message, not `next`.
-          onError: (_ctx, _id, _payload, errors) => errors.map((error) => formatError(error.toJSON(), error)),
+          // An operation refused before it runs is answered with an `error` message, not `next`.
+          onError: (_ctx, _id, _payload, errors) => formatWsErrors(errors),
         };
         return {
           path: '/graphql',
@@ -146,7 +199,7 @@ type GraphQLWsOptions = GraphQLWsSubscriptionsConfig & Pick<ServerOptions, 'onEr
           // Tokens travel in the Authorization header, never in cookies, so there is no CSRF surface to guard.
           csrfPrevention: false,
           formatError,
-          validationRules: [documentLimitsRule(config.GRAPHQL_MAX_DEPTH)],
+          validationRules: limitRules(limits),
           plugins: [
             rejectNulCharactersPlugin(),
             complexityLimitPlugin(config.GRAPHQL_MAX_COST), // before the response cache: a cached answer is still priced
@@ -157,7 +210,8 @@ type GraphQLWsOptions = GraphQLWsSubscriptionsConfig & Pick<ServerOptions, 'onEr
           context: async (requestOrWs: FastifyRequest | WsContext): Promise<GqlContext> => {
             if ('connectionParams' in requestOrWs || 'extra' in requestOrWs) {
               const ws: WsContext = requestOrWs;
-              return { viewer: ws.extra?.viewer ?? ANONYMOUS, loaders: new RequestLoaders(), requestId: randomUUID(), clientAddress: 'ws' };
+              const clientAddress = clientAddressOf(ws.extra?.request, config.TRUST_PROXY);
+              return { viewer: ws.extra?.viewer ?? ANONYMOUS, loaders: new RequestLoaders(), requestId: randomUUID(), clientAddress };
             }
             const request = requestOrWs as FastifyRequest;
             const token = bearer(request.headers?.authorization);

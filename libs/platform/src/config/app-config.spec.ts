@@ -28,6 +28,10 @@ describe('loadConfig', () => {
       NODE_ENV: 'development',
       LOG_LEVEL: 'info',
       GRAPHQL_MAX_DEPTH: 10,
+      WS_MAX_PAYLOAD_BYTES: 1024 * 1024,
+      WS_MAX_OPERATIONS_PER_SOCKET: 100,
+      WS_MAX_SOCKETS_PER_USER: 20,
+      WS_MAX_SOCKETS_PER_ADDRESS: 1000,
     });
     expect(config.MAIL_FROM.length).toBeGreaterThan(0);
   });
@@ -61,6 +65,10 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'verbose'],
     ['NODE_ENV', 'staging'],
     ['DB_MIGRATE_ON_BOOT', 'maybe'],
+    ['WS_MAX_PAYLOAD_BYTES', '100'],
+    ['WS_MAX_OPERATIONS_PER_SOCKET', '0'],
+    ['WS_MAX_SOCKETS_PER_USER', 'many'],
+    ['WS_MAX_SOCKETS_PER_ADDRESS', '0'],
   ])('refuses %s=%s with a ConfigError naming the variable', (name, value) => {
     const error = configError({ [name]: value });
     expect(error.message).toContain(`${name}=${JSON.stringify(value)}`);

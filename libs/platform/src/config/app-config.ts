@@ -88,6 +88,32 @@ export class AppConfig {
   @Max(50)
   GRAPHQL_MAX_DEPTH = 10;
 
+  /** Largest graphql-ws message the API reads (the HTTP body limit's twin); a bigger one closes the socket (1009). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(16 * 1024 * 1024)
+  WS_MAX_PAYLOAD_BYTES = 1024 * 1024;
+
+  /** Operations (subscriptions, or queries still running) one socket may hold at once; the next is refused with RATE_LIMITED. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  WS_MAX_OPERATIONS_PER_SOCKET = 100;
+
+  /** Open sockets of one user on one API process (tabs and devices); the next is closed with 4429. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  WS_MAX_SOCKETS_PER_USER = 20;
+
+  /** Open sockets from one client address on one API process: a whole school behind one NAT; the next is closed with 4429. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  WS_MAX_SOCKETS_PER_ADDRESS = 1000;
+
   @Transform(toInt)
   @IsInt()
   @Min(10)
