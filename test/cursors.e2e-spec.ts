@@ -113,7 +113,13 @@ describe('opaque cursors and blind team lists (issue 17.3)', () => {
     list.connection(await gqlOk(api.url, list.query, { ...list.variables(), first, after }, viewer?.token));
   const refusal = (list: List, after: string, viewer = list.viewer()) => gqlError(api.url, list.query, { ...list.variables(), first: 1, after }, viewer?.token);
   /** A valid cursor of another list than `list`. */
-  const foreignCursor = async (list: List) => (await page(lists.find((l) => l.name !== list.name && l.name !== `${list.name} (search)`)!, 1)).pageInfo.endCursor!;
+  const foreignCursor = async (list: List) =>
+    (
+      await page(
+        lists.find((l) => l.name !== list.name && l.name !== `${list.name} (search)`)!,
+        1,
+      )
+    ).pageInfo.endCursor!;
 
   beforeAll(async () => {
     api = await startApi();
@@ -197,10 +203,25 @@ describe('opaque cursors and blind team lists (issue 17.3)', () => {
     expect(await refusal(teams, otherTeams)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
     expect(await refusal(ideas, otherIdeas)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
     // A gallery cursor (Query.ideas) is not one of Challenge.ideas either, and a search cursor not one of the newest-first order.
-    const gallery = (await page(lists.find((l) => l.name === 'Query.ideas')!, 1)).pageInfo.endCursor!;
+    const gallery = (
+      await page(
+        lists.find((l) => l.name === 'Query.ideas')!,
+        1,
+      )
+    ).pageInfo.endCursor!;
     expect(await refusal(ideas, gallery)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
-    const search = (await page(lists.find((l) => l.name === 'Query.ideas (search)')!, 1)).pageInfo.endCursor!;
-    expect(await refusal(lists.find((l) => l.name === 'Query.ideas')!, search)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    const search = (
+      await page(
+        lists.find((l) => l.name === 'Query.ideas (search)')!,
+        1,
+      )
+    ).pageInfo.endCursor!;
+    expect(
+      await refusal(
+        lists.find((l) => l.name === 'Query.ideas')!,
+        search,
+      ),
+    ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 
   it("refuses another user's notification cursor", async () => {

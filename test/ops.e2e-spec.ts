@@ -189,8 +189,9 @@ describe('operations: Bull Board and Prometheus metrics', () => {
   describe('labels only operations the server knows', () => {
     const post = (query: string) => fetch(api.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
 
-    it('counts 200 made-up operation names as `other`, never as labels of their own; the web client\'s and the configured names keep theirs', async () => {
-      const otherBefore = sample(parseMetrics((await metrics()).text), 'climathon_graphql_operation_duration_seconds_count', { operation_name: 'other', outcome: 'ok' })?.value ?? 0;
+    it("counts 200 made-up operation names as `other`, never as labels of their own; the web client's and the configured names keep theirs", async () => {
+      const otherBefore =
+        sample(parseMetrics((await metrics()).text), 'climathon_graphql_operation_duration_seconds_count', { operation_name: 'other', outcome: 'ok' })?.value ?? 0;
       for (let i = 0; i < 200; i++) expect((await post(`query Junk${i}x${randomUUID().slice(0, 8)} { __typename }`)).status).toBe(200);
       await post('query Challenges { __typename }'); // a name of the web client (apps/web/src/gql/operation-names.ts)
       await post('query OtherClientQuery { __typename }'); // METRICS_OPERATION_NAMES
@@ -201,7 +202,9 @@ describe('operations: Bull Board and Prometheus metrics', () => {
       expect(names.has('Challenges')).toBe(true);
       expect(names.has('OtherClientQuery')).toBe(true);
       expect(names.has('anonymous')).toBe(true);
-      expect(sample(samples, 'climathon_graphql_operation_duration_seconds_count', { operation_type: 'query', operation_name: 'other', outcome: 'ok' })!.value).toBe(otherBefore + 200);
+      expect(sample(samples, 'climathon_graphql_operation_duration_seconds_count', { operation_type: 'query', operation_name: 'other', outcome: 'ok' })!.value).toBe(
+        otherBefore + 200,
+      );
       // A real operation sent after the junk is still labelled by its name.
       await gqlOk(api.url, `query OpsProbe { challenges(first: 1) { totalCount } }`);
       expect(sample(parseMetrics((await metrics()).text), 'climathon_graphql_operation_duration_seconds_count', { operation_name: 'OpsProbe', outcome: 'ok' })!.value).toBe(2);

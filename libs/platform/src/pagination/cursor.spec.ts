@@ -61,7 +61,11 @@ describe('CursorCodec', () => {
   });
 
   it('builds a page with one sealed cursor per node', () => {
-    const rows = [{ id: ID, at: AT }, { id: ID, at: AT }, { id: ID, at: AT }];
+    const rows = [
+      { id: ID, at: AT },
+      { id: ID, at: AT },
+      { id: ID, at: AT },
+    ];
     const page = codec.page('Query.challenges', rows, 2, 3, (r) => [r.at, r.id]);
     expect(page).toMatchObject({ nodes: rows.slice(0, 2), hasNextPage: true, totalCount: 3 });
     expect(page.cursors.map((c) => codec.decodeKeyed('Query.challenges', c, 'time'))).toEqual([
