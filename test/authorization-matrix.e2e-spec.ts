@@ -50,7 +50,8 @@
  *    everything"); their own assignment list is empty.
  * 10. signUp, signIn and refreshToken are open to everyone, signed in or not.
  * 11. Blind judging hides a team's school and idea from every juror of the challenge (assigned or not), and
- *     Idea.team from the jurors who see the idea; teams themselves stay public.
+ *     Idea.team from the jurors who see the idea; teams themselves stay public, but Challenge.teams shows a juror who
+ *     does not organize the challenge only its totalCount (PRODUCT.md "Ideas").
  * 12. A person's name and email (rows 'User.displayName (path)' / 'User.email (path)', decided in
  *     libs/domain/src/people/person-view.ts): the email only to the person themself and to admins, also in the
  *     answer of their own sign-in; the name wherever the path reaching them is visible. An accepted adoption's
@@ -681,6 +682,18 @@ describe('authorization matrix', () => {
           TEAM_FIELD('school { id } idea { id }'),
           () => ({ id: shared.blind.teamId }),
           (d) => (d.team.school && d.team.idea ? 'VISIBLE' : d.team.school ? 'SCHOOL_ONLY' : d.team.idea ? 'IDEA_ONLY' : 'HIDDEN'),
+        ),
+    },
+    {
+      op: 'Challenge.teams (blind judging)',
+      // A juror who does not organize the challenge sees how many teams there are, not which (no names, classes, cursors).
+      expected: table('VISIBLE', { COUNT_ONLY: ['jurorAssigned', 'jurorOther'] }, 'VISIBLE'),
+      parallel: true,
+      prepare: async () =>
+        op(
+          `query($id: ID) { challenge(id: $id) { teams(first: 5) { totalCount edges { cursor node { id name } } pageInfo { endCursor } } } }`,
+          () => ({ id: shared.blind.challengeId }),
+          (d) => (d.challenge.teams.edges.length > 0 ? 'VISIBLE' : d.challenge.teams.totalCount > 0 && d.challenge.teams.pageInfo.endCursor === null ? 'COUNT_ONLY' : 'HIDDEN'),
         ),
     },
     {

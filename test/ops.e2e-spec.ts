@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
+import { MetricsServer } from '../apps/api/src/ops/metrics-server.js';
 import { startApi, type RunningApi } from './helpers/api.js';
 import { createTeam, makeAdmin, publishedChallenge, school, student } from './helpers/challenge-factories.js';
 import { openDatabase } from './helpers/db.js';
@@ -47,7 +48,9 @@ describe('operations: Bull Board and Prometheus metrics', () => {
     samples.find((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v));
 
   beforeAll(async () => {
-    api = await startApi();
+    // Outside production and without METRICS_TOKEN, /metrics is open (a newcomer's machine); OpsProbe is an operation
+    // an operator made known, besides the web client's.
+    api = await startApi({ env: { METRICS_OPERATION_NAMES: 'OpsProbe, OtherClientQuery' } });
     base = api.url.replace(/\/graphql$/, '');
     db = await openDatabase();
     admin = await makeAdmin(api.url, db, await signUp(api.url, { label: 'ops-admin' }));
@@ -181,6 +184,108 @@ describe('operations: Bull Board and Prometheus metrics', () => {
       const reported = sample(samples, 'climathon_outbox_oldest_unprocessed_age_seconds')!.value;
       expect(reported).toBeGreaterThanOrEqual(age - 1);
       expect(reported).toBeLessThan(age + 60);
+    });
+  });
+  describe('labels only operations the server knows', () => {
+    const post = (query: string) => fetch(api.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+
+    it("counts 200 made-up operation names as `other`, never as labels of their own; the web client's and the configured names keep theirs", async () => {
+      const otherBefore =
+        sample(parseMetrics((await metrics()).text), 'climathon_graphql_operation_duration_seconds_count', { operation_name: 'other', outcome: 'ok' })?.value ?? 0;
+      for (let i = 0; i < 200; i++) expect((await post(`query Junk${i}x${randomUUID().slice(0, 8)} { __typename }`)).status).toBe(200);
+      await post('query Challenges { __typename }'); // a name of the web client (apps/web/src/gql/operation-names.ts)
+      await post('query OtherClientQuery { __typename }'); // METRICS_OPERATION_NAMES
+      await post('{ __typename }');
+      const samples = parseMetrics((await metrics()).text);
+      const names = new Set(samples.filter((s) => s.name === 'climathon_graphql_operation_duration_seconds_count').map((s) => s.labels.operation_name));
+      expect([...names].filter((n) => n?.startsWith('Junk'))).toEqual([]);
+      expect(names.has('Challenges')).toBe(true);
+      expect(names.has('OtherClientQuery')).toBe(true);
+      expect(names.has('anonymous')).toBe(true);
+      expect(sample(samples, 'climathon_graphql_operation_duration_seconds_count', { operation_type: 'query', operation_name: 'other', outcome: 'ok' })!.value).toBe(
+        otherBefore + 200,
+      );
+      // A real operation sent after the junk is still labelled by its name.
+      await gqlOk(api.url, `query OpsProbe { challenges(first: 1) { totalCount } }`);
+      expect(sample(parseMetrics((await metrics()).text), 'climathon_graphql_operation_duration_seconds_count', { operation_name: 'OpsProbe', outcome: 'ok' })!.value).toBe(2);
+    });
+
+    it('labels HTTP requests by the route patterns the API registered: made-up paths and methods add no labels', async () => {
+      for (let i = 0; i < 50; i++) expect((await fetch(`${base}/junk-${i}-${randomUUID()}?q=${i}`)).status).toBe(404);
+      await fetch(`${base}/graphql`, { method: 'PROPFIND' });
+      const samples = parseMetrics((await metrics()).text).filter((s) => s.name === 'climathon_http_request_duration_seconds_count');
+      const routes = new Set(samples.map((s) => s.labels.route));
+      expect([...routes].filter((r) => r?.includes('junk'))).toEqual([]);
+      expect(sample(samples, 'climathon_http_request_duration_seconds_count', { method: 'GET', route: 'unmatched', status_code: '404' })!.value).toBeGreaterThanOrEqual(50);
+      expect(samples.some((s) => s.labels.method === 'OTHER')).toBe(true);
+      expect(new Set(samples.map((s) => s.labels.method)).size).toBeLessThanOrEqual(8);
+    });
+  });
+
+  describe('who may read /metrics (METRICS_TOKEN, METRICS_PORT)', () => {
+    const PRODUCTION = { NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-for-the-ops-test-0123456789', PUBLIC_URL: 'https://climathon.example' };
+    const TOKEN = 'metrics-token-for-the-ops-test-0123';
+    const scrape = (at: string, token?: string) => fetch(`${at}/metrics`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    let other: RunningApi | undefined;
+    const start = async (env: Record<string, string>) => {
+      other = await startApi({ env });
+      return other.url.replace(/\/graphql$/, '');
+    };
+
+    afterEach(async () => {
+      await other?.close();
+      other = undefined;
+    });
+
+    it('in production without METRICS_TOKEN, the API starts and answers /metrics with 404', async () => {
+      const at = await start(PRODUCTION);
+      expect((await fetch(`${at}/health/live`)).status).toBe(200);
+      const refused = await scrape(at);
+      expect(refused.status).toBe(404);
+      expect(await refused.text()).not.toContain('climathon_queue_jobs');
+      expect((await scrape(at, TOKEN)).status).toBe(404);
+    });
+
+    it('with METRICS_TOKEN, answers only a bearer of that token (401 otherwise), in production as elsewhere', async () => {
+      for (const env of [{ ...PRODUCTION, METRICS_TOKEN: TOKEN }, { METRICS_TOKEN: TOKEN }]) {
+        const at = await start(env);
+        for (const token of [undefined, 'wrong-token', `${TOKEN}x`, TOKEN.slice(0, -1)]) {
+          const refused = await scrape(at, token);
+          expect(refused.status).toBe(401);
+          expect(refused.headers.get('www-authenticate')).toMatch(/^Bearer/);
+          expect(await refused.text()).not.toContain('climathon_queue_jobs');
+        }
+        expect((await fetch(`${at}/metrics`, { headers: { authorization: TOKEN } })).status).toBe(401); // not as a bearer token
+        const served = await scrape(at, TOKEN);
+        expect(served.status).toBe(200);
+        expect(served.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+        expect(await served.text()).toContain('# TYPE climathon_queue_jobs ');
+        await other!.close();
+        other = undefined;
+      }
+    });
+
+    it('with METRICS_PORT, serves /metrics there alone and answers 404 on the API port', async () => {
+      const at = await start({ ...PRODUCTION, METRICS_PORT: '0' });
+      const port = other!.app.get(MetricsServer).port;
+      expect(port).toEqual(expect.any(Number));
+      expect(port).not.toBe(Number(new URL(at).port));
+      const metricsAt = `http://127.0.0.1:${port}`;
+      const served = await scrape(metricsAt);
+      expect(served.status).toBe(200);
+      expect(await served.text()).toContain('# TYPE climathon_graphql_operation_duration_seconds ');
+      expect((await scrape(at)).status).toBe(404);
+      // Nothing else is served on the metrics port.
+      expect((await fetch(`${metricsAt}/graphql`)).status).toBe(404);
+      expect((await fetch(`${metricsAt}/health/live`)).status).toBe(404);
+      expect((await fetch(`${metricsAt}/metrics`, { method: 'POST' })).status).toBe(405);
+    });
+
+    it('with METRICS_PORT and METRICS_TOKEN, asks for the token on the metrics port too', async () => {
+      await start({ ...PRODUCTION, METRICS_PORT: '0', METRICS_TOKEN: TOKEN });
+      const metricsAt = `http://127.0.0.1:${other!.app.get(MetricsServer).port}`;
+      expect((await scrape(metricsAt)).status).toBe(401);
+      expect((await scrape(metricsAt, TOKEN)).status).toBe(200);
     });
   });
 });

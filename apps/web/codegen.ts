@@ -14,6 +14,8 @@ const config: CodegenConfig = {
       presetConfig: { fragmentMasking: false },
       config: { enumsAsTypes: true, onlyOperationTypes: true, useTypeImports: true, scalars: { DateTime: 'string' } },
     },
+    // The operation names alone, for the API's metrics labels (apps/api/src/ops/known-operations.ts).
+    [`${outDir}operation-names.ts`]: { plugins: ['apps/web/codegen-operation-names.cjs'] },
   },
 };
 

@@ -1,6 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { Clock, SystemClock } from '#platform/clock/clock.js';
+import { AppConfig } from '#platform/config/app-config.js';
+import { CursorCodec } from '#platform/pagination/cursor.js';
 import { IdentityService } from './identity/identity.service.js';
 import { SessionRevocation } from './identity/session-revocation.js';
 import { AccountEmails } from './identity/account-emails.js';
@@ -51,11 +53,15 @@ const SERVICES = [
   ExportLinks,
 ];
 
-/** The domain services of both processes. The clock is a provider so tests can replace it. */
+/** The domain services of both processes. The clock is a provider so tests can replace it; the cursor codec's key comes from JWT_SECRET. */
 @Global()
 @Module({
   imports: [JwtModule.register({})],
-  providers: [{ provide: Clock, useClass: SystemClock }, ...SERVICES],
-  exports: [Clock, JwtModule, ...SERVICES],
+  providers: [
+    { provide: Clock, useClass: SystemClock },
+    { provide: CursorCodec, inject: [AppConfig], useFactory: (config: AppConfig) => CursorCodec.fromSecret(config.JWT_SECRET) },
+    ...SERVICES,
+  ],
+  exports: [Clock, CursorCodec, JwtModule, ...SERVICES],
 })
 export class DomainModule {}

@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
+import { AppConfig } from '#platform/config/app-config.js';
+import { knownOperationNames } from './known-operations.js';
 
 /** The BullMQ queues the API reads for operations (depths, Bull Board), on their own fail-fast Redis connection. */
 export const OPS_QUEUES = Symbol('OPS_QUEUES');
@@ -12,9 +14,8 @@ export const QUEUE_STATES = ['waiting', 'delayed', 'active', 'failed'] as const;
 /** Latency buckets (seconds) from 5 ms to 10 s: GraphQL operations and HTTP requests alike. */
 const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
-/** Operation names come from clients: past this many distinct names, new ones are counted as "other". */
-export const MAX_OPERATION_NAMES = 200;
-const OPERATION_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,63}$/;
+/** HTTP methods labelled as such; anything else is `OTHER` (the label set stays bounded). */
+const HTTP_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 
 /**
  * The API's Prometheus metrics, in a registry of its own (not prom-client's global one, so several applications in
@@ -24,7 +25,7 @@ const OPERATION_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,63}$/;
 export class Metrics {
   readonly registry = new Registry();
   private readonly logger = new Logger('Metrics');
-  private readonly operationNames = new Set<string>();
+  private readonly operationNames: ReadonlySet<string>;
 
   readonly httpDuration = new Histogram({
     name: 'climathon_http_request_duration_seconds',
@@ -45,7 +46,9 @@ export class Metrics {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(OPS_QUEUES) queues: Queue[],
+    config: AppConfig,
   ) {
+    this.operationNames = knownOperationNames(config.METRICS_OPERATION_NAMES);
     collectDefaultMetrics({ register: this.registry });
     const logger = this.logger;
 
@@ -95,14 +98,18 @@ export class Metrics {
     });
   }
 
-  /** A label for a client-chosen operation name, bounded in count and shape. */
+  /** A label for a client-chosen operation name: the name of an operation the server knows (knownOperationNames), else `other`. */
   operationLabel(name: string | null | undefined): string {
     if (!name) return 'anonymous';
-    if (!OPERATION_NAME.test(name)) return 'invalid';
-    if (this.operationNames.has(name)) return name;
-    if (this.operationNames.size >= MAX_OPERATION_NAMES) return 'other';
-    this.operationNames.add(name);
-    return name;
+    return this.operationNames.has(name) ? name : 'other';
+  }
+
+  /**
+   * The labels of one HTTP request: the route pattern Fastify matched (a fixed set: the API registers its routes at
+   * start-up; no path a client makes up becomes a label, unmatched ones are `unmatched`) and a known method.
+   */
+  httpLabels(method: string, route: string | undefined, statusCode: number): { method: string; route: string; status_code: string } {
+    return { method: HTTP_METHODS.has(method) ? method : 'OTHER', route: route ?? 'unmatched', status_code: String(statusCode) };
   }
 
   async scrape(): Promise<string> {

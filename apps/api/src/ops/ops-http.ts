@@ -67,10 +67,7 @@ export class OpsHttp implements OnModuleInit {
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
     fastify.addHook('onResponse', async (request, reply) => {
-      this.metrics.httpDuration.observe(
-        { method: request.method, route: request.routeOptions.url ?? 'unmatched', status_code: String(reply.statusCode) },
-        reply.elapsedTime / 1000,
-      );
+      this.metrics.httpDuration.observe(this.metrics.httpLabels(request.method, request.routeOptions.url, reply.statusCode), reply.elapsedTime / 1000);
     });
     void fastify.register(async (scope) => this.registerBoard(scope));
   }

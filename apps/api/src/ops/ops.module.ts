@@ -9,10 +9,11 @@ import { Metrics, OPS_QUEUES } from './metrics.js';
 
 const OPS_REDIS = Symbol('OPS_REDIS');
 import { MetricsController } from './metrics.controller.js';
+import { MetricsServer } from './metrics-server.js';
 import { OpsHttp } from './ops-http.js';
 
 /**
- * Operations endpoints of the API: Prometheus metrics at /metrics and Bull Board at /admin/queues.
+ * Operations endpoints of the API: Prometheus metrics at /metrics (METRICS_TOKEN, or on METRICS_PORT) and Bull Board at /admin/queues.
  * The queues are opened on a Redis connection of their own that fails fast (like the health check's), so a scrape
  * or the board answers while Redis is down instead of waiting for it.
  */
@@ -30,6 +31,7 @@ import { OpsHttp } from './ops-http.js';
       useFactory: (config: AppConfig, connection: Redis) => Object.values(QUEUES).map((name) => new Queue(name, { connection, prefix: config.QUEUE_PREFIX })),
     },
     Metrics,
+    MetricsServer,
     GraphQLMetricsPlugin,
     OpsHttp,
   ],

@@ -111,12 +111,13 @@ export class TeamMemberResolver {
 export class ChallengeTeamsResolver {
   constructor(private readonly teamsService: TeamsService) {}
 
-  @ResolveField(() => TeamConnection)
+  @ResolveField(() => TeamConnection, { description: 'Under blind judging, a juror who does not organize the challenge sees only totalCount (no edges).' })
   async teams(
     @Parent() challenge: ChallengeModel,
+    @CurrentViewer() viewer: Viewer,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<TeamConnection> {
-    return toConnection(await this.teamsService.listByChallenge(challenge.id, { first, after }), toTeamModel);
+    return toConnection(await this.teamsService.listByChallenge(viewer, challenge.id, { first, after }), toTeamModel);
   }
 }

@@ -5,7 +5,7 @@ import { projectionOf, readRows } from '#platform/database/sql-reads.js';
 import { Clock } from '#platform/clock/clock.js';
 import { DomainError, isUniqueViolation } from '#platform/errors/domain-error.js';
 import { recordEvents } from '#platform/outbox/outbox.js';
-import { assertPageSize, decodeCursor, keysetCondition, toPage, type Page } from '#platform/pagination/cursor.js';
+import { assertPageSize, CursorCodec, keysetCondition, type Page } from '#platform/pagination/cursor.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { check, isUuid } from '../validation.js';
 import { requireUser, type Viewer } from '../viewer.js';
@@ -85,6 +85,8 @@ type Settings = Pick<
 >;
 
 const ORDER = { columns: ['c.created_at', 'c.id'], directions: ['DESC', 'DESC'] as ('ASC' | 'DESC')[] };
+/** The list its cursors are sealed for (CursorCodec). */
+const CURSOR_LIST = 'Query.challenges';
 
 @Injectable()
 export class ChallengesService {
@@ -92,6 +94,7 @@ export class ChallengesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: ChallengeAccess,
     private readonly clock: Clock,
+    private readonly cursors: CursorCodec,
   ) {}
 
   /** A member of `organizerId` creates a DRAFT challenge with its themes and criteria; the slug comes from the title. */
@@ -281,13 +284,13 @@ export class ChallengesService {
     }
     if (args.status) query.andWhere('c.status = :status', { status: args.status });
     const totalCount = await query.clone().getCount();
-    if (args.after) query.andWhere(...keyset(ORDER, decodeTimeCursor(args.after)));
+    if (args.after) query.andWhere(...keyset(ORDER, this.cursors.decodeKeyed(CURSOR_LIST, args.after, 'time')));
     const rows = await query
       .orderBy('c.created_at', 'DESC')
       .addOrderBy('c.id', 'DESC')
       .limit(first + 1)
       .getMany();
-    return toPage(rows, first, totalCount, (c) => [c.createdAt.toISOString(), c.id]);
+    return this.cursors.page(CURSOR_LIST, rows, first, totalCount, (c) => [c.createdAt.toISOString(), c.id]);
   }
 
   /** Challenges by id without access checks: for loaders below an object the viewer already sees. */
@@ -360,15 +363,6 @@ export class ChallengesService {
       };
     });
   }
-}
-
-/** A [timestamp, id] cursor, checked before it reaches SQL. */
-export function decodeTimeCursor(after: string): [string, string] {
-  const [at, id] = decodeCursor(after, 2);
-  if (typeof at !== 'string' || Number.isNaN(Date.parse(at)) || typeof id !== 'string' || !isUuid(id)) {
-    throw DomainError.badInput('after', 'Invalid cursor');
-  }
-  return [at, id];
 }
 
 /** keysetCondition as `andWhere` arguments. */

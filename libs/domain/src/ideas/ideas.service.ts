@@ -5,11 +5,11 @@ import { Clock } from '#platform/clock/clock.js';
 import { projectionOf, readRows } from '#platform/database/sql-reads.js';
 import { DomainError } from '#platform/errors/domain-error.js';
 import { recordEvents } from '#platform/outbox/outbox.js';
-import { assertPageSize, lazyCount, decodeCursor, toPage, type Page } from '#platform/pagination/cursor.js';
+import { assertPageSize, CursorCodec, lazyCount, type Page } from '#platform/pagination/cursor.js';
 import { ideaAdopted } from '../access/grounds.js';
 import { ChallengeAccess } from '../challenges/challenge-access.js';
 import { Challenge, ChallengeFormat, ChallengeStatus } from '../challenges/challenge.entity.js';
-import { decodeTimeCursor, keyset } from '../challenges/challenges.service.js';
+import { keyset } from '../challenges/challenges.service.js';
 import { Theme } from '../challenges/theme.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { TeamRole } from '../teams/team-member.entity.js';
@@ -97,6 +97,7 @@ export class IdeasService {
     private readonly access: ChallengeAccess,
     private readonly reads: IdeaReads,
     private readonly clock: Clock,
+    private readonly cursors: CursorCodec,
   ) {}
 
   /**
@@ -267,9 +268,12 @@ export class IdeasService {
     const totalCount = lazyCount(async () => (await readRows<{ count: number }>(this.dataSource, `SELECT count(*)::int AS count ${from} WHERE ${filtered}`, countParams))[0].count);
 
     const order = search ? RELEVANCE : NEWEST_FIRST;
+    // Cursors are sealed for the list (Query.ideas or one challenge's Challenge.ideas) and its order: a rank cursor
+    // never lands in the newest-first list, nor one challenge's cursor in another's.
+    const list = `${args.scopeChallengeId ? `Challenge.ideas:${args.scopeChallengeId}` : 'Query.ideas'}:${search ? 'relevance' : 'newest'}`;
     let pageWhere = filtered;
     if (args.after) {
-      const [sql, keysetParams] = keyset(order, search ? decodeRankCursor(args.after) : decodeTimeCursor(args.after));
+      const [sql, keysetParams] = keyset(order, search ? this.cursors.decodeKeyed(list, args.after, 'number') : this.cursors.decodeKeyed(list, args.after, 'time'));
       pageWhere += ` AND (${sql})`;
       Object.assign(params, keysetParams);
     }
@@ -310,7 +314,7 @@ export class IdeasService {
       const school = included.schools ? schoolColumns.read(row) : null;
       if (school) included.schools!.push(school);
     }
-    const page = search ? toPage(ideas, first, totalCount, (i) => [ranks.get(i.id)!, i.id]) : toPage(ideas, first, totalCount, (i) => [i.createdAt.toISOString(), i.id]);
+    const page = this.cursors.page(list, ideas, first, totalCount, search ? (i) => [ranks.get(i.id)!, i.id] : (i) => [i.createdAt.toISOString(), i.id]);
     return { ...page, included };
   }
 
@@ -343,11 +347,4 @@ export class IdeasService {
       tags: [...new Set(checkedTags)],
     };
   }
-}
-
-/** A [rank, id] cursor of a search. */
-function decodeRankCursor(after: string): [number, string] {
-  const [rank, id] = decodeCursor(after, 2);
-  if (typeof rank !== 'number' || !Number.isFinite(rank) || typeof id !== 'string' || !isUuid(id)) throw DomainError.badInput('after', 'Invalid cursor');
-  return [rank, id];
 }

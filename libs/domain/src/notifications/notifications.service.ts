@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull } from 'typeorm';
 import { Clock } from '#platform/clock/clock.js';
 import { DomainError } from '#platform/errors/domain-error.js';
-import { assertPageSize, decodeCursor, keysetCondition, toPage, type Page } from '#platform/pagination/cursor.js';
+import { assertPageSize, CursorCodec, keysetCondition, type Page } from '#platform/pagination/cursor.js';
 import { isUuid } from '../validation.js';
 import { requireUser, type Viewer } from '../viewer.js';
 import { Notification } from './notification.entity.js';
@@ -15,6 +15,7 @@ export class NotificationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly cursors: CursorCodec,
   ) {}
 
   async listMine(viewer: Viewer, args: { first?: number | null; after?: string | null; unreadOnly?: boolean | null }): Promise<Page<Notification> & { unreadCount: number }> {
@@ -24,12 +25,10 @@ export class NotificationsService {
     const query = repo.createQueryBuilder('n').where('n.recipient_id = :userId', { userId: user.userId });
     if (args.unreadOnly) query.andWhere('n.read_at IS NULL');
     const [totalCount, unreadCount] = await Promise.all([query.clone().getCount(), repo.countBy({ recipientId: user.userId, readAt: IsNull() })]);
+    // Sealed for this recipient: another user's cursor is not one the service issued to the viewer.
+    const list = `Query.myNotifications:${user.userId}`;
     if (args.after) {
-      const [createdAt, id] = decodeCursor(args.after, 2);
-      if (typeof createdAt !== 'string' || Number.isNaN(Date.parse(createdAt)) || typeof id !== 'string' || !isUuid(id)) {
-        throw DomainError.badInput('after', 'Invalid cursor');
-      }
-      const { sql, params } = keysetCondition(ORDER, [createdAt, id]);
+      const { sql, params } = keysetCondition(ORDER, this.cursors.decodeKeyed(list, args.after, 'time'));
       query.andWhere(sql, params);
     }
     const rows = await query
@@ -37,7 +36,7 @@ export class NotificationsService {
       .addOrderBy('n.id', 'DESC')
       .limit(first + 1)
       .getMany();
-    return { ...toPage(rows, first, totalCount, (n) => [n.createdAt.toISOString(), n.id]), unreadCount };
+    return { ...this.cursors.page(list, rows, first, totalCount, (n) => [n.createdAt.toISOString(), n.id]), unreadCount };
   }
 
   /** Marks the viewer's own notifications read; ids of others' notifications are ignored. Returns how many changed. */

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { DomainError, isUniqueViolation } from '#platform/errors/domain-error.js';
 import { recordEvents } from '#platform/outbox/outbox.js';
-import { assertPageSize, decodeCursor, keysetCondition, toPage, type Page } from '#platform/pagination/cursor.js';
+import { assertPageSize, CursorCodec, keysetCondition, type Page } from '#platform/pagination/cursor.js';
 import { User } from '../identity/user.entity.js';
 import { check, isUuid } from '../validation.js';
 import { requireUser, type Viewer } from '../viewer.js';
@@ -28,11 +28,16 @@ export interface CreateOrganizationData {
 }
 
 const ORDER = { columns: ['o.name', 'o.id'], directions: ['ASC', 'ASC'] as ('ASC' | 'DESC')[] };
+/** The list its cursors are sealed for (CursorCodec). */
+const CURSOR_LIST = 'Query.organizations';
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 @Injectable()
 export class OrganizationsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cursors: CursorCodec,
+  ) {}
 
   async create(viewer: Viewer, input: CreateOrganizationData): Promise<Organization> {
     const user = requireUser(viewer);
@@ -98,7 +103,7 @@ export class OrganizationsService {
     }
     const totalCount = await query.clone().getCount();
     if (args.after) {
-      const { sql, params } = keysetCondition(ORDER, decodeCursor(args.after, 2));
+      const { sql, params } = keysetCondition(ORDER, this.cursors.decodeKeyed(CURSOR_LIST, args.after, 'text'));
       query.andWhere(sql, params);
     }
     const rows = await query
@@ -106,7 +111,7 @@ export class OrganizationsService {
       .addOrderBy('o.id', 'ASC')
       .limit(first + 1)
       .getMany();
-    return toPage(rows, first, totalCount, (o) => [o.name, o.id]);
+    return this.cursors.page(CURSOR_LIST, rows, first, totalCount, (o) => [o.name, o.id]);
   }
 
   /** Members per organization, for the organizations whose members the viewer may see. */

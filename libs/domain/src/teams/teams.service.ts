@@ -4,10 +4,11 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import { Clock } from '#platform/clock/clock.js';
 import { DomainError, ErrorCode, isUniqueViolation } from '#platform/errors/domain-error.js';
 import { recordEvents } from '#platform/outbox/outbox.js';
-import { assertPageSize, toPage, type Page } from '#platform/pagination/cursor.js';
+import { assertPageSize, countOnlyPage, CursorCodec, type Page } from '#platform/pagination/cursor.js';
 import { ChallengeAccess } from '../challenges/challenge-access.js';
 import { Challenge, ChallengeFormat, ChallengeStatus } from '../challenges/challenge.entity.js';
-import { decodeTimeCursor, keyset } from '../challenges/challenges.service.js';
+import { keyset } from '../challenges/challenges.service.js';
+import { IdeaReads } from '../ideas/idea-reads.js';
 import { Organization, OrganizationKind } from '../organizations/organization.entity.js';
 import { check, isUuid } from '../validation.js';
 import { requireUser, type Viewer } from '../viewer.js';
@@ -41,6 +42,8 @@ export class TeamsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: ChallengeAccess,
     private readonly clock: Clock,
+    private readonly cursors: CursorCodec,
+    private readonly ideaReads: IdeaReads,
   ) {}
 
   /**
@@ -161,18 +164,24 @@ export class TeamsService {
       .getMany();
   }
 
-  /** The teams of a challenge the caller already sees, in creation order. */
-  async listByChallenge(challengeId: string, args: { first?: number | null; after?: string | null }): Promise<Page<Team>> {
+  /**
+   * The teams of a challenge the caller already sees, in creation order. Under blind judging a juror who does not
+   * organize the challenge gets the count only (PRODUCT.md "Ideas"): no names, classes or schools, no cursors.
+   */
+  async listByChallenge(viewer: Viewer, challengeId: string, args: { first?: number | null; after?: string | null }): Promise<Page<Team>> {
     const first = assertPageSize(args.first);
+    const list = `Challenge.teams:${challengeId}`;
+    const after = args.after ? this.cursors.decodeKeyed(list, args.after, 'time') : null;
     const query = this.dataSource.getRepository(Team).createQueryBuilder('t').where('t.challenge_id = :challengeId', { challengeId });
-    const totalCount = await query.clone().getCount();
-    if (args.after) query.andWhere(...keyset(ORDER, decodeTimeCursor(args.after)));
+    const [totalCount, blind] = await Promise.all([query.clone().getCount(), this.ideaReads.blindChallenges(viewer, [challengeId])]);
+    if (blind.has(challengeId)) return countOnlyPage(totalCount);
+    if (after) query.andWhere(...keyset(ORDER, after));
     const rows = await query
       .orderBy('t.created_at', 'ASC')
       .addOrderBy('t.id', 'ASC')
       .limit(first + 1)
       .getMany();
-    return toPage(rows, first, totalCount, (t) => [t.createdAt.toISOString(), t.id]);
+    return this.cursors.page(list, rows, first, totalCount, (t) => [t.createdAt.toISOString(), t.id]);
   }
 
   async byIds(ids: readonly string[]): Promise<Team[]> {

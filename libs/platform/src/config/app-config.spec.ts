@@ -90,4 +90,18 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'test' }).JWT_SECRET.length).toBeGreaterThanOrEqual(32);
     expect(loadConfig({}).JWT_SECRET.length).toBeGreaterThanOrEqual(32);
   });
+
+  it('reads the metrics settings, none of them required in production (the worker starts without them)', () => {
+    const production = loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET });
+    expect([production.METRICS_TOKEN, production.METRICS_PORT, production.METRICS_OPERATION_NAMES]).toEqual([undefined, undefined, undefined]);
+    expect(loadConfig({ METRICS_TOKEN: 'a-long-enough-token', METRICS_PORT: '9464', METRICS_OPERATION_NAMES: 'Probe, Other_2' })).toMatchObject({
+      METRICS_TOKEN: 'a-long-enough-token',
+      METRICS_PORT: 9464,
+      METRICS_OPERATION_NAMES: 'Probe, Other_2',
+    });
+    expect(configError({ METRICS_TOKEN: 'short' }).message).toMatch(/METRICS_TOKEN/);
+    expect(configError({ METRICS_PORT: 'x' }).message).toMatch(/METRICS_PORT/);
+    expect(configError({ METRICS_PORT: '3000' }).message).toMatch(/METRICS_PORT must differ from PORT/);
+    expect(configError({ METRICS_OPERATION_NAMES: 'ok, not-a-name' }).message).toMatch(/METRICS_OPERATION_NAMES/);
+  });
 });

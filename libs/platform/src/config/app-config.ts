@@ -220,7 +220,32 @@ export class AppConfig {
   @IsOptional()
   @IsString()
   PUBLIC_URL?: string;
+
+  /**
+   * The bearer token GET /metrics asks for on the API's port. Unset: /metrics answers 404 there in production (and
+   * when METRICS_PORT serves it instead), and anyone outside production (a newcomer's machine, the tests).
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  METRICS_TOKEN?: string;
+
+  /** A separate port (for the monitoring network only) where the API serves GET /metrics alone; 0 picks a free one. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  METRICS_PORT?: number;
+
+  /** Operation names labelled in the metrics besides the web client's (comma-separated, e.g. other clients'). */
+  @IsOptional()
+  @Matches(/^\s*[_A-Za-z][_0-9A-Za-z]{0,63}(\s*,\s*[_A-Za-z][_0-9A-Za-z]{0,63})*\s*$/, { message: 'METRICS_OPERATION_NAMES must be comma-separated GraphQL operation names' })
+  METRICS_OPERATION_NAMES?: string;
 }
+
+/** Optional variables: no default, so `new AppConfig()` does not name them. */
+const OPTIONAL_KEYS = ['PUBLIC_URL', 'METRICS_TOKEN', 'METRICS_PORT', 'METRICS_OPERATION_NAMES'] as const;
 
 export class ConfigError extends Error {}
 
@@ -228,7 +253,7 @@ export class ConfigError extends Error {}
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const raw: Record<string, string> = {};
-  for (const key of [...known, 'PUBLIC_URL']) {
+  for (const key of [...known, ...OPTIONAL_KEYS]) {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }
@@ -236,6 +261,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const errors = validateSync(config, { forbidUnknownValues: false });
   if (config.NODE_ENV === 'production' && config.JWT_SECRET === DEV_JWT_SECRET) {
     throw new ConfigError('Invalid configuration: JWT_SECRET is required when NODE_ENV=production');
+  }
+  if (config.METRICS_PORT !== undefined && config.METRICS_PORT !== 0 && config.METRICS_PORT === config.PORT) {
+    throw new ConfigError('Invalid configuration: METRICS_PORT must differ from PORT');
   }
   if (errors.length > 0) {
     const lines = errors.map((e) => `${e.property}=${JSON.stringify(raw[e.property])}: ${Object.values(e.constraints ?? {}).join('; ')}`);
