@@ -33,6 +33,8 @@ import {
   ReviewAssignmentResolver,
   ReviewResolver,
 } from './judging/judging.resolver.js';
+import { ChallengeVotingResolver, IdeaVotingResolver, PeoplesChoiceEntryResolver, PublicVoteResolver, VotingResolver } from './voting/voting.resolver.js';
+import { IdeaSuggestionResolver, SponsorsResolver } from './sponsors/sponsors.resolver.js';
 
 const RESOLVERS = [
   IdentityResolver,
@@ -65,6 +67,13 @@ const RESOLVERS = [
   PeopleResolver,
   OrganizationAgreementResolver,
   DataProcessingAgreementResolver,
+  VotingResolver,
+  ChallengeVotingResolver,
+  IdeaVotingResolver,
+  PeoplesChoiceEntryResolver,
+  PublicVoteResolver,
+  SponsorsResolver,
+  IdeaSuggestionResolver,
 ];
 
 @Module({

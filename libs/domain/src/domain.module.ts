@@ -21,6 +21,8 @@ import { PeopleService } from './people/people.service.js';
 import { StudentRetention } from './people/student-retention.js';
 import { RostersService } from './rosters/rosters.service.js';
 import { ConsentsService } from './rosters/consents.service.js';
+import { VotingService } from './voting/voting.service.js';
+import { SponsorsService } from './sponsors/sponsors.service.js';
 
 const SERVICES = [
   SessionRevocation,
@@ -43,6 +45,8 @@ const SERVICES = [
   JudgingService,
   RostersService,
   ConsentsService,
+  VotingService,
+  SponsorsService,
 ];
 
 /** The domain services of both processes. The clock is a provider so tests can replace it. */

@@ -25,6 +25,8 @@ import { Milestone } from '#domain/minicompanies/milestone.entity.js';
 import { DataProcessingAgreement } from '#domain/rosters/data-processing-agreement.entity.js';
 import { RosterStudent } from '#domain/rosters/roster-student.entity.js';
 import { ConsentRecord } from '#domain/rosters/consent-record.entity.js';
+import { PublicVote } from '#domain/voting/public-vote.entity.js';
+import { FollowedTheme } from '#domain/sponsors/followed-theme.entity.js';
 
 /** Every entity, listed explicitly (no globs): what the migrations must match. */
 export const ENTITIES = [
@@ -56,4 +58,6 @@ export const ENTITIES = [
   DataProcessingAgreement,
   RosterStudent,
   ConsentRecord,
+  PublicVote,
+  FollowedTheme,
 ];
