@@ -156,7 +156,7 @@ export class VotingService {
     const ids = [...new Set(ideaIds)].filter(isUuid);
     if (ids.length === 0) return new Map();
     const rows: { id: string; votes: number }[] = await this.dataSource.query(
-      `SELECT i.id, (SELECT count(*) FROM public_vote v WHERE v.idea_id = i.id AND v.updated_at < c.public_voting_closes_at)::int AS votes
+      `SELECT i.id, (SELECT count(*) FROM public_vote v WHERE v.idea_id = i.id AND v.updated_at <= c.public_voting_closes_at)::int AS votes
          FROM idea i JOIN challenge c ON c.id = i.challenge_id
         WHERE i.id = ANY($1::uuid[]) AND i.status = 'SUBMITTED' AND c.public_voting_closes_at <= $2`,
       [ids, this.clock.now()],
@@ -181,7 +181,7 @@ export class VotingService {
            FROM public_vote v
            JOIN challenge c ON c.id = v.challenge_id
            JOIN idea i ON i.id = v.idea_id AND i.status = 'SUBMITTED'
-          WHERE v.challenge_id = ANY($1::uuid[]) AND c.public_voting_closes_at <= $2 AND v.updated_at < c.public_voting_closes_at
+          WHERE v.challenge_id = ANY($1::uuid[]) AND c.public_voting_closes_at <= $2 AND v.updated_at <= c.public_voting_closes_at
           GROUP BY v.challenge_id, v.idea_id, i.submitted_at, i.id
        ) ranked
        WHERE position <= $3
