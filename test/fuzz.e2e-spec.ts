@@ -30,7 +30,7 @@ const CODES = new Set<string>(Object.values(ErrorCode).filter((c) => c !== Error
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** Input fields that are names or titles (PRODUCT.md "Errors": one line). */
-const ONE_LINE_FIELDS = new Set(['displayName', 'name', 'title', 'className', 'city', 'district', 'sector', 'tags']);
+const ONE_LINE_FIELDS = new Set(['displayName', 'name', 'title', 'className', 'city', 'district', 'sector', 'tags', 'sectors', 'themes', 'theme']);
 const NOT_ONE_LINE: Json[] = ['Giulia\r\nBcc: x@example.test', 'cr\ronly', 'lf\nonly', 'bell\u0007', 'sep\u2028line', '\u202Eevil'];
 
 /** Values no field of the given scalar accepts. */
@@ -224,6 +224,39 @@ describe('fuzzing every mutation with invalid input', () => {
   }, 300_000); // ~1,500 requests, a few of them megabytes long
 
   it('survives hostile query shapes: 1,000 aliases, deep and wide selections, batches, garbage bodies', async () => {
+    // An edition and a company the admin sees, for the page sizes of the lists of issue 14 (1-100, like every list).
+    const companyId = (await gqlOk(api.url, `mutation { createOrganization(input: { name: "Fuzz Impresa", kind: COMPANY }) { id } }`, {}, admin.token)).createOrganization.id;
+    const challengeId = (
+      await gqlOk(
+        api.url,
+        `mutation($input: CreateChallengeInput!) { createChallenge(input: $input) { id } }`,
+        {
+          input: {
+            organizerId: companyId,
+            title: 'Fuzz',
+            description: 'Fuzz',
+            format: 'OPEN_HACKATHON',
+            submissionOpensAt: new Date(Date.now() + 86_400_000).toISOString(),
+            submissionClosesAt: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+            judgingClosesAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+            themes: [{ name: 'Energia' }],
+            criteria: [{ name: 'Impatto' }],
+          },
+        },
+        admin.token,
+      )
+    ).createChallenge.id;
+    const PEOPLES_CHOICE = `query($id: ID, $first: Int) { challenge(id: $id) { peoplesChoice(first: $first) { votes } } }`;
+    const SUGGESTED = `query($id: ID!, $first: Int) { organization(id: $id) { suggestedIdeas(first: $first) { score } } }`;
+    for (const [query, id] of [
+      [PEOPLES_CHOICE, challengeId],
+      [SUGGESTED, companyId],
+    ])
+      for (const first of [0, -1, 101, 2_147_483_647]) {
+        const { status, json } = await post(api.url, { query, variables: { id, first } }, admin.token);
+        expect(status).toBeLessThan(500);
+        expect([json.errors?.[0]?.extensions?.code, json.errors?.[0]?.extensions?.field]).toEqual(['BAD_USER_INPUT', 'first']);
+      }
     const aliases = Array.from({ length: 1000 }, (_, i) => `a${i}: challenges(first: 100) { edges { node { id } } }`).join(' ');
     const cheapAliases = Array.from({ length: 1000 }, (_, i) => `a${i}: __typename`).join(' ');
     const deep = `{ me { ${'organizations: __typename '.repeat(1)} } }`;
