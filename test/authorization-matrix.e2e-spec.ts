@@ -67,6 +67,14 @@
  *     "Organizers download"): FORBIDDEN for whoever sees the challenge, NOT_FOUND for a DRAFT of others. The exports
  *     ask for a token before anything else (401). impactReport and impact.csv are for the promoter's members and
  *     admins (FORBIDDEN for others: organizations are public).
+ * 15. People's choice: openPublicVoting and closePublicVoting are the organizers' (FORBIDDEN for others: a published
+ *     challenge is public; NOT_FOUND for a draft); castPublicVote is for every signed-in user with a verified email
+ *     except the members of the idea's team (FORBIDDEN: they see the idea); a hidden idea is NOT_FOUND. Counts
+ *     (Challenge.peoplesChoice, Idea.publicVotes) are hidden from everyone, organizers and admins included, until the
+ *     vote closes, then public; Challenge.publicVoting is public; Challenge.myPublicVote is the viewer's own.
+ * 16. Sponsors: Organization.sectorsOfInterest and themesOfInterest are public with the organization; its followed
+ *     themes and suggested ideas are for its members and admins (empty otherwise). setOrganizationInterests is for
+ *     owners (FORBIDDEN for others: organizations are public), followTheme / unfollowTheme for any member.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
@@ -226,6 +234,11 @@ describe('authorization matrix', () => {
   const TEAM_LEADS_HACK = ['captain', 'admin'] as const;
   const TEAM_INSIDE = ['student', 'coach', 'organizer', 'admin'] as const;
   const ADOPTED_TEAM_INSIDE = [...TEAM_INSIDE, 'tutor'] as const;
+  const OPEN_VOTING = `mutation($input: OpenPublicVotingInput!) { openPublicVoting(input: $input) { id } }`;
+  const CAST_VOTE = `mutation($ideaId: ID!) { castPublicVote(ideaId: $ideaId) { idea { id } } }`;
+  const SET_INTERESTS = `mutation($input: OrganizationInterestsInput!) { setOrganizationInterests(input: $input) { id } }`;
+  const FOLLOW_THEME = `mutation($org: ID!, $theme: String!) { followTheme(organizationId: $org, theme: $theme) { id } }`;
+  const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 
   const rows: Row[] = [
     // ---------------------------------------------------------------- queries
@@ -292,6 +305,38 @@ describe('authorization matrix', () => {
       expected: table('ALLOW', {}, 'ALLOW'),
       parallel: true,
       prepare: async () => op(`{ organizations(first: 5, kind: SCHOOL) { totalCount edges { node { id } } } }`, () => ({})),
+    },
+    {
+      op: 'Organization.sectorsOfInterest / themesOfInterest (company)',
+      expected: table('ALLOW', {}, 'ALLOW'),
+      parallel: true,
+      prepare: async () => op(`query($id: ID!) { organization(id: $id) { sectorsOfInterest themesOfInterest } }`, () => ({ id: w.companyId })),
+    },
+    {
+      op: 'Organization.followedThemes (company)',
+      expected: table('HIDDEN', { VISIBLE: ['tutor', 'admin'] }, 'HIDDEN'),
+      parallel: true,
+      prepare: async () => {
+        await gqlOk(api.url, FOLLOW_THEME, { org: w.companyId, theme: 'Tema seguito dalla matrice' }, w.extras.companyOwner.token);
+        return op(
+          `query($id: ID!) { organization(id: $id) { followedThemes } }`,
+          () => ({ id: w.companyId }),
+          (d) => shown(d.organization.followedThemes),
+        );
+      },
+    },
+    {
+      op: 'Organization.suggestedIdeas (company)',
+      expected: table('HIDDEN', { VISIBLE: ['tutor', 'admin'] }, 'HIDDEN'),
+      parallel: true,
+      prepare: async () => {
+        await gqlOk(api.url, SET_INTERESTS, { input: { organizationId: w.companyId, themes: ['Mobilità'] } }, w.extras.companyOwner.token);
+        return op(
+          `query($id: ID!) { organization(id: $id) { suggestedIdeas { score reasons { kind } idea { id } } } }`,
+          () => ({ id: w.companyId }),
+          (d) => shown(d.organization.suggestedIdeas),
+        );
+      },
     },
     {
       op: 'challenges (lists a DRAFT)',
@@ -1197,6 +1242,100 @@ describe('authorization matrix', () => {
         await db.query(`INSERT INTO organization_member (organization_id, user_id, role) VALUES ($1, $2, 'MEMBER')`, [w.companyId, spare.id]);
         return op(`mutation($input: AssignTutorInput!) { assignTutor(input: $input) { id } }`, () => ({ input: { adoptionId: shared.results.adoptionId, email: spare.email } }));
       },
+    },
+    // ---------------------------------------------------------------- mutations and counts: people's choice
+    {
+      op: 'openPublicVoting (DRAFT)',
+      // Organizers see the draft and meet FAILED_PRECONDITION (results are not published); for everyone else it does not exist.
+      expected: table('NOT_FOUND', { ALLOW: ORGANIZERS }),
+      prepare: async () => op(OPEN_VOTING, () => ({ input: { challengeId: shared.draft.challengeId, closesAt: inDays(7) } })),
+    },
+    {
+      op: 'openPublicVoting',
+      expected: table('FORBIDDEN', { ALLOW: ORGANIZERS }),
+      prepare: async () => op(OPEN_VOTING, () => ({ input: { challengeId: shared.results.challengeId, closesAt: inDays(7) } })),
+    },
+    {
+      op: 'castPublicVote',
+      // Everyone signed in but the target team's members (the student and the coach; tutors are not members).
+      expected: table('ALLOW', { FORBIDDEN: ['student', 'coach'] }),
+      prepare: async () => op(CAST_VOTE, () => ({ ideaId: shared.results.ideaId })),
+    },
+    {
+      op: 'castPublicVote (unsubmitted idea)',
+      // The other team's draft: its own student may see it (FORBIDDEN, their team), organizers see it (FAILED_PRECONDITION), nobody else.
+      expected: table('NOT_FOUND', { FORBIDDEN: ['otherStudent'], ALLOW: ORGANIZERS }),
+      prepare: async () => op(CAST_VOTE, () => ({ ideaId: shared.results.otherIdeaId })),
+    },
+    {
+      op: 'Challenge.publicVoting',
+      expected: table('VISIBLE', {}, 'VISIBLE'),
+      parallel: true,
+      prepare: async () => op(CHALLENGE_FIELD('publicVoting { status closesAt }'), () => ({ id: shared.results.challengeId }), (d) => shown(d.challenge.publicVoting)),
+    },
+    {
+      op: 'Challenge.myPublicVote',
+      // Each voter's own vote (cast in the castPublicVote row); the target team's members could not vote.
+      expected: table('VISIBLE', { HIDDEN: ['student', 'coach'] }, 'HIDDEN'),
+      parallel: true,
+      prepare: async () => op(CHALLENGE_FIELD('myPublicVote { idea { id } }'), () => ({ id: shared.results.challengeId }), (d) => shown(d.challenge.myPublicVote)),
+    },
+    {
+      op: 'Challenge.peoplesChoice (vote open)',
+      expected: table('HIDDEN', {}, 'HIDDEN'),
+      parallel: true,
+      prepare: async () => op(CHALLENGE_FIELD('peoplesChoice { votes idea { id } }'), () => ({ id: shared.results.challengeId }), (d) => shown(d.challenge.peoplesChoice)),
+    },
+    {
+      op: 'Idea.publicVotes (vote open)',
+      expected: table('HIDDEN', {}, 'HIDDEN'),
+      parallel: true,
+      prepare: async () => op(IDEA_FIELD('publicVotes'), () => ({ id: shared.results.ideaId }), (d) => shown(d.idea.publicVotes)),
+    },
+    {
+      op: 'closePublicVoting',
+      expected: table('FORBIDDEN', { ALLOW: ORGANIZERS }),
+      prepare: async () => {
+        await gqlOk(api.url, OPEN_VOTING, { input: { challengeId: chain.adoption.challengeId, closesAt: inDays(7) } }, w.users.organizer.token);
+        await gqlOk(api.url, CAST_VOTE, { ideaId: chain.adoption.ideaId }, w.users.otherStudent.token);
+        return op(`mutation($id: ID!) { closePublicVoting(challengeId: $id) { id } }`, () => ({ id: chain.adoption.challengeId }));
+      },
+    },
+    {
+      op: 'Challenge.peoplesChoice (vote closed)',
+      expected: table('VISIBLE', {}, 'VISIBLE'),
+      parallel: true,
+      prepare: async () => op(CHALLENGE_FIELD('peoplesChoice { votes idea { id } }'), () => ({ id: chain.adoption.challengeId }), (d) => shown(d.challenge.peoplesChoice)),
+    },
+    {
+      op: 'Idea.publicVotes (vote closed)',
+      expected: table('VISIBLE', {}, 'VISIBLE'),
+      parallel: true,
+      prepare: async () => op(IDEA_FIELD('publicVotes'), () => ({ id: chain.adoption.ideaId }), (d) => shown(d.idea.publicVotes)),
+    },
+    // ---------------------------------------------------------------- mutations: sponsors
+    {
+      op: 'setOrganizationInterests (company)',
+      // The sponsor owns the sponsor company; organizations are public, so others are FORBIDDEN.
+      expected: table('FORBIDDEN', { ALLOW: ['sponsor', 'admin'] }),
+      prepare: async () => op(SET_INTERESTS, () => ({ input: { organizationId: w.sponsorCompanyId, district: 'Matrice', sectors: ['Energia'], themes: ['Acqua'] } })),
+    },
+    {
+      op: 'followTheme (company)',
+      // Any member of the company (the tutor is one); the second allowed call meets CONFLICT.
+      expected: table('FORBIDDEN', { ALLOW: ['tutor', 'admin'] }),
+      prepare: async () => op(FOLLOW_THEME, () => ({ org: w.companyId, theme: 'Tema della riga follow' })),
+    },
+    {
+      op: 'unfollowTheme (company)',
+      // Each cell unfollows a theme the company follows just for it.
+      expected: table('FORBIDDEN', { ALLOW: ['tutor', 'admin'] }),
+      prepare: async () =>
+        op(`mutation($org: ID!, $theme: String!) { unfollowTheme(organizationId: $org, theme: $theme) { id } }`, async (role) => {
+          const theme = `Da non seguire ${role}`;
+          await gqlOk(api.url, FOLLOW_THEME, { org: w.companyId, theme }, w.extras.companyOwner.token);
+          return { org: w.companyId, theme };
+        }),
     },
     // ---------------------------------------------------------------- mutations: mini-companies
     {

@@ -293,6 +293,41 @@ describe('fuzzing every mutation with invalid input', () => {
     expect(await tableFingerprint(db)).toEqual(before);
   }, 120_000);
 
+  it('refuses page sizes outside 1-100 on the lists of people\'s choice and suggested ideas (BAD_USER_INPUT naming first)', async () => {
+    const companyId = (await gqlOk(api.url, `mutation { createOrganization(input: { name: "Fuzz Impresa", kind: COMPANY }) { id } }`, {}, admin.token)).createOrganization.id;
+    const challengeId = (
+      await gqlOk(
+        api.url,
+        `mutation($input: CreateChallengeInput!) { createChallenge(input: $input) { id } }`,
+        {
+          input: {
+            organizerId: companyId,
+            title: 'Fuzz',
+            description: 'Fuzz',
+            format: 'OPEN_HACKATHON',
+            submissionOpensAt: new Date(Date.now() + 86_400_000).toISOString(),
+            submissionClosesAt: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+            judgingClosesAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+            themes: [{ name: 'Energia' }],
+            criteria: [{ name: 'Impatto' }],
+          },
+        },
+        admin.token,
+      )
+    ).createChallenge.id;
+    const PEOPLES_CHOICE = `query($id: ID, $first: Int) { challenge(id: $id) { peoplesChoice(first: $first) { votes } } }`;
+    const SUGGESTED = `query($id: ID!, $first: Int) { organization(id: $id) { suggestedIdeas(first: $first) { score } } }`;
+    for (const [query, id] of [
+      [PEOPLES_CHOICE, challengeId],
+      [SUGGESTED, companyId],
+    ])
+      for (const first of [0, -1, 101, 2_147_483_647]) {
+        const { status, json } = await post(api.url, { query, variables: { id, first } }, admin.token);
+        expect(status).toBeLessThan(500);
+        expect([json.errors?.[0]?.extensions?.code, json.errors?.[0]?.extensions?.field]).toEqual(['BAD_USER_INPUT', 'first']);
+      }
+  });
+
   /** Every failure a WebSocket answer shows (an unknown or internal code, a leak), or none. */
   const wsFailures = (what: string, outcome: WsOutcome): string[] => {
     if (outcome.closed !== undefined) return [`${what}: socket closed ${outcome.closed}`];

@@ -46,6 +46,7 @@ export default async function globalSetup() {
   process.env.RATE_LIMIT_SIGN_IN_PER_ADDRESS ??= '1000000';
   process.env.RATE_LIMIT_SIGN_IN_PER_ACCOUNT ??= '1000000';
   process.env.RATE_LIMIT_JOIN_TEAM_PER_USER ??= '1000000';
+  process.env.RATE_LIMIT_PUBLIC_VOTES_PER_USER ??= '1000000';
   process.env.RATE_LIMIT_SIGN_IN_FAILURES_PER_ACCOUNT ??= '1000000';
   process.env.RATE_LIMIT_ACCOUNT_EMAILS_PER_ADDRESS ??= '1000000';
   process.env.RATE_LIMIT_ADD_STUDENTS_PER_COACH ??= '1000000';

@@ -15,11 +15,13 @@ describe('readRows and EntityProjection', () => {
 
   beforeAll(async () => {
     dataSource = await openDatabase();
-    const [school] = await dataSource.query(`INSERT INTO organization (name, kind, city, district) VALUES ('Liceo Rosmini', 'SCHOOL', 'Rovereto', 'Vallagarina') RETURNING id`);
+    const [school] = await dataSource.query(`INSERT INTO organization (name, kind, city, district, sectors_of_interest, themes_of_interest) VALUES ('Liceo Rosmini', 'SCHOOL', 'Rovereto', 'Vallagarina', '{Energia,Agroalimentare}', '{Acqua}') RETURNING id`);
     const [promoter] = await dataSource.query(`INSERT INTO organization (name, kind, website) VALUES ('Provincia', 'PROMOTER', 'https://example.org') RETURNING id`);
     const [challenge] = await dataSource.query(
-      `INSERT INTO challenge (organizer_id, slug, title, description, format, status, submission_opens_at, submission_closes_at, judging_closes_at, reviews_per_idea, max_team_size)
-       VALUES ($1, 'sql-reads-' || md5(random()::text), 'Sfida', 'Descrizione', 'SCHOOL_CLIMATHON', 'PUBLISHED', '2026-01-01T10:00:00.123Z', '2026-03-01T10:00:00Z', now(), 3, 6) RETURNING id`,
+      `INSERT INTO challenge (organizer_id, slug, title, description, format, status, submission_opens_at, submission_closes_at, judging_closes_at, reviews_per_idea, max_team_size,
+                              public_voting_opens_at, public_voting_closes_at)
+       VALUES ($1, 'sql-reads-' || md5(random()::text), 'Sfida', 'Descrizione', 'SCHOOL_CLIMATHON', 'PUBLISHED', '2026-01-01T10:00:00.123Z', '2026-03-01T10:00:00Z', now(), 3, 6,
+               '2026-04-01T08:00:00.456Z', '2026-04-15T20:00:00Z') RETURNING id`,
       [promoter.id],
     );
     const [theme] = await dataSource.query(`INSERT INTO theme (challenge_id, name, position) VALUES ($1, 'Acqua', 0) RETURNING id`, [challenge.id]);

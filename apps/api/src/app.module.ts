@@ -36,6 +36,8 @@ import {
 } from './judging/judging.resolver.js';
 import { ExportsHttp } from './reports/exports-http.js';
 import { ChallengeReportsResolver, DisputedIdeaResolver, JuryReportResolver, ReportsResolver } from './reports/reports.resolver.js';
+import { ChallengeVotingResolver, IdeaVotingResolver, PeoplesChoiceEntryResolver, PublicVoteResolver, VotingResolver } from './voting/voting.resolver.js';
+import { IdeaSuggestionResolver, SponsorsResolver } from './sponsors/sponsors.resolver.js';
 
 const RESOLVERS = [
   IdentityResolver,
@@ -72,6 +74,13 @@ const RESOLVERS = [
   ChallengeReportsResolver,
   JuryReportResolver,
   DisputedIdeaResolver,
+  VotingResolver,
+  ChallengeVotingResolver,
+  IdeaVotingResolver,
+  PeoplesChoiceEntryResolver,
+  PublicVoteResolver,
+  SponsorsResolver,
+  IdeaSuggestionResolver,
 ];
 
 @Module({

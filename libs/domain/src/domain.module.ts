@@ -26,6 +26,8 @@ import { ConsentsService } from './rosters/consents.service.js';
 import { ExportLinks } from './reports/export-links.js';
 import { ExportsService } from './reports/exports.service.js';
 import { ReportsService } from './reports/reports.service.js';
+import { VotingService } from './voting/voting.service.js';
+import { SponsorsService } from './sponsors/sponsors.service.js';
 
 const SERVICES = [
   SessionRevocation,
@@ -51,6 +53,8 @@ const SERVICES = [
   ReportsService,
   ExportsService,
   ExportLinks,
+  VotingService,
+  SponsorsService,
 ];
 
 /** The domain services of both processes. The clock is a provider so tests can replace it; the cursor codec's key comes from JWT_SECRET. */

@@ -88,6 +88,18 @@ export class Challenge {
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   retentionWarnedAt!: Date | null;
 
+  /** People's choice (PRODUCT.md "Reports, exports and public voting"): the public vote's window, set by an organizer once results are published. */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  publicVotingOpensAt!: Date | null;
+
+  /** Counts are hidden until this moment, then public; the vote accepts no change from then on. */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  publicVotingClosesAt!: Date | null;
+
+  /** When the worker closed the vote and told the teams (PEOPLES_CHOICE_PUBLISHED, once). */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  peoplesChoicePublishedAt!: Date | null;
+
   @OneToMany(() => Theme, (theme) => theme.challenge)
   themes?: Relation<Theme[]>;
 

@@ -31,6 +31,7 @@ import { checkReviewScores, type CriterionScoreData } from './review-input.js';
 import { AssignmentStatus, ReviewAssignment } from './review-assignment.entity.js';
 import { Review, ReviewRevision } from './review.entity.js';
 import { reviewTotal } from './scoring.js';
+import { MATCHING_IDEAS_PUBLISHED, type MatchingIdeasPublishedPayload } from '../sponsors/sponsor-events.js';
 
 export const JUDGING_LIMITS = {
   comment: 5_000,
@@ -421,7 +422,12 @@ export class JudgingService {
       const resultsPublishedAt = this.clock.now();
       await manager.update(Challenge, { id: challenge.id }, { status: ChallengeStatus.RESULTS_PUBLISHED, resultsPublishedAt });
       const payload: ResultsPublishedPayload = { challengeId: challenge.id, by: user.userId };
-      await recordEvents(manager, [{ type: RESULTS_PUBLISHED, payload: { ...payload } }]);
+      const matching: MatchingIdeasPublishedPayload = { challengeId: challenge.id };
+      await recordEvents(manager, [
+        { type: RESULTS_PUBLISHED, payload: { ...payload } },
+        // Its own event: a notification is unique per event and recipient, and a sponsor may also be a juror.
+        { type: MATCHING_IDEAS_PUBLISHED, payload: { ...matching } },
+      ]);
       return { ...challenge, status: ChallengeStatus.RESULTS_PUBLISHED, resultsPublishedAt };
     });
   }

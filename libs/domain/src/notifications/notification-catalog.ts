@@ -7,6 +7,8 @@ import { miniCompanyNotificationRules, miniCompanyTemplates } from '../minicompa
 import { judgingNotificationRules, judgingTemplates } from '../judging/judging.notifications.js';
 import { judgingDeadlineNotificationRules, judgingDeadlineTemplates } from '../judging/judging-deadline.reminders.js';
 import { retentionNotificationRules, retentionTemplates } from '../people/student-retention.js';
+import { votingNotificationRules, votingTemplates } from '../voting/voting.notifications.js';
+import { sponsorNotificationRules, sponsorTemplates } from '../sponsors/sponsors.notifications.js';
 import type { NotificationRule } from './notification-rule.js';
 import type { TemplateSet } from './template-set.js';
 
@@ -23,6 +25,8 @@ export const NOTIFICATION_RULES: NotificationRule<any>[] = [
   ...judgingNotificationRules,
   ...judgingDeadlineNotificationRules,
   ...retentionNotificationRules,
+  ...votingNotificationRules,
+  ...sponsorNotificationRules,
 ];
 
 /** Every notification kind's texts in Italian and English. */
@@ -36,6 +40,8 @@ export const TEMPLATES: TemplateSet = {
   ...judgingTemplates,
   ...judgingDeadlineTemplates,
   ...retentionTemplates,
+  ...votingTemplates,
+  ...sponsorTemplates,
 };
 
 export function ruleFor(eventType: string): NotificationRule<any> | undefined {

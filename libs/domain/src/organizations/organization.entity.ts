@@ -33,6 +33,14 @@ export class Organization {
   @Column({ type: 'text', nullable: true })
   website!: string | null;
 
+  /** Sectors the organization cares about (free text), matched against ideas' texts for Organization.suggestedIdeas. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  sectorsOfInterest!: string[];
+
+  /** Themes the organization cares about (free text), matched against the themes of every edition's ideas. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  themesOfInterest!: string[];
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

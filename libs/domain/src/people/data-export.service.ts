@@ -42,6 +42,11 @@ const SECTIONS: readonly (readonly [string, string])[] = [
                FROM review_revision rr WHERE rr.review_id = r.id) AS "revisions"
        FROM review r JOIN juror j ON j.id = r.juror_id JOIN idea i ON i.id = r.idea_id JOIN challenge ch ON ch.id = r.challenge_id WHERE j.user_id = $1 ORDER BY r.submitted_at`,
   ],
+  [
+    'publicVotes',
+    `SELECT c.title AS "challenge", i.title AS "idea", v.created_at AS "castAt", v.updated_at AS "updatedAt"
+       FROM public_vote v JOIN challenge c ON c.id = v.challenge_id JOIN idea i ON i.id = v.idea_id WHERE v.voter_id = $1 ORDER BY v.created_at`,
+  ],
   ['notifications', `SELECT id, kind, title, body, locale, created_at AS "createdAt", read_at AS "readAt" FROM notification WHERE recipient_id = $1 ORDER BY created_at`],
   ['consents', `SELECT purpose, given_by AS "givenBy", given_at AS "givenAt", withdrawn_at AS "withdrawnAt" FROM consent_record WHERE user_id = $1 ORDER BY given_at`],
   [

@@ -186,6 +186,12 @@ export class AppConfig {
   @Min(1)
   RATE_LIMIT_JOIN_TEAM_PER_USER = 20;
 
+  /** castPublicVote calls per user per 10 minutes: a vote burst is limited per user, never per address (a school shares one). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_PUBLIC_VOTES_PER_USER = 60;
+
   /** addStudents calls per coach per hour (each creates up to 60 accounts): twelve classes with room for corrections. */
   @Transform(toInt)
   @IsInt()

@@ -26,6 +26,8 @@ import { DataProcessingAgreement } from '#domain/rosters/data-processing-agreeme
 import { RosterStudent } from '#domain/rosters/roster-student.entity.js';
 import { DataExport } from '#domain/people/data-export.entity.js';
 import { ConsentRecord } from '#domain/rosters/consent-record.entity.js';
+import { PublicVote } from '#domain/voting/public-vote.entity.js';
+import { FollowedTheme } from '#domain/sponsors/followed-theme.entity.js';
 
 /** Every entity, listed explicitly (no globs): what the migrations must match. */
 export const ENTITIES = [
@@ -58,4 +60,6 @@ export const ENTITIES = [
   RosterStudent,
   DataExport,
   ConsentRecord,
+  PublicVote,
+  FollowedTheme,
 ];

@@ -13,6 +13,7 @@ export type RateLimitedAction =
   | 'signInAddress'
   | 'signUpAddress'
   | 'joinTeamUser'
+  | 'publicVoteUser'
   | 'accountEmailAddress'
   | 'accountEmailUser'
   | 'addStudentsCoach'
@@ -59,6 +60,7 @@ export class RateLimits implements OnApplicationShutdown {
       signInAddress: { points: config.RATE_LIMIT_SIGN_IN_PER_ADDRESS, durationSeconds: 15 * 60 },
       signUpAddress: { points: config.RATE_LIMIT_SIGN_UP_PER_ADDRESS, durationSeconds: 15 * 60 },
       joinTeamUser: { points: config.RATE_LIMIT_JOIN_TEAM_PER_USER, durationSeconds: 10 * 60 },
+      publicVoteUser: { points: config.RATE_LIMIT_PUBLIC_VOTES_PER_USER, durationSeconds: 10 * 60 },
       accountEmailAddress: { points: config.RATE_LIMIT_ACCOUNT_EMAILS_PER_ADDRESS, durationSeconds: 15 * 60 },
       // Verification and reset emails to one account: enough for a lost email or two, not a mailbomb.
       accountEmailUser: { points: 5, durationSeconds: 60 * 60 },

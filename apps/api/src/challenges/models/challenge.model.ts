@@ -68,6 +68,9 @@ export class ChallengeModel {
 
   /** The organizer organization, for resolvers. */
   organizerId!: string;
+  /** The people's-choice window, for the voting resolvers (Challenge.publicVoting). */
+  publicVotingOpensAt!: Date | null;
+  publicVotingClosesAt!: Date | null;
 
   @Field()
   slug!: string;
@@ -112,6 +115,8 @@ export class ChallengeConnection extends Connection(ChallengeModel, 'Challenge')
 export const toChallengeModel = (c: Challenge): ChallengeModel => ({
   id: c.id,
   organizerId: c.organizerId,
+  publicVotingOpensAt: c.publicVotingOpensAt,
+  publicVotingClosesAt: c.publicVotingClosesAt,
   slug: c.slug,
   title: c.title,
   description: c.description,

@@ -31,6 +31,12 @@ export class OrganizationModel {
 
   @Field(() => String, { nullable: true })
   website!: string | null;
+
+  @Field(() => [String], { description: 'Sectors the organization cares about (free text); a company gets ideas speaking of them suggested.' })
+  sectorsOfInterest!: string[];
+
+  @Field(() => [String], { description: "Themes the organization cares about (free text, matched against every edition's themes)." })
+  themesOfInterest!: string[];
 }
 
 @ObjectType('OrganizationMember')
@@ -55,4 +61,6 @@ export const toOrganizationModel = (o: Omit<Organization, 'createdAt'>): Organiz
   district: o.district,
   sector: o.sector,
   website: o.website,
+  sectorsOfInterest: o.sectorsOfInterest,
+  themesOfInterest: o.themesOfInterest,
 });

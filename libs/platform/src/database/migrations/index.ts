@@ -15,6 +15,7 @@ import { Consents1796611632656 } from './1796611632656-Consents.js';
 import { ChallengeSlugPerOrganizer1796700000000 } from './1796700000000-ChallengeSlugPerOrganizer.js';
 import { Erasure1796700000100 } from './1796700000100-Erasure.js';
 import { Reports1796800000200 } from './1796800000200-Reports.js';
+import { PeoplesChoiceSponsors1796800000300 } from './1796800000300-PeoplesChoiceSponsors.js';
 import { DataExport1796800000500 } from './1796800000500-DataExport.js';
 
 /** Every migration, in order (no globs). Never edit one that has landed: add a new one. */
@@ -35,5 +36,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ChallengeSlugPerOrganizer1796700000000,
   Erasure1796700000100,
   Reports1796800000200,
+  PeoplesChoiceSponsors1796800000300,
   DataExport1796800000500,
 ];
