@@ -185,9 +185,18 @@ export class AppConfig {
   @Max(3600)
   PUBLIC_CACHE_MAX_AGE_SECONDS = 10;
 
+  /**
+   * The address people open (the web client), the base of every link in emails (PUBLIC_URL + Notification.path).
+   * Required when NODE_ENV=production; elsewhere it defaults to the API on PORT, which serves the built client.
+   */
   @IsOptional()
-  @IsString()
+  @Matches(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, { message: 'PUBLIC_URL must be an http:// or https:// URL without query or fragment' })
   PUBLIC_URL?: string;
+
+  /** PUBLIC_URL without a trailing slash, or the development default. */
+  get publicUrl(): string {
+    return (this.PUBLIC_URL ?? `http://localhost:${this.PORT}`).replace(/\/+$/, '');
+  }
 }
 
 export class ConfigError extends Error {}
@@ -204,6 +213,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const errors = validateSync(config, { forbidUnknownValues: false });
   if (config.NODE_ENV === 'production' && config.JWT_SECRET === DEV_JWT_SECRET) {
     throw new ConfigError('Invalid configuration: JWT_SECRET is required when NODE_ENV=production');
+  }
+  if (config.NODE_ENV === 'production' && !config.PUBLIC_URL) {
+    throw new ConfigError('Invalid configuration: PUBLIC_URL (the address of the web client, the base of email links) is required when NODE_ENV=production');
   }
   if (errors.length > 0) {
     const lines = errors.map((e) => `${e.property}=${JSON.stringify(raw[e.property])}: ${Object.values(e.constraints ?? {}).join('; ')}`);

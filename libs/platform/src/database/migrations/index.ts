@@ -14,6 +14,7 @@ import { Rosters1796610151101 } from './1796610151101-Rosters.js';
 import { Consents1796611632656 } from './1796611632656-Consents.js';
 import { ChallengeSlugPerOrganizer1796700000000 } from './1796700000000-ChallengeSlugPerOrganizer.js';
 import { Erasure1796700000100 } from './1796700000100-Erasure.js';
+import { NotificationPath1796800000400 } from './1796800000400-NotificationPath.js';
 
 /** Every migration, in order (no globs). Never edit one that has landed: add a new one. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -32,4 +33,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Consents1796611632656,
   ChallengeSlugPerOrganizer1796700000000,
   Erasure1796700000100,
+  NotificationPath1796800000400,
 ];
