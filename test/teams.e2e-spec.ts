@@ -399,7 +399,7 @@ describe('teams', () => {
       );
       // Issue 18.4: words that agree with anyone ("Marco è entrato" told a girl's coach she was a boy).
       expect(captainList.map((n) => [n.title, n.body])).toEqual([
-        ['Nuovo membro nella squadra Squadra Aperta: Marco', `Marco fa ora parte della squadra Squadra Aperta della sfida «${openRun.challenge.title}».`],
+        ['Nuovo membro nella squadra Squadra Aperta: Marco', 'Marco fa ora parte della squadra Squadra Aperta della sfida «Climathon Scuole Bologna».'],
       ]);
       await sleep(500);
       expect(await notificationsOf(api.url, pupil, 'TEAM_MEMBER_JOINED')).toEqual([]);
