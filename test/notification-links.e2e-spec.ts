@@ -17,7 +17,6 @@ const FOOTER = {
   en: { why: 'You receive this email because ', language: `You can choose the language of your emails in your profile: ${PUBLIC_URL}/profile`, open: 'Open the page' },
 };
 
-
 describe('notification emails link to their page and say why they came', () => {
   let api: RunningApi;
   let worker: RunningWorker;
@@ -53,47 +52,51 @@ describe('notification emails link to their page and say why they came', () => {
     return mine.map((email: ReceivedEmail) => ({ email, notification: byId.get(email.headers['x-notification-id']!)! }));
   }
 
-  it.each(['it', 'en'] as const)('in %s: every kind of email carries PUBLIC_URL + its path and a footer with the reason and the profile link', async (locale) => {
-    const scenario = await everyNotificationKind(api.url, db, locale);
-    const { expected } = scenario;
-    const people = new Set(scenario.people.map((p) => p.email));
-    // The edition produced every kind of the catalogue.
-    expect([...expected.keys()].sort()).toEqual(Object.keys(TEMPLATES).sort());
-    let missing: string[] = [];
-    const emails = await waitFor(
-      async () => {
-        const all = await emailsOf(people);
-        const kinds = new Set(all.map((e) => e.notification?.kind));
-        missing = [...expected.keys()].filter((kind) => !kinds.has(kind));
-        return missing.length === 0 && all;
-      },
-      { what: `an email of every kind in ${locale}`, timeoutMs: 60_000 },
-    ).catch((error: Error) => {
-      throw new Error(`${error.message}; no email yet of ${missing.join(', ')}`);
-    });
+  it.each(['it', 'en'] as const)(
+    'in %s: every kind of email carries PUBLIC_URL + its path and a footer with the reason and the profile link',
+    async (locale) => {
+      const scenario = await everyNotificationKind(api.url, db, locale);
+      const { expected } = scenario;
+      const people = new Set(scenario.people.map((p) => p.email));
+      // The edition produced every kind of the catalogue.
+      expect([...expected.keys()].sort()).toEqual(Object.keys(TEMPLATES).sort());
+      let missing: string[] = [];
+      const emails = await waitFor(
+        async () => {
+          const all = await emailsOf(people);
+          const kinds = new Set(all.map((e) => e.notification?.kind));
+          missing = [...expected.keys()].filter((kind) => !kinds.has(kind));
+          return missing.length === 0 && all;
+        },
+        { what: `an email of every kind in ${locale}`, timeoutMs: 60_000 },
+      ).catch((error: Error) => {
+        throw new Error(`${error.message}; no email yet of ${missing.join(', ')}`);
+      });
 
-    for (const kind of expected.keys()) {
-      const ofKind = emails.filter((e) => e.notification.kind === kind);
-      expect(ofKind.length).toBeGreaterThan(0);
-      for (const { email, notification } of ofKind) {
-        const what = `${kind} to ${email.to.join(',')}`;
-        expect({ what, path: notification.path, allowed: [...expected.get(kind)!].includes(notification.path) }).toEqual({ what, path: notification.path, allowed: true });
-        expect(notification.locale).toBe(locale);
-        expect(email.headers['x-notification-kind']).toBe(kind);
-        const parts = mimeParts(email.raw);
-        const text = parts.find((p) => p.type === 'text/plain')!.body.replace(/\r\n/g, '\n');
-        const html = parts.find((p) => p.type === 'text/html')!.body;
-        const link = `${PUBLIC_URL}${notification.path}`;
-        expect(text).toContain(`${FOOTER[locale].open}: ${link}\n`);
-        expect(html).toContain(`<a href="${link}">${FOOTER[locale].open}</a>`);
-        expect(html).toContain(`<html lang="${locale}">`);
-        const footer = text.slice(text.indexOf('\n--\n') + 4);
-        expect(footer.startsWith(FOOTER[locale].why)).toBe(true);
-        expect(footer).toContain(FOOTER[locale].language);
-        expect(html).toContain(`<a href="${PUBLIC_URL}/profile">${PUBLIC_URL}/profile</a>`);
-        // No raw enum value anywhere in what the person reads (the links' ids are lowercase).
-        expect({ what, tokens: text.match(new RegExp(ENUM_TOKEN, 'g')) }).toEqual({ what, tokens: null });
+      for (const kind of expected.keys()) {
+        const ofKind = emails.filter((e) => e.notification.kind === kind);
+        expect(ofKind.length).toBeGreaterThan(0);
+        for (const { email, notification } of ofKind) {
+          const what = `${kind} to ${email.to.join(',')}`;
+          expect({ what, path: notification.path, allowed: [...expected.get(kind)!].includes(notification.path) }).toEqual({ what, path: notification.path, allowed: true });
+          expect(notification.locale).toBe(locale);
+          expect(email.headers['x-notification-kind']).toBe(kind);
+          const parts = mimeParts(email.raw);
+          const text = parts.find((p) => p.type === 'text/plain')!.body.replace(/\r\n/g, '\n');
+          const html = parts.find((p) => p.type === 'text/html')!.body;
+          const link = `${PUBLIC_URL}${notification.path}`;
+          expect(text).toContain(`${FOOTER[locale].open}: ${link}\n`);
+          expect(html).toContain(`<a href="${link}">${FOOTER[locale].open}</a>`);
+          expect(html).toContain(`<html lang="${locale}">`);
+          const footer = text.slice(text.indexOf('\n--\n') + 4);
+          expect(footer.startsWith(FOOTER[locale].why)).toBe(true);
+          expect(footer).toContain(FOOTER[locale].language);
+          expect(html).toContain(`<a href="${PUBLIC_URL}/profile">${PUBLIC_URL}/profile</a>`);
+          // No raw enum value anywhere in what the person reads (the links' ids are lowercase).
+          expect({ what, tokens: text.match(new RegExp(ENUM_TOKEN, 'g')) }).toEqual({ what, tokens: null });
+        }
       }
-    }
-  }, 180_000);
+    },
+    180_000,
+  );
 });

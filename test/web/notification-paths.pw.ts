@@ -19,7 +19,11 @@ const SIGN_IN = `mutation($i: SignInInput!) { signIn(input: $i) { refreshToken }
 async function signInAs(page: Page, user: TestUser): Promise<void> {
   const { signIn } = await gqlOk(`${fixture.baseURL}/graphql`, SIGN_IN, { i: { email: user.email, password: user.password } });
   await page.goto('/');
-  await page.evaluate((token) => localStorage.setItem('climathon.refreshToken', token), signIn.refreshToken as string);
+  // Runs in the browser (this file is compiled without the DOM library).
+  await page.evaluate(
+    (token) => (globalThis as unknown as { localStorage: { setItem(key: string, value: string): void } }).localStorage.setItem('climathon.refreshToken', token),
+    signIn.refreshToken as string,
+  );
 }
 
 test.describe('notification paths', () => {

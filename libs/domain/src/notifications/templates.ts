@@ -22,7 +22,7 @@ export function renderTemplate(kind: string, locale: Locale, params: TemplatePar
     try {
       return formatMessage(lang, source, values);
     } catch (error) {
-      throw new Error(`Template ${kind}/${lang}: ${(error as Error).message}`);
+      throw new Error(`Template ${kind}/${lang}: ${(error as Error).message}`, { cause: error });
     }
   };
   return { title: fill(texts[lang].title), body: fill(texts[lang].body) };
