@@ -259,6 +259,7 @@ export async function benchFanout(): Promise<BenchResult[]> {
     worker = await startChildServer(fileURLToPath(import.meta.url), ['--serve-worker'], {
       ...process.env,
       NODE_ENV: 'production',
+      PUBLIC_URL: 'https://climathon.example.org',
       JWT_SECRET: randomUUID() + randomUUID(),
       DATABASE_URL: url,
       QUEUE_PREFIX: prefix,

@@ -261,6 +261,7 @@ export async function benchGallery(): Promise<BenchResult[]> {
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       NODE_ENV: 'production',
+      PUBLIC_URL: 'https://climathon.example.org',
       JWT_SECRET: randomBytes(32).toString('hex'),
       DATABASE_URL: url,
       DB_MIGRATE_ON_BOOT: 'false',

@@ -183,6 +183,7 @@ export async function benchLeaderboard(): Promise<BenchResult[]> {
     api = await startChildServer(fileURLToPath(import.meta.url), ['--serve'], {
       ...process.env,
       NODE_ENV: 'production',
+      PUBLIC_URL: 'https://climathon.example.org',
       JWT_SECRET: randomBytes(32).toString('hex'),
       DATABASE_URL: url,
       DB_MIGRATE_ON_BOOT: 'false',

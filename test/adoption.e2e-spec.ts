@@ -30,8 +30,8 @@ import { waitFor } from './helpers/wait.js';
 import { startWorker, type RunningWorker } from './helpers/worker.js';
 
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
-const MY_NOTIFICATIONS = `{ myNotifications(first: 100) { edges { node { kind title body subjectId } } } }`;
-type Note = { kind: string; title: string; body: string; subjectId: string };
+const MY_NOTIFICATIONS = `{ myNotifications(first: 100) { edges { node { kind title body subjectId path } } } }`;
+type Note = { kind: string; title: string; body: string; subjectId: string; path: string };
 const notificationsOf = async (url: string, user: TestUser, kind: string): Promise<Note[]> =>
   (await gqlOk(url, MY_NOTIFICATIONS, {}, user.token)).myNotifications.edges.map((e: { node: Note }) => e.node).filter((n: Note) => n.kind === kind);
 
@@ -201,9 +201,17 @@ describe('adoption', () => {
 
       const [toWinner] = await notified(winner.sponsor, 'ADOPTION_ACCEPTED');
       expect(toWinner!.subjectId).toBe(a.id);
+      expect(toWinner!.path).toBe(`/ideas/${idea.ideaId}`);
+      expect(toWinner!.body).toMatch(/(Ora potete assegnare i tutor|You can now assign tutors)\.$/);
       await notified(winnerColleague, 'ADOPTION_ACCEPTED');
-      // Issue 18.5: an acceptance also tells every member of the team (the decider included), once each, through the worker.
-      await notified(idea.lead, 'ADOPTION_ACCEPTED');
+      // Issue 18.5: an acceptance also tells every member of the team (the decider included), once each, through the worker,
+      // in words for the team (not the company's "you can now assign tutors").
+      const [toLead] = await notified(idea.lead, 'ADOPTION_ACCEPTED');
+      expect(toLead).toMatchObject({ subjectId: a.id, path: `/ideas/${idea.ideaId}` });
+      expect(toLead!.body).toMatch(/^(La vostra squadra|Your team) .* (Impresa Vincente)/);
+      expect(toLead!.body).not.toMatch(/assegnare i tutor|assign tutors/);
+      const [toStudent] = await notified(idea.student, 'ADOPTION_ACCEPTED');
+      expect(toStudent!.body).toMatch(/^(La vostra squadra|Your team) /);
       const teamMembers: { user_id: string }[] = await db.query(`SELECT tm.user_id FROM team_member tm JOIN idea i ON i.team_id = tm.team_id WHERE i.id = $1`, [idea.ideaId]);
       expect(teamMembers.length).toBeGreaterThan(0);
       await waitFor(

@@ -545,7 +545,7 @@ describe('ideas', () => {
         {
           kind: 'IDEA_SUBMITTED',
           title: 'Idea inviata: Compost in classe',
-          body: "L'idea «Compost in classe» della squadra Gli Ecologisti è stata inviata alla sfida «Climathon Scuole Bologna».",
+          body: 'La squadra Gli Ecologisti ha inviato l’idea «Compost in classe» alla sfida «Climathon Scuole Bologna».',
           subjectId: idea.id,
         },
       ]);

@@ -252,7 +252,9 @@ describe('mini-companies', () => {
       expect(told.find((n) => n.recipient_id === team.student.id)).toMatchObject({ title: 'Tappa approvata: Concept', locale: 'it' });
       expect(told.find((n) => n.recipient_id === english.id)).toMatchObject({ title: 'Milestone approved: Concept', locale: 'en' });
       const toldRejected = await waitStored('MILESTONE_REVIEWED', businessPlan!.id, 3);
-      expect(toldRejected.find((n) => n.recipient_id === english.id)!.body).toContain('was rejected. Feedback: Mancano i costi');
+      expect(toldRejected.find((n) => n.recipient_id === english.id)!.body).toMatch(/was rejected: revise it and submit it again\. Feedback: Mancano i costi$/);
+      expect(toldRejected.find((n) => n.recipient_id === team.student.id)).toMatchObject({ title: expect.stringMatching(/^Tappa respinta: /), locale: 'it' });
+      expect(toldRejected.find((n) => n.recipient_id === team.student.id)!.body).toMatch(/non è approvata: rivedetela e consegnatela di nuovo\. Commento: Mancano i costi$/);
     });
 
     it('turns a rejection after the due date into OVERDUE, which can be submitted again', async () => {

@@ -10,10 +10,10 @@ import { startSmtpSink } from './helpers/smtp-sink.js';
 import { sleep, waitFor } from './helpers/wait.js';
 import { startWorker, type RunningWorker } from './helpers/worker.js';
 
-const SUBSCRIPTION = `subscription { notificationAdded { id kind title body subjectId createdAt readAt } }`;
+const SUBSCRIPTION = `subscription { notificationAdded { id kind title body subjectId path createdAt readAt } }`;
 const MY_NOTIFICATIONS = `query($first: Int, $after: String, $unreadOnly: Boolean) {
   myNotifications(first: $first, after: $after, unreadOnly: $unreadOnly) {
-    totalCount unreadCount pageInfo { hasNextPage endCursor } edges { cursor node { id kind title body subjectId readAt } }
+    totalCount unreadCount pageInfo { hasNextPage endCursor } edges { cursor node { id kind title body subjectId path readAt } }
   }
 }`;
 
@@ -51,19 +51,22 @@ describe('outbox -> worker -> notification, subscription and email', () => {
     const pushed = await waitFor(() => subscription.received.length > 0 && subscription.received, { what: 'subscription message' });
     expect(pushed[0]!.data.notificationAdded).toMatchObject({
       kind: 'ORGANIZATION_MEMBER_ADDED',
-      title: 'You were added to Liceo Scientifico Galilei',
+      title: 'You are now part of Liceo Scientifico Galilei',
+      body: 'You have a new role in Liceo Scientifico Galilei: member.',
       subjectId: organizationId,
+      path: `/organizations/${organizationId}`,
       readAt: null,
     });
     const email = await waitFor(() => smtp.messages.find((m) => m.to.includes(teacher.email.toLowerCase()) || m.to.includes(teacher.email)), { what: 'email' });
     expect(email.headers['x-notification-kind']).toBe('ORGANIZATION_MEMBER_ADDED');
-    expect(email.subject).toBe('You were added to Liceo Scientifico Galilei');
+    expect(email.subject).toBe('You are now part of Liceo Scientifico Galilei');
 
     // Wait past any retry window, then count: exactly one of each.
     await sleep(1000);
     const list = await gqlOk(api.url, MY_NOTIFICATIONS, {}, teacher.token);
     expect(list.myNotifications.totalCount).toBe(1);
     expect(list.myNotifications.unreadCount).toBe(1);
+    expect(list.myNotifications.edges[0].node.path).toBe(`/organizations/${organizationId}`);
     expect(subscription.received).toHaveLength(1);
     expect(smtp.messages.filter((m) => m.to.includes(teacher.email))).toHaveLength(1);
     // The owner was not told about their own action.
@@ -129,10 +132,10 @@ describe('outbox -> worker -> notification, subscription and email', () => {
     }
     await waitFor(async () => (await gqlOk(api.url, MY_NOTIFICATIONS, {}, member.token)).myNotifications.totalCount === 3, { what: '3 notifications' });
     const page1 = (await gqlOk(api.url, MY_NOTIFICATIONS, { first: 2 }, member.token)).myNotifications;
-    expect(page1.edges.map((e: any) => e.node.title)).toEqual(['Sei stato aggiunto a Scuola 2', 'Sei stato aggiunto a Scuola 1']);
+    expect(page1.edges.map((e: any) => e.node.title)).toEqual(['Ora fai parte di Scuola 2', 'Ora fai parte di Scuola 1']);
     expect(page1.pageInfo.hasNextPage).toBe(true);
     const page2 = (await gqlOk(api.url, MY_NOTIFICATIONS, { first: 2, after: page1.pageInfo.endCursor }, member.token)).myNotifications;
-    expect(page2.edges.map((e: any) => e.node.title)).toEqual(['Sei stato aggiunto a Scuola 0']);
+    expect(page2.edges.map((e: any) => e.node.title)).toEqual(['Ora fai parte di Scuola 0']);
     expect(page2.pageInfo.hasNextPage).toBe(false);
 
     const ids = page1.edges.map((e: any) => e.node.id);

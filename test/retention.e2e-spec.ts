@@ -90,7 +90,8 @@ describe('student data retention', () => {
       { what: 'STUDENT_DATA_EXPIRING' },
     );
     expect(told).toEqual([expect.objectContaining({ recipient_id: closed.organizer.id, title: expect.stringContaining('Chiusa') })]);
-    expect(told[0].body).toContain('1');
+    // One student concerned (Bruno is kept by the open challenge), worded with its plural form.
+    expect(told[0].body).toContain('«Chiusa», ora conclusa (un account)');
     await retention.sweep();
     await retention.sweep();
     expect(await warnings(closed.challenge.id)).toHaveLength(1);

@@ -18,7 +18,7 @@ import {
 import { openDatabase } from './helpers/db.js';
 import { addMember, createOrganization, signUp, type TestUser } from './helpers/factories.js';
 import { gql, gqlError, gqlOk } from './helpers/graphql.js';
-import { startSmtpSink } from './helpers/smtp-sink.js';
+import { mimeParts, startSmtpSink } from './helpers/smtp-sink.js';
 import { sleep, waitFor } from './helpers/wait.js';
 import { startWorker, type RunningWorker } from './helpers/worker.js';
 
@@ -33,27 +33,6 @@ const MY_NOTIFICATIONS = `{ myNotifications(first: 50) { totalCount edges { node
 const notificationsOf = async (url: string, user: TestUser, kind: string): Promise<{ kind: string; title: string; body: string; subjectId: string }[]> =>
   (await gqlOk(url, MY_NOTIFICATIONS, {}, user.token)).myNotifications.edges.map((e: any) => e.node).filter((n: any) => n.kind === kind);
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
-
-/** The decoded MIME parts (type and body) of a raw email: quoted-printable and base64 undone. */
-function mimeParts(raw: string): { type: string; body: string }[] {
-  const boundary = /boundary="?([^";\r\n]+)"?/.exec(raw)?.[1];
-  if (!boundary) throw new Error(`not a multipart email: ${raw.slice(0, 500)}`);
-  return raw
-    .split(`--${boundary}`)
-    .slice(1, -1)
-    .map((part) => {
-      const [head = '', ...rest] = part.replace(/^\r?\n/, '').split(/\r?\n\r?\n/);
-      const body = rest.join('\n\n');
-      const type = /content-type:\s*([^;\r\n]+)/i.exec(head)?.[1]?.trim() ?? '';
-      const encoding = /content-transfer-encoding:\s*(\S+)/i.exec(head)?.[1]?.toLowerCase();
-      if (encoding === 'base64') return { type, body: Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8') };
-      if (encoding === 'quoted-printable') {
-        const bytes = body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-        return { type, body: Buffer.from(bytes, 'latin1').toString('utf8') };
-      }
-      return { type, body };
-    });
-}
 
 describe('teams', () => {
   let api: RunningApi;
@@ -400,8 +379,8 @@ describe('teams', () => {
       expect(notified).toEqual([
         {
           kind: 'TEAM_MEMBER_JOINED',
-          title: 'Giulia Rossi joined the team Eco Squad',
-          body: 'Giulia Rossi joined the team Eco Squad of the challenge "Climathon Scuole Bologna".',
+          title: 'New member in the team Eco Squad: Giulia Rossi',
+          body: 'Giulia Rossi is now part of the team Eco Squad of the challenge "Climathon Scuole Bologna".',
           subjectId: team.id,
         },
       ]);
@@ -418,7 +397,10 @@ describe('teams', () => {
         },
         { what: 'captain notification' },
       );
-      expect(captainList.map((n) => n.title)).toEqual(['Marco è entrato nella squadra Squadra Aperta']);
+      // Issue 18.4: words that agree with anyone ("Marco è entrato" told a girl's coach she was a boy).
+      expect(captainList.map((n) => [n.title, n.body])).toEqual([
+        ['Nuovo membro nella squadra Squadra Aperta: Marco', 'Marco fa ora parte della squadra Squadra Aperta della sfida «Climathon Scuole Bologna».'],
+      ]);
       await sleep(500);
       expect(await notificationsOf(api.url, pupil, 'TEAM_MEMBER_JOINED')).toEqual([]);
       expect(await notificationsOf(api.url, coach, 'TEAM_MEMBER_JOINED')).toHaveLength(1);

@@ -11,6 +11,11 @@ export interface TestUser {
 }
 
 let counter = 0;
+let defaultLocale = 'it';
+/** The language of the users signUp creates when the caller names none (every factory signs its people up through it). */
+export function setDefaultLocale(locale: 'it' | 'en'): void {
+  defaultLocale = locale;
+}
 export const uniqueEmail = (label = 'user') => `${label}.${Date.now().toString(36)}.${++counter}.${randomBytes(2).toString('hex')}@example.test`;
 
 /** Signs a new user up through the API and returns their tokens. */
@@ -18,7 +23,7 @@ export async function signUp(url: string, overrides: { email?: string; displayNa
   const email = overrides.email ?? uniqueEmail(overrides.label);
   const password = 'correct horse battery';
   const data = await gqlOk(url, `mutation($input: SignUpInput!) { signUp(input: $input) { accessToken refreshToken user { id } } }`, {
-    input: { email, password, displayName: overrides.displayName ?? overrides.label ?? 'Test User', locale: overrides.locale ?? 'it' },
+    input: { email, password, displayName: overrides.displayName ?? overrides.label ?? 'Test User', locale: overrides.locale ?? defaultLocale },
   });
   if (!overrides.unverified) await markVerified(data.signUp.user.id);
   return { id: data.signUp.user.id, email, password, token: data.signUp.accessToken, refreshToken: data.signUp.refreshToken };

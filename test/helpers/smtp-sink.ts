@@ -64,3 +64,24 @@ export async function startSmtpSink(
   const { port } = server.server.address() as { port: number };
   return { url: `smtp://127.0.0.1:${port}`, messages, verificationMessages, refused, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
+
+/** The decoded MIME parts (type and body) of a raw email: quoted-printable and base64 undone. */
+export function mimeParts(raw: string): { type: string; body: string }[] {
+  const boundary = /boundary="?([^";\r\n]+)"?/.exec(raw)?.[1];
+  if (!boundary) throw new Error(`not a multipart email: ${raw.slice(0, 500)}`);
+  return raw
+    .split(`--${boundary}`)
+    .slice(1, -1)
+    .map((part) => {
+      const [head = '', ...rest] = part.replace(/^\r?\n/, '').split(/\r?\n\r?\n/);
+      const body = rest.join('\n\n');
+      const type = /content-type:\s*([^;\r\n]+)/i.exec(head)?.[1]?.trim() ?? '';
+      const encoding = /content-transfer-encoding:\s*(\S+)/i.exec(head)?.[1]?.toLowerCase();
+      if (encoding === 'base64') return { type, body: Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8') };
+      if (encoding === 'quoted-printable') {
+        const bytes = body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+        return { type, body: Buffer.from(bytes, 'latin1').toString('utf8') };
+      }
+      return { type, body };
+    });
+}

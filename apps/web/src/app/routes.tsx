@@ -15,6 +15,11 @@ const SignUpPage = lazy(() => import('../identity/SignUpPage'));
 const CodeSignInPage = lazy(() => import('../identity/CodeSignInPage'));
 const ProfilePage = lazy(() => import('../identity/ProfilePage'));
 const NotificationsPage = lazy(() => import('../notifications/NotificationsPage'));
+// The pages notifications lead to (libs/domain/src/notifications/client-paths.ts names their paths).
+const TeamPage = lazy(() => import('../teams/TeamPage'));
+const MiniCompanyPage = lazy(() => import('../minicompanies/MiniCompanyPage'));
+const ReviewsPage = lazy(() => import('../judging/ReviewsPage'));
+const OrganizationPage = lazy(() => import('../organizations/OrganizationPage'));
 
 function SignedIn({ children }: { children: ReactNode }) {
   const { status } = useSession();
@@ -38,6 +43,31 @@ export const routes: RouteObject[] = [
       { index: true, element: <ChallengesPage /> },
       { path: 'challenges/:slug', element: <ChallengePage /> },
       { path: 'challenges/:slug/results', element: <ResultsPage /> },
+      {
+        path: 'challenges/:slug/reviews',
+        element: (
+          <SignedIn>
+            <ReviewsPage />
+          </SignedIn>
+        ),
+      },
+      {
+        path: 'teams/:id',
+        element: (
+          <SignedIn>
+            <TeamPage />
+          </SignedIn>
+        ),
+      },
+      {
+        path: 'mini-companies/:id',
+        element: (
+          <SignedIn>
+            <MiniCompanyPage />
+          </SignedIn>
+        ),
+      },
+      { path: 'organizations/:id', element: <OrganizationPage /> },
       { path: 'ideas', element: <GalleryPage /> },
       { path: 'ideas/:id', element: <IdeaPage /> },
       {

@@ -2,12 +2,13 @@ import { FormattedDate, FormattedMessage, FormattedNumber, useIntl } from 'react
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
+import { challengeKey } from '../common/ids';
 import { Loading, NotFound, QueryError, usePageTitle } from '../common/ui';
 import { ChallengeStatusBadge, FormatLabel, resultsArePublic } from './labels';
 
 const ChallengeQuery = graphql(`
-  query Challenge($slug: String!) {
-    challenge(slug: $slug) {
+  query Challenge($id: ID, $slug: String) {
+    challenge(id: $id, slug: $slug) {
       id
       slug
       title
@@ -41,7 +42,8 @@ const ChallengeQuery = graphql(`
 export default function ChallengePage() {
   const intl = useIntl();
   const { slug = '' } = useParams();
-  const [{ data, fetching, error }] = useQuery({ query: ChallengeQuery, variables: { slug } });
+  // By slug from the client's own links, by id from notifications and emails.
+  const [{ data, fetching, error }] = useQuery({ query: ChallengeQuery, variables: challengeKey(slug) });
   const challenge = data?.challenge;
   usePageTitle(challenge?.title);
   if (fetching && !data) return <Loading />;

@@ -3,11 +3,12 @@ import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import { resultsArePublic } from '../challenges/labels';
+import { challengeKey } from '../common/ids';
 import { Loading, NotFound, QueryError, usePageTitle } from '../common/ui';
 
 const ResultsQuery = graphql(`
-  query Results($slug: String!) {
-    challenge(slug: $slug) {
+  query Results($id: ID, $slug: String) {
+    challenge(id: $id, slug: $slug) {
       id
       slug
       title
@@ -54,7 +55,7 @@ const RankingQuery = graphql(`
 export default function ResultsPage() {
   const intl = useIntl();
   const { slug = '' } = useParams();
-  const [{ data, fetching, error }] = useQuery({ query: ResultsQuery, variables: { slug } });
+  const [{ data, fetching, error }] = useQuery({ query: ResultsQuery, variables: challengeKey(slug) });
   const challenge = data?.challenge;
   const published = !!challenge && resultsArePublic(challenge.status);
   const [ranking] = useQuery({ query: RankingQuery, variables: { id: challenge?.id ?? '' }, pause: !published });

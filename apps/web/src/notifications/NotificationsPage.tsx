@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { Button } from 'react-aria-components';
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
+import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { Loading, QueryError, usePageTitle } from '../common/ui';
@@ -16,6 +17,7 @@ const NotificationsQuery = graphql(`
           kind
           title
           body
+          path
           createdAt
           readAt
         }
@@ -62,7 +64,9 @@ export default function NotificationsPage() {
       <ul className="notifications">
         {notifications.map((notification) => (
           <li key={notification.id} className={notification.readAt ? 'notification' : 'notification unread'}>
-            <h2>{notification.title}</h2>
+            <h2>
+              <Link to={notification.path}>{notification.title}</Link>
+            </h2>
             <p>{notification.body}</p>
             <p className="meta">
               <FormattedDate value={notification.createdAt} dateStyle="medium" timeStyle="short" />

@@ -2,8 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { User, type Locale } from '#domain/identity/user.entity.js';
+import { absoluteLink } from '#domain/notifications/client-paths.js';
 import { Notification } from '#domain/notifications/notification.entity.js';
+import { renderReason } from '#domain/notifications/templates.js';
 import { Clock } from '#platform/clock/clock.js';
+import { AppConfig } from '#platform/config/app-config.js';
 import { JobHandler } from '#platform/queues/job-handler.js';
 import type { JobPayloads } from '#platform/queues/job-registry.js';
 import { renderEmail } from '../mail/email-template.js';
@@ -15,6 +18,7 @@ export class EmailProcessor {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly mailer: Mailer,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   /**
@@ -32,7 +36,16 @@ export class EmailProcessor {
       await notifications.update({ id: notification.id }, { emailFailedAt: this.clock.now(), emailFailure: user?.email ? 'email address not verified' : 'no email address' });
       return 'skipped';
     }
-    const content = renderEmail(notification.locale as Locale, user.displayName, notification.title, notification.body);
+    const locale = notification.locale as Locale;
+    const content = renderEmail({
+      locale,
+      displayName: user.displayName,
+      title: notification.title,
+      body: notification.body,
+      link: absoluteLink(this.config.publicUrl, notification.path),
+      reason: renderReason(notification.kind, locale),
+      publicUrl: this.config.publicUrl,
+    });
     try {
       await this.mailer.send({
         to: user.email,

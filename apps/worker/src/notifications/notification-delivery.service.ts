@@ -14,7 +14,7 @@ import { QueueProducer } from '#platform/queues/queue-producer.js';
 
 export const WORKER_PUB_SUB = Symbol('WORKER_PUB_SUB');
 const BATCH = 2500;
-const RETURNED = 'id, recipient_id, kind, title, body, subject_id, created_at, read_at';
+const RETURNED = 'id, recipient_id, kind, title, body, subject_id, path, created_at, read_at';
 
 interface StoredNotification extends NotificationRow {
   recipient_id: string;
@@ -61,20 +61,30 @@ export class NotificationDelivery {
     const en = renderTemplate(plan.kind, 'en', plan.params);
     // Only what the database decides comes back; the words are already known here (less to send and parse).
     const rows: { id: string; recipient_id: string; en: boolean; created_at: Date }[] = await this.dataSource.query(
-      `INSERT INTO notification (recipient_id, event_id, kind, title, body, subject_id, locale)
+      `INSERT INTO notification (recipient_id, event_id, kind, title, body, subject_id, path, locale)
        SELECT u.id, $2::text, $3::text,
               CASE WHEN u.locale::text = 'en' THEN $6::text ELSE $4::text END,
               CASE WHEN u.locale::text = 'en' THEN $7::text ELSE $5::text END,
-              $8::uuid, CASE WHEN u.locale::text = 'en' THEN 'en' ELSE 'it' END
+              $8::uuid, $9::text, CASE WHEN u.locale::text = 'en' THEN 'en' ELSE 'it' END
          FROM app_user u
         WHERE u.id = ANY($1::uuid[])
        ON CONFLICT ON CONSTRAINT uq_notification_event_recipient DO NOTHING
        RETURNING id, recipient_id, locale = 'en' AS en, created_at`,
-      [batch, eventId, plan.kind, it.title, it.body, en.title, en.body, plan.subjectId],
+      [batch, eventId, plan.kind, it.title, it.body, en.title, en.body, plan.subjectId, plan.path],
     );
     return rows.map((r) => {
       const text = r.en ? en : it;
-      return { id: r.id, recipient_id: r.recipient_id, kind: plan.kind, title: text.title, body: text.body, subject_id: plan.subjectId, created_at: r.created_at, read_at: null };
+      return {
+        id: r.id,
+        recipient_id: r.recipient_id,
+        kind: plan.kind,
+        title: text.title,
+        body: text.body,
+        subject_id: plan.subjectId,
+        path: plan.path,
+        created_at: r.created_at,
+        read_at: null,
+      };
     });
   }
 
@@ -87,12 +97,12 @@ export class NotificationDelivery {
       return { locale, ...renderTemplate(plan.kind, locale, { ...plan.params, ...(plan.paramsFor?.(user.id) ?? {}) }) };
     });
     return this.dataSource.query(
-      `INSERT INTO notification (recipient_id, event_id, kind, title, body, subject_id, locale)
-       SELECT r.recipient_id, $5::text, $6::text, r.title, r.body, $7::uuid, r.locale
+      `INSERT INTO notification (recipient_id, event_id, kind, title, body, subject_id, path, locale)
+       SELECT r.recipient_id, $5::text, $6::text, r.title, r.body, $7::uuid, $8::text, r.locale
          FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS r(recipient_id, title, body, locale)
        ON CONFLICT ON CONSTRAINT uq_notification_event_recipient DO NOTHING
        RETURNING ${RETURNED}`,
-      [users.map((u) => u.id), texts.map((t) => t.title), texts.map((t) => t.body), texts.map((t) => t.locale), eventId, plan.kind, plan.subjectId],
+      [users.map((u) => u.id), texts.map((t) => t.title), texts.map((t) => t.body), texts.map((t) => t.locale), eventId, plan.kind, plan.subjectId, plan.path],
     );
   }
 

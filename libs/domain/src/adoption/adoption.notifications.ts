@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { Challenge } from '../challenges/challenge.entity.js';
 import { Idea } from '../ideas/idea.entity.js';
 import { User } from '../identity/user.entity.js';
+import { clientPaths } from '../notifications/client-paths.js';
 import type { NotificationRule } from '../notifications/notification-rule.js';
 import type { TemplateSet } from '../notifications/template-set.js';
 import { Organization } from '../organizations/organization.entity.js';
@@ -11,20 +12,54 @@ import { ADOPTION_ACCEPTED, ADOPTION_DECLINED, ADOPTION_PROPOSED, TUTOR_ASSIGNED
 
 export const adoptionTemplates: TemplateSet = {
   ADOPTION_PROPOSED: {
-    it: { title: '{company} vuole adottare «{idea}»', body: "L'impresa {company} propone di adottare l'idea «{idea}» della squadra {team}. Accetta o rifiuta la proposta." },
-    en: { title: '{company} wants to adopt "{idea}"', body: 'The company {company} proposes to adopt the idea "{idea}" of the team {team}. Accept or decline the proposal.' },
+    it: {
+      title: '{company} vuole adottare «{idea}»',
+      body: 'L’impresa {company} propone di adottare l’idea «{idea}» della squadra {team}. La squadra può accettare o rifiutare la proposta.',
+      reason: 'Ricevi questa email perché guidi la squadra di questa idea o fai parte dell’organizzazione che promuove la sfida.',
+    },
+    en: {
+      title: '{company} wants to adopt "{idea}"',
+      body: 'The company {company} proposes to adopt the idea "{idea}" of the team {team}. The team may accept or decline the proposal.',
+      reason: 'You receive this email because you lead the team of this idea or are part of the organization that runs the challenge.',
+    },
   },
+  // `audience`: `team` for the team's members, `company` for the proposing company's (PRODUCT.md: ACCEPTED tells both).
   ADOPTION_ACCEPTED: {
-    it: { title: 'Adozione accettata: «{idea}»', body: "La squadra {team} ha accettato la proposta di {company} di adottare l'idea «{idea}». Ora potete assegnare i tutor." },
-    en: { title: 'Adoption accepted: "{idea}"', body: 'The team {team} accepted the proposal of {company} to adopt the idea "{idea}". You can now assign tutors.' },
+    it: {
+      title: 'Adozione accettata: «{idea}»',
+      body: '{audience, select, team {La vostra squadra {team} ha accettato la proposta di {company}: l’idea «{idea}» ora ha un’impresa che la adotta e presto vi seguiranno i suoi tutor.} other {La squadra {team} ha accettato la proposta di {company} di adottare l’idea «{idea}». Ora potete assegnare i tutor.}}',
+      reason: 'Ricevi questa email perché fai parte della squadra di questa idea o dell’impresa che ha proposto di adottarla.',
+    },
+    en: {
+      title: 'Adoption accepted: "{idea}"',
+      body: '{audience, select, team {Your team {team} accepted the proposal of {company}: the idea "{idea}" now has a company adopting it, and its tutors will soon take charge of you.} other {The team {team} accepted the proposal of {company} to adopt the idea "{idea}". You can now assign tutors.}}',
+      reason: 'You receive this email because you are part of the team of this idea or of the company that proposed to adopt it.',
+    },
   },
   ADOPTION_DECLINED: {
-    it: { title: 'Adozione non accettata: «{idea}»', body: "La proposta di {company} di adottare l'idea «{idea}» della squadra {team} non è stata accettata." },
-    en: { title: 'Adoption declined: "{idea}"', body: 'The proposal of {company} to adopt the idea "{idea}" of the team {team} was declined.' },
+    it: {
+      title: 'Adozione non accettata: «{idea}»',
+      body: 'La squadra {team} non ha accettato la proposta di {company} di adottare l’idea «{idea}».',
+      reason: 'Ricevi questa email perché fai parte dell’impresa che ha proposto di adottare questa idea.',
+    },
+    en: {
+      title: 'Adoption declined: "{idea}"',
+      body: 'The team {team} declined the proposal of {company} to adopt the idea "{idea}".',
+      reason: 'You receive this email because you are part of the company that proposed to adopt this idea.',
+    },
   },
+  // `audience`: `tutor` for the tutor, `team` for the team's members.
   TUTOR_ASSIGNED: {
-    it: { title: '{tutor} è tutor della squadra {team}', body: '{tutor} di {company} segue ora la squadra {team} e la sua idea «{idea}».' },
-    en: { title: '{tutor} is now tutor of the team {team}', body: '{tutor} of {company} now takes charge of the team {team} and its idea "{idea}".' },
+    it: {
+      title: '{audience, select, tutor {Ora segui la squadra {team}} other {{tutor} fa da tutor alla squadra {team}}}',
+      body: '{audience, select, tutor {Per {company} segui ora la squadra {team} e la sua idea «{idea}».} other {{tutor} di {company} segue ora la squadra {team} e la sua idea «{idea}».}}',
+      reason: 'Ricevi questa email perché fai parte di questa squadra o ne sei tutor.',
+    },
+    en: {
+      title: '{audience, select, tutor {You now mentor the team {team}} other {{tutor} is now tutor of the team {team}}}',
+      body: '{audience, select, tutor {For {company}, you now take charge of the team {team} and its idea "{idea}".} other {{tutor} of {company} now takes charge of the team {team} and its idea "{idea}".}}',
+      reason: 'You receive this email because you are part of this team or its tutor.',
+    },
   },
 };
 
@@ -56,16 +91,26 @@ const teamMembers = async (manager: EntityManager, teamId: string): Promise<stri
 
 /**
  * ADOPTION_ACCEPTED / ADOPTION_DECLINED: the proposing company's members, when the adoption is still in that state;
- * an acceptance also tells every member of the team (PRODUCT.md "Notifications"), its decider included.
+ * an acceptance also tells every member of the team (PRODUCT.md "Notifications"), its decider included, in words
+ * for the team (a person in both is told as a team member).
  */
 const decisionRule = (eventType: string, kind: string, status: AdoptionStatus): NotificationRule<AdoptionEventPayload> => ({
   eventType,
   async plan(manager, payload) {
     const c = await context(manager, payload.adoptionId);
     if (!c || c.adoption.status !== status) return null;
-    const recipients = await companyMembers(manager, c.company.id);
-    if (status === AdoptionStatus.ACCEPTED) recipients.push(...(await teamMembers(manager, c.team.id)));
-    return { kind, recipientIds: [...new Set(recipients)], subjectId: c.adoption.id, params: params(c) };
+    const company = await companyMembers(manager, c.company.id);
+    const path = clientPaths.idea(c.idea.id);
+    if (status !== AdoptionStatus.ACCEPTED) return { kind, recipientIds: company, subjectId: c.adoption.id, path, params: params(c) };
+    const team = new Set(await teamMembers(manager, c.team.id));
+    return {
+      kind,
+      recipientIds: [...new Set([...company, ...team])],
+      subjectId: c.adoption.id,
+      path,
+      params: params(c),
+      paramsFor: (recipientId: string) => ({ audience: team.has(recipientId) ? 'team' : 'company' }),
+    };
   },
 });
 
@@ -85,6 +130,7 @@ export const adoptionNotificationRules: NotificationRule<any>[] = [
         kind: 'ADOPTION_PROPOSED',
         recipientIds: rows.map((r) => r.user_id).filter((id) => id !== payload.actorId),
         subjectId: c.adoption.id,
+        path: clientPaths.idea(c.idea.id),
         params: params(c),
       };
     },
@@ -105,7 +151,9 @@ export const adoptionNotificationRules: NotificationRule<any>[] = [
         kind: 'TUTOR_ASSIGNED',
         recipientIds: [tutor.id, ...members.map((m) => m.user_id)],
         subjectId: c.adoption.id,
+        path: clientPaths.team(c.team.id),
         params: { ...params(c), tutor: tutor.displayName },
+        paramsFor: (recipientId: string) => ({ audience: recipientId === tutor.id ? 'tutor' : 'team' }),
       };
     },
   } satisfies NotificationRule<TutorAssignedPayload>,

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { clientPaths } from '../notifications/client-paths.js';
 import type { NotificationRule } from '../notifications/notification-rule.js';
 import type { TemplateSet } from '../notifications/template-set.js';
 import { DAY } from '../reminders/reminder-times.js';
@@ -41,11 +42,13 @@ export const submissionDeadlineTemplates: TemplateSet = {
   SUBMISSION_DEADLINE_SOON: {
     it: {
       title: 'Ultime 24 ore per «{challenge}»',
-      body: "Le proposte per la sfida «{challenge}» si chiudono il {closesAt}: l'idea della tua squadra non è ancora stata inviata.",
+      body: 'Le proposte per la sfida «{challenge}» si chiudono il {closesAt, date, deadline}: la tua squadra non ha ancora inviato la sua idea.',
+      reason: 'Ricevi questa email perché fai parte di una squadra di questa sfida.',
     },
     en: {
       title: 'Last 24 hours for "{challenge}"',
-      body: 'Submissions to the challenge "{challenge}" close on {closesAt}: your team\'s idea has not been submitted yet.',
+      body: 'Submissions to the challenge "{challenge}" close on {closesAt, date, deadline}: your team has not submitted its idea yet.',
+      reason: 'You receive this email because you are part of a team of this challenge.',
     },
   },
 };
@@ -68,6 +71,7 @@ export const submissionDeadlineNotificationRules: NotificationRule<SubmissionDea
         kind: 'SUBMISSION_DEADLINE_SOON',
         recipientIds: rows.map((r) => r.user_id),
         subjectId: challenge.id,
+        path: clientPaths.challenge(challenge.id),
         params: { challenge: challenge.title, closesAt: challenge.submissionClosesAt },
       };
     },

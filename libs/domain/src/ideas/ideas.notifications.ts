@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { Challenge } from '../challenges/challenge.entity.js';
+import { clientPaths } from '../notifications/client-paths.js';
 import type { NotificationRule } from '../notifications/notification-rule.js';
 import type { TemplateSet } from '../notifications/template-set.js';
 import { TeamMember } from '../teams/team-member.entity.js';
@@ -9,8 +10,16 @@ import { IDEA_SUBMITTED, type IdeaSubmittedPayload } from './ideas.service.js';
 
 export const ideaTemplates: TemplateSet = {
   IDEA_SUBMITTED: {
-    it: { title: 'Idea inviata: {idea}', body: "L'idea «{idea}» della squadra {team} è stata inviata alla sfida «{challenge}»." },
-    en: { title: 'Idea submitted: {idea}', body: 'The idea "{idea}" of the team {team} was submitted to the challenge "{challenge}".' },
+    it: {
+      title: 'Idea inviata: {idea}',
+      body: 'La squadra {team} ha inviato l’idea «{idea}» alla sfida «{challenge}».',
+      reason: 'Ricevi questa email perché fai parte della squadra di questa idea.',
+    },
+    en: {
+      title: 'Idea submitted: {idea}',
+      body: 'The team {team} submitted the idea "{idea}" to the challenge "{challenge}".',
+      reason: 'You receive this email because you are part of the team of this idea.',
+    },
   },
 };
 
@@ -26,6 +35,7 @@ export const ideaNotificationRules: NotificationRule<any>[] = [
         kind: 'IDEA_SUBMITTED',
         recipientIds: members.map((m) => m.userId),
         subjectId: idea.id,
+        path: clientPaths.idea(idea.id),
         params: { idea: idea.title, team: team.name, challenge: challenge.title },
       };
     },

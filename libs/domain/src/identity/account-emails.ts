@@ -74,7 +74,7 @@ export class AccountEmails implements OnApplicationShutdown {
   async send(kind: AccountEmailKind, to: { email: string | null; displayName: string; locale: Locale }, token: string): Promise<void> {
     if (!to.email) return; // a roster student has no address: nothing to send
     this.transport ??= nodemailer.createTransport(this.config.SMTP_URL, { from: this.config.MAIL_FROM });
-    const content = renderAccountEmail(kind, to.locale, to.displayName, this.config.PUBLIC_URL ?? 'http://localhost:5173', token);
+    const content = renderAccountEmail(kind, to.locale, to.displayName, this.config.publicUrl, token);
     try {
       await this.transport.sendMail({ from: this.config.MAIL_FROM, to: to.email, ...content, headers: { 'X-Notification-Kind': kind } });
     } catch (error) {

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { Challenge, ChallengeStatus } from '../challenges/challenge.entity.js';
+import { clientPaths } from '../notifications/client-paths.js';
 import type { NotificationRule } from '../notifications/notification-rule.js';
 import type { TemplateSet } from '../notifications/template-set.js';
 import type { ReminderSource } from '../reminders/reminder-source.js';
@@ -39,11 +40,13 @@ export const judgingDeadlineTemplates: TemplateSet = {
   JUDGING_DEADLINE_SOON: {
     it: {
       title: 'Ultime 24 ore per valutare in «{challenge}»',
-      body: 'La valutazione delle idee della sfida «{challenge}» si chiude il {closesAt}: hai ancora {count} valutazioni da completare.',
+      body: 'La valutazione delle idee della sfida «{challenge}» si chiude il {closesAt, date, deadline}: {count, plural, one {hai ancora una valutazione da completare} other {hai ancora # valutazioni da completare}}.',
+      reason: 'Ricevi questa email perché fai parte della giuria di questa sfida.',
     },
     en: {
       title: 'Last 24 hours to review in "{challenge}"',
-      body: 'Reviewing the ideas of the challenge "{challenge}" closes on {closesAt}: you still have {count} reviews to complete.',
+      body: 'Reviewing the ideas of the challenge "{challenge}" closes on {closesAt, date, deadline}: {count, plural, one {you still have one review to complete} other {you still have # reviews to complete}}.',
+      reason: 'You receive this email because you are on the jury of this challenge.',
     },
   },
 };
@@ -67,6 +70,7 @@ export const judgingDeadlineNotificationRules: NotificationRule<JudgingDeadlineS
         kind: 'JUDGING_DEADLINE_SOON',
         recipientIds: rows.map((r) => r.user_id),
         subjectId: challenge.id,
+        path: clientPaths.challengeReviews(challenge.id),
         params: { challenge: challenge.title, closesAt: challenge.judgingClosesAt },
         paramsFor: (userId: string) => ({ count: counts.get(userId) ?? 0 }),
       };

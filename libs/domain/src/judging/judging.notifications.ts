@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { Challenge } from '../challenges/challenge.entity.js';
 import { Idea } from '../ideas/idea.entity.js';
+import { clientPaths } from '../notifications/client-paths.js';
 import type { NotificationPlan, NotificationRule } from '../notifications/notification-rule.js';
 import type { TemplateSet } from '../notifications/template-set.js';
 import { JUDGING_STARTED, RESULTS_PUBLISHED, type JudgingStartedPayload, type ResultsPublishedPayload } from './judging-events.js';
@@ -12,26 +13,38 @@ export const judgingTemplates: TemplateSet = {
   REVIEW_ASSIGNED: {
     it: {
       title: 'Idee da valutare in «{challenge}»',
-      body: 'Ti sono state assegnate nuove valutazioni nella sfida «{challenge}»: {count}. Le trovi tra i tuoi incarichi di giuria.',
+      body: '{count, plural, one {Hai una nuova idea da valutare} other {Hai # nuove idee da valutare}} nella sfida «{challenge}». Le trovi tra i tuoi incarichi di giuria.',
+      reason: 'Ricevi questa email perché fai parte della giuria di questa sfida.',
     },
     en: {
       title: 'Ideas to review in "{challenge}"',
-      body: 'New reviews were assigned to you in the challenge "{challenge}": {count}. You will find them among your jury assignments.',
+      body: '{count, plural, one {You have one new idea to review} other {You have # new ideas to review}} in the challenge "{challenge}". You will find them among your jury assignments.',
+      reason: 'You receive this email because you are on the jury of this challenge.',
     },
   },
   REVIEW_UNASSIGNABLE: {
     it: {
-      title: 'Nessun giurato disponibile per «{idea}»',
-      body: "Un giurato si è astenuto dalla valutazione dell'idea «{idea}» nella sfida «{challenge}» e nessun altro giurato idoneo è disponibile: aggiungete un giurato alla giuria.",
+      title: 'Nessun membro della giuria disponibile per «{idea}»',
+      body: 'Un membro della giuria ha rinunciato a valutare l’idea «{idea}» nella sfida «{challenge}» per un conflitto di interessi e nessun altro membro idoneo può prenderne il posto: aggiungete qualcuno alla giuria.',
+      reason: 'Ricevi questa email perché fai parte dell’organizzazione che promuove questa sfida.',
     },
     en: {
       title: 'No juror available for "{idea}"',
-      body: 'A juror recused from reviewing the idea "{idea}" in the challenge "{challenge}" and no other eligible juror is available: add a juror to the jury.',
+      body: 'A juror recused from reviewing the idea "{idea}" in the challenge "{challenge}" and no other eligible juror can take their place: add someone to the jury.',
+      reason: 'You receive this email because you are part of the organization that runs this challenge.',
     },
   },
   RESULTS_PUBLISHED: {
-    it: { title: 'Risultati pubblicati: «{challenge}»', body: 'I risultati della sfida «{challenge}» sono stati pubblicati: scopri la classifica finale e i premi.' },
-    en: { title: 'Results published: "{challenge}"', body: 'The results of the challenge "{challenge}" have been published: see the final ranking and the awards.' },
+    it: {
+      title: 'Risultati pubblicati: «{challenge}»',
+      body: 'Sono online i risultati della sfida «{challenge}»: scopri la classifica finale e i premi.',
+      reason: 'Ricevi questa email perché partecipi a questa sfida con una squadra o nella giuria.',
+    },
+    en: {
+      title: 'Results published: "{challenge}"',
+      body: 'The results of the challenge "{challenge}" are out: see the final ranking and the awards.',
+      reason: 'You receive this email because you take part in this challenge in a team or on the jury.',
+    },
   },
 };
 
@@ -54,6 +67,7 @@ export const judgingNotificationRules: NotificationRule<any>[] = [
         kind: 'REVIEW_ASSIGNED',
         recipientIds: rows.map((r) => r.user_id),
         subjectId: challenge.id,
+        path: clientPaths.challengeReviews(challenge.id),
         params: { challenge: challenge.title },
         paramsFor: (userId: string) => ({ count: counts.get(userId) ?? 0 }),
       };
@@ -68,7 +82,13 @@ export const judgingNotificationRules: NotificationRule<any>[] = [
       const rows: { user_id: string }[] = await manager.query(`SELECT user_id FROM team_member WHERE challenge_id = $1 UNION SELECT user_id FROM juror WHERE challenge_id = $1`, [
         challenge.id,
       ]);
-      return { kind: 'RESULTS_PUBLISHED', recipientIds: rows.map((r) => r.user_id), subjectId: challenge.id, params: { challenge: challenge.title } };
+      return {
+        kind: 'RESULTS_PUBLISHED',
+        recipientIds: rows.map((r) => r.user_id),
+        subjectId: challenge.id,
+        path: clientPaths.challengeResults(challenge.id),
+        params: { challenge: challenge.title },
+      };
     },
   } satisfies NotificationRule<ResultsPublishedPayload>,
 ];
@@ -82,7 +102,13 @@ export async function recusalNotificationPlan(manager: EntityManager, outcome: R
   const challenge = await manager.findOneByOrFail(Challenge, { id: outcome.recused.challengeId });
   if (outcome.kind === 'reassigned') {
     const juror = await manager.findOneByOrFail(Juror, { id: outcome.replacement.jurorId });
-    return { kind: 'REVIEW_ASSIGNED', recipientIds: [juror.userId], subjectId: challenge.id, params: { challenge: challenge.title, count: 1 } };
+    return {
+      kind: 'REVIEW_ASSIGNED',
+      recipientIds: [juror.userId],
+      subjectId: challenge.id,
+      path: clientPaths.challengeReviews(challenge.id),
+      params: { challenge: challenge.title, count: 1 },
+    };
   }
   const idea = await manager.findOneByOrFail(Idea, { id: outcome.recused.ideaId });
   const organizers: { user_id: string }[] = await manager.query(`SELECT user_id FROM organization_member WHERE organization_id = $1`, [challenge.organizerId]);
@@ -90,6 +116,7 @@ export async function recusalNotificationPlan(manager: EntityManager, outcome: R
     kind: 'REVIEW_UNASSIGNABLE',
     recipientIds: organizers.map((o) => o.user_id),
     subjectId: idea.id,
+    path: clientPaths.idea(idea.id),
     params: { challenge: challenge.title, idea: idea.title },
   };
 }

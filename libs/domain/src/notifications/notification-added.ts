@@ -9,6 +9,7 @@ export interface NotificationAddedPayload {
   title: string;
   body: string;
   subjectId: string | null;
+  path: string;
   createdAt: Date;
   readAt: Date | null;
 }
@@ -20,11 +21,21 @@ export interface NotificationRow {
   title: string;
   body: string;
   subject_id: string | null;
+  path: string;
   created_at: Date;
   read_at: Date | null;
 }
 
 /** The payload of a stored notification row. */
 export function notificationAddedPayload(row: NotificationRow): NotificationAddedPayload {
-  return { id: row.id, kind: row.kind, title: row.title, body: row.body, subjectId: row.subject_id, createdAt: row.created_at, readAt: row.read_at };
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    body: row.body,
+    subjectId: row.subject_id,
+    path: row.path,
+    createdAt: row.created_at,
+    readAt: row.read_at,
+  };
 }

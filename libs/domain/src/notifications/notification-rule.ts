@@ -6,8 +6,10 @@ export interface NotificationPlan {
   kind: string;
   recipientIds: string[];
   subjectId: string | null;
+  /** The web client's route of the page the notification is about (`clientPaths`); the email links to PUBLIC_URL + path. */
+  path: string;
   params: TemplateParams;
-  /** Per-recipient params (e.g. a juror's own count); merged over `params`. */
+  /** Per-recipient params (e.g. a juror's own count, or which side of an adoption the recipient is on); merged over `params`. */
   paramsFor?: (recipientId: string) => TemplateParams;
 }
 

@@ -33,6 +33,10 @@ export class Notification {
   @Column({ type: 'uuid', nullable: true })
   subjectId!: string | null;
 
+  /** The web client's route of the page it is about (e.g. `/ideas/<id>`); its email links to PUBLIC_URL + path. */
+  @Column({ type: 'text' })
+  path!: string;
+
   @Column({ type: 'text' })
   locale!: string;
 

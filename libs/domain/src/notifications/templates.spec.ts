@@ -1,28 +1,171 @@
 import { describe, expect, it } from '@jest/globals';
+import { compileMessage, formatMessage } from '#platform/i18n/message-format.js';
+import { LABELS, type LabelGroup } from '../i18n/labels.js';
+import { LOCALES, type Locale } from '../identity/user.entity.js';
+import { EMAIL_TEXTS } from './email-texts.js';
 import { TEMPLATES } from './notification-catalog.js';
-import { renderTemplate } from './templates.js';
+import { renderReason, renderTemplate } from './templates.js';
 
-describe('notification templates', () => {
-  it.each(Object.keys(TEMPLATES))('%s has Italian and English texts with the same placeholders', (kind) => {
-    const placeholders = (locale: 'it' | 'en') => [...`${TEMPLATES[kind]![locale].title} ${TEMPLATES[kind]![locale].body}`.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    expect(TEMPLATES[kind]!.it.title.length).toBeGreaterThan(0);
-    expect(TEMPLATES[kind]!.en.title.length).toBeGreaterThan(0);
-    expect(placeholders('it')).toEqual(placeholders('en'));
+/** An enum value as it is spelled in code: MEMBER, RESULTS_PUBLISHED. No text may show one. */
+const ENUM_TOKEN = /\b[A-Z]{2,}(_[A-Z]+)*\b/;
+/** Italian participles and adjectives that agree with a person's gender; the service does not know it. */
+const GENDERED_ABOUT_A_PERSON = /\b(stato|stata|entrato|entrata|aggiunto|aggiunta|invitato|invitata|benvenuto|benvenuta|iscritto|iscritta|unito|unita|astenuto|astenuta)\b/i;
+
+/** The parts of the ICU AST the walk needs (FormatJS' MessageFormatElement, loosely). */
+interface Element {
+  type: number;
+  value?: string;
+  options?: Record<string, { value: Element[] }>;
+  children?: Element[];
+}
+const ARGUMENT = 1;
+const NUMBER = 2;
+const DATE = 3;
+const TIME = 4;
+const SELECT = 5;
+const PLURAL = 6;
+const TAG = 8;
+
+type ArgumentKind = { kind: 'text' } | { kind: 'number' } | { kind: 'date' } | { kind: 'select'; options: string[] };
+
+/** Every argument a message names, with what kind of value it takes (select options included). */
+function argumentsOf(source: string, into = new Map<string, ArgumentKind>()): Map<string, ArgumentKind> {
+  const walk = (elements: Element[]) => {
+    for (const element of elements) {
+      if (element.type === ARGUMENT) into.set(element.value!, into.get(element.value!) ?? { kind: 'text' });
+      if (element.type === NUMBER || element.type === PLURAL) into.set(element.value!, { kind: 'number' });
+      if (element.type === DATE || element.type === TIME) into.set(element.value!, { kind: 'date' });
+      if (element.type === SELECT) into.set(element.value!, { kind: 'select', options: Object.keys(element.options!) });
+      for (const option of Object.values(element.options ?? {})) walk(option.value);
+      if (element.type === TAG) walk(element.children ?? []);
+    }
+  };
+  walk(compileMessage('it', source).getAst() as Element[]);
+  return into;
+}
+
+/** Sample values for each argument: names and titles, counts that exercise every plural form, a score that would print badly unrounded. */
+function samplesFor(name: string, argument: ArgumentKind, labels: Record<string, LabelGroup>): (string | number | Date)[] {
+  if (labels[name]) return Object.keys(LABELS[labels[name]].it);
+  if (argument.kind === 'number') return [0, 1, 2, 7, 65.00000000000001];
+  if (argument.kind === 'date') return [new Date('2026-03-15T22:30:00Z')];
+  if (argument.kind === 'select') return argument.options;
+  return [`Giulia Rossi «${name}»`];
+}
+
+/** Every combination of the samples (the catalogue's messages have few arguments, so this stays small). */
+function combinations(samples: [string, (string | number | Date)[]][]): Record<string, string | number | Date>[] {
+  return samples.reduce<Record<string, string | number | Date>[]>((acc, [name, values]) => acc.flatMap((partial) => values.map((value) => ({ ...partial, [name]: value }))), [{}]);
+}
+
+const KINDS = Object.keys(TEMPLATES);
+
+describe('notification catalogue', () => {
+  it.each(KINDS)('%s: both languages have every key, and take the same arguments', (kind) => {
+    const texts = TEMPLATES[kind]!;
+    for (const locale of LOCALES) {
+      expect(Object.keys(texts[locale]).sort()).toEqual(['body', 'reason', 'title']);
+      for (const key of ['title', 'body', 'reason'] as const) expect(texts[locale][key].trim().length).toBeGreaterThan(0);
+    }
+    const args = (locale: Locale) => [...argumentsOf(texts[locale].body, argumentsOf(texts[locale].title)).entries()].sort(([a], [b]) => a.localeCompare(b));
+    expect(args('en')).toEqual(args('it'));
+    // The reason ends every email of the kind, rendered from the stored notification: it takes no argument.
+    for (const locale of LOCALES) expect([...argumentsOf(texts[locale].reason).keys()]).toEqual([]);
+    for (const param of Object.keys(texts.labels ?? {})) expect(args('it').map(([name]) => name)).toContain(param);
   });
 
-  it('fills placeholders in the requested language', () => {
-    expect(renderTemplate('ORGANIZATION_MEMBER_ADDED', 'en', { organization: 'Liceo Galilei', role: 'MEMBER' }).title).toBe('You were added to Liceo Galilei');
-    expect(renderTemplate('ORGANIZATION_MEMBER_ADDED', 'it', { organization: 'Liceo Galilei', role: 'MEMBER' }).title).toBe('Sei stato aggiunto a Liceo Galilei');
+  it.each(KINDS)('%s: renders in Italian and English with every sample, showing no enum token and no gendered word about a person', (kind) => {
+    const texts = TEMPLATES[kind]!;
+    const labels = texts.labels ?? {};
+    const args = argumentsOf(texts.it.body, argumentsOf(texts.it.title));
+    const samples = [...args.entries()].map(([name, argument]): [string, (string | number | Date)[]] => [name, samplesFor(name, argument, labels)]);
+    for (const values of combinations(samples)) {
+      for (const locale of LOCALES) {
+        const { title, body } = renderTemplate(kind, locale, values);
+        const reason = renderReason(kind, locale);
+        for (const text of [title, body, reason]) {
+          expect(text).not.toMatch(ENUM_TOKEN);
+          expect(text).not.toMatch(/[{}]/);
+          expect(text).not.toMatch(/\s{2,}|^\s|\s$/);
+          if (locale === 'it') expect(text).not.toMatch(GENDERED_ABOUT_A_PERSON);
+        }
+      }
+    }
+  });
+
+  it('words enum values through their labels, in the recipient language', () => {
+    expect(renderTemplate('ORGANIZATION_MEMBER_ADDED', 'it', { organization: 'Liceo Galilei', role: 'MEMBER' })).toEqual({
+      title: 'Ora fai parte di Liceo Galilei',
+      body: 'Hai un nuovo ruolo in Liceo Galilei: membro.',
+    });
+    expect(renderTemplate('ORGANIZATION_MEMBER_ADDED', 'en', { organization: 'Liceo Galilei', role: 'OWNER' }).body).toBe('You have a new role in Liceo Galilei: owner.');
+    expect(() => renderTemplate('ORGANIZATION_MEMBER_ADDED', 'it', { organization: 'Liceo Galilei', role: 'CHAIR' })).toThrow(/organizationRole CHAIR/);
+  });
+
+  it('says who joined in words that agree with anyone', () => {
+    const params = { member: 'Giulia Rossi', team: 'Eco Squad', challenge: 'Acqua' };
+    expect(renderTemplate('TEAM_MEMBER_JOINED', 'it', params)).toEqual({
+      title: 'Nuovo membro nella squadra Eco Squad: Giulia Rossi',
+      body: 'Giulia Rossi fa ora parte della squadra Eco Squad della sfida «Acqua».',
+    });
+  });
+
+  it('counts with plural forms', () => {
+    expect(renderTemplate('REVIEW_ASSIGNED', 'it', { challenge: 'Acqua', count: 1 }).body).toMatch(/^Hai una nuova idea da valutare nella sfida «Acqua»/);
+    expect(renderTemplate('REVIEW_ASSIGNED', 'it', { challenge: 'Acqua', count: 3 }).body).toMatch(/^Hai 3 nuove idee da valutare/);
+    expect(renderTemplate('REVIEW_ASSIGNED', 'en', { challenge: 'Acqua', count: 1 }).body).toMatch(/^You have one new idea to review/);
+  });
+
+  it('tells the team and the company about an accepted adoption each in their own words', () => {
+    const params = { company: 'Acme', idea: 'Borracce', team: 'Eco Squad' };
+    expect(renderTemplate('ADOPTION_ACCEPTED', 'it', { ...params, audience: 'team' }).body).toMatch(/^La vostra squadra Eco Squad ha accettato la proposta di Acme/);
+    expect(renderTemplate('ADOPTION_ACCEPTED', 'it', { ...params, audience: 'company' }).body).toMatch(/Ora potete assegnare i tutor\.$/);
+    expect(renderTemplate('ADOPTION_ACCEPTED', 'en', { ...params, audience: 'team' }).body).toMatch(/^Your team Eco Squad accepted/);
   });
 
   it('refuses a missing parameter instead of sending a broken text', () => {
     expect(() => renderTemplate('ORGANIZATION_MEMBER_ADDED', 'it', { organization: 'X' })).toThrow(/role/);
+    expect(() => renderTemplate('NO_SUCH_KIND', 'it', {})).toThrow(/NO_SUCH_KIND/);
   });
 
   it('writes dates in the recipient language and Italian time', () => {
     const closesAt = new Date('2026-03-15T22:30:00Z'); // 23:30 in Rome (CET)
-    expect(renderTemplate('SUBMISSION_DEADLINE_SOON', 'it', { challenge: 'Acqua', closesAt }).body).toContain('15 marzo 2026');
-    expect(renderTemplate('SUBMISSION_DEADLINE_SOON', 'it', { challenge: 'Acqua', closesAt }).body).toContain('23:30');
-    expect(renderTemplate('SUBMISSION_DEADLINE_SOON', 'en', { challenge: 'Acqua', closesAt }).body).toContain('15 March 2026');
+    expect(renderTemplate('SUBMISSION_DEADLINE_SOON', 'it', { challenge: 'Acqua', closesAt }).body).toContain('15 marzo 2026 alle ore 23:30');
+    expect(renderTemplate('SUBMISSION_DEADLINE_SOON', 'en', { challenge: 'Acqua', closesAt }).body).toContain('15 March 2026 at 23:30');
+  });
+
+  it('shows scores with two decimals in the locale', () => {
+    expect(formatMessage('it', '{score, number, score}', { score: 65.00000000000001 })).toBe('65,00');
+    expect(formatMessage('en', '{score, number, score}', { score: 7.125 })).toBe('7.13');
+  });
+});
+
+describe('enum labels', () => {
+  it.each(Object.keys(LABELS) as LabelGroup[])('%s: every value has words in both languages, none an enum token or gendered', (group) => {
+    const values = Object.keys(LABELS[group].it).sort();
+    expect(Object.keys(LABELS[group].en).sort()).toEqual(values);
+    for (const locale of LOCALES) {
+      for (const value of values) {
+        const words = (LABELS[group][locale] as Record<string, string>)[value]!;
+        expect(words.trim().length).toBeGreaterThan(0);
+        expect(words).not.toMatch(ENUM_TOKEN);
+        if (locale === 'it') expect(words).not.toMatch(GENDERED_ABOUT_A_PERSON);
+      }
+    }
+  });
+});
+
+describe('email texts', () => {
+  it('have the same keys and arguments in both languages and render cleanly', () => {
+    expect(Object.keys(EMAIL_TEXTS.en).sort()).toEqual(Object.keys(EMAIL_TEXTS.it).sort());
+    for (const key of Object.keys(EMAIL_TEXTS.it) as (keyof typeof EMAIL_TEXTS.it)[]) {
+      const args = (locale: Locale) => [...argumentsOf(EMAIL_TEXTS[locale][key]).keys()].sort();
+      expect(args('en')).toEqual(args('it'));
+      for (const locale of LOCALES) {
+        const text = formatMessage(locale, EMAIL_TEXTS[locale][key], Object.fromEntries(args(locale).map((name) => [name, 'Giulia Rossi'])));
+        expect(text).not.toMatch(ENUM_TOKEN);
+        if (locale === 'it') expect(text).not.toMatch(GENDERED_ABOUT_A_PERSON);
+      }
+    }
   });
 });

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { clientPaths } from '../notifications/client-paths.js';
 import type { NotificationRule } from '../notifications/notification-rule.js';
 import type { TemplateSet } from '../notifications/template-set.js';
 import { Organization } from './organization.entity.js';
@@ -6,8 +7,17 @@ import { ORGANIZATION_MEMBER_ADDED, type OrganizationMemberAddedPayload } from '
 
 export const organizationTemplates: TemplateSet = {
   ORGANIZATION_MEMBER_ADDED: {
-    it: { title: 'Sei stato aggiunto a {organization}', body: 'Ora fai parte di {organization} con il ruolo {role}.' },
-    en: { title: 'You were added to {organization}', body: 'You are now a member of {organization} with the role {role}.' },
+    labels: { role: 'organizationRole' },
+    it: {
+      title: 'Ora fai parte di {organization}',
+      body: 'Hai un nuovo ruolo in {organization}: {role}.',
+      reason: 'Ricevi questa email perché hai un ruolo in questa organizzazione su Climathon.',
+    },
+    en: {
+      title: 'You are now part of {organization}',
+      body: 'You have a new role in {organization}: {role}.',
+      reason: 'You receive this email because you have a role in this organization on Climathon.',
+    },
   },
 };
 
@@ -21,6 +31,7 @@ export const organizationNotificationRules: NotificationRule<any>[] = [
         kind: 'ORGANIZATION_MEMBER_ADDED',
         recipientIds: [payload.userId],
         subjectId: organization.id,
+        path: clientPaths.organization(organization.id),
         params: { organization: organization.name, role: payload.role },
       };
     },

@@ -5,6 +5,7 @@ import { Clock } from '#platform/clock/clock.js';
 import { AppConfig } from '#platform/config/app-config.js';
 import { recordEvents } from '#platform/outbox/outbox.js';
 import { Challenge } from '../challenges/challenge.entity.js';
+import { clientPaths } from '../notifications/client-paths.js';
 import type { NotificationRule } from '../notifications/notification-rule.js';
 import type { TemplateSet } from '../notifications/template-set.js';
 import { ErasureService } from './erasure.service.js';
@@ -90,12 +91,14 @@ export class StudentRetention {
 export const retentionTemplates: TemplateSet = {
   STUDENT_DATA_EXPIRING: {
     it: {
-      title: 'I dati degli studenti di «{challenge}» stanno per essere cancellati',
-      body: 'Dal {erasedFrom} verranno cancellati i dati degli studenti creati in classe per la sfida «{challenge}», ora chiusa (studenti interessati: {students}). Se servono, esportali prima di quella data.',
+      title: 'Presto si cancellano i dati degli account di classe di «{challenge}»',
+      body: 'Dal {erasedFrom, date, day} si cancellano i dati degli account di classe della sfida «{challenge}», ora conclusa ({students, plural, one {un account} other {# account}}). Se vi servono, esportateli prima di quella data.',
+      reason: 'Ricevi questa email perché fai parte dell’organizzazione che promuove questa sfida.',
     },
     en: {
-      title: 'The students\' data of "{challenge}" will soon be erased',
-      body: 'From {erasedFrom}, the data of the roster students of the closed challenge "{challenge}" will be erased (students concerned: {students}). Export it before then if you need it.',
+      title: 'The class accounts\' data of "{challenge}" will soon be erased',
+      body: 'From {erasedFrom, date, day}, the data of the class accounts of the closed challenge "{challenge}" will be erased ({students, plural, one {one account} other {# accounts}}). Export it before then if you need it.',
+      reason: 'You receive this email because you are part of the organization that runs this challenge.',
     },
   },
 };
@@ -112,6 +115,7 @@ export const retentionNotificationRules: NotificationRule<StudentDataExpiringPay
         kind: 'STUDENT_DATA_EXPIRING',
         recipientIds: organizers.map((o) => o.user_id),
         subjectId: challenge.id,
+        path: clientPaths.challenge(challenge.id),
         params: { challenge: challenge.title, students: payload.students, erasedFrom: new Date(payload.erasedFrom) },
       };
     },

@@ -1,6 +1,7 @@
 import { In, type EntityManager } from 'typeorm';
 import { Challenge } from '../challenges/challenge.entity.js';
 import { User } from '../identity/user.entity.js';
+import { clientPaths } from '../notifications/client-paths.js';
 import type { NotificationRule } from '../notifications/notification-rule.js';
 import type { TemplateSet } from '../notifications/template-set.js';
 import { TeamMember, TeamRole } from './team-member.entity.js';
@@ -9,8 +10,16 @@ import { TEAM_MEMBER_JOINED, type TeamMemberJoinedPayload } from './teams.servic
 
 export const teamTemplates: TemplateSet = {
   TEAM_MEMBER_JOINED: {
-    it: { title: '{member} è entrato nella squadra {team}', body: '{member} si è unito alla squadra {team} della sfida «{challenge}».' },
-    en: { title: '{member} joined the team {team}', body: '{member} joined the team {team} of the challenge "{challenge}".' },
+    it: {
+      title: 'Nuovo membro nella squadra {team}: {member}',
+      body: '{member} fa ora parte della squadra {team} della sfida «{challenge}».',
+      reason: 'Ricevi questa email perché sei coach o caposquadra di questa squadra.',
+    },
+    en: {
+      title: 'New member in the team {team}: {member}',
+      body: '{member} is now part of the team {team} of the challenge "{challenge}".',
+      reason: 'You receive this email because you are a coach or the captain of this team.',
+    },
   },
 };
 
@@ -33,6 +42,7 @@ export const teamNotificationRules: NotificationRule<any>[] = [
         kind: 'TEAM_MEMBER_JOINED',
         recipientIds: leads.map((m) => m.userId).filter((id) => id !== payload.userId),
         subjectId: team.id,
+        path: clientPaths.team(team.id),
         params: { member: member.displayName, team: team.name, challenge: challenge.title },
       };
     },

@@ -82,8 +82,18 @@ describe('loadConfig', () => {
 
   it('requires JWT_SECRET when NODE_ENV=production', () => {
     expect(configError({ NODE_ENV: 'production' }).message).toMatch(/JWT_SECRET is required/);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET }).JWT_SECRET).toBe(SECRET);
-    expect(configError({ NODE_ENV: 'production', JWT_SECRET: 'short' }).message).toMatch(/JWT_SECRET/);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET, PUBLIC_URL: 'https://climathon.example.org' }).JWT_SECRET).toBe(SECRET);
+    expect(configError({ NODE_ENV: 'production', JWT_SECRET: 'short', PUBLIC_URL: 'https://climathon.example.org' }).message).toMatch(/JWT_SECRET/);
+  });
+
+  it('requires PUBLIC_URL, the base of email links, when NODE_ENV=production; elsewhere it defaults to the API on PORT', () => {
+    expect(configError({ NODE_ENV: 'production', JWT_SECRET: SECRET }).message).toMatch(/PUBLIC_URL .* is required when NODE_ENV=production/);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET, PUBLIC_URL: 'https://climathon.example.org/' }).publicUrl).toBe('https://climathon.example.org');
+    expect(loadConfig({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
+    expect(loadConfig({ PUBLIC_URL: 'https://scuole.example.org/climathon' }).publicUrl).toBe('https://scuole.example.org/climathon');
+    for (const bad of ['climathon.example.org', 'https://climathon.example.org/?x=1', 'ftp://climathon.example.org']) {
+      expect(configError({ PUBLIC_URL: bad }).message).toMatch(/PUBLIC_URL/);
+    }
   });
 
   it('accepts the development default of JWT_SECRET outside production', () => {

@@ -223,8 +223,12 @@ export class AppConfig {
   @Max(3600)
   PUBLIC_CACHE_MAX_AGE_SECONDS = 10;
 
+  /**
+   * The address people open (the web client), the base of every link in emails (PUBLIC_URL + Notification.path).
+   * Required when NODE_ENV=production; elsewhere it defaults to the API on PORT, which serves the built client.
+   */
   @IsOptional()
-  @IsString()
+  @Matches(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, { message: 'PUBLIC_URL must be an http:// or https:// URL without query or fragment' })
   PUBLIC_URL?: string;
 
   /**
@@ -248,6 +252,10 @@ export class AppConfig {
   @IsOptional()
   @Matches(/^\s*[_A-Za-z][_0-9A-Za-z]{0,63}(\s*,\s*[_A-Za-z][_0-9A-Za-z]{0,63})*\s*$/, { message: 'METRICS_OPERATION_NAMES must be comma-separated GraphQL operation names' })
   METRICS_OPERATION_NAMES?: string;
+  /** PUBLIC_URL without a trailing slash, or the development default. */
+  get publicUrl(): string {
+    return (this.PUBLIC_URL ?? `http://localhost:${this.PORT}`).replace(/\/+$/, '');
+  }
 }
 
 /** Optional variables: no default, so `new AppConfig()` does not name them. */
@@ -270,6 +278,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (config.METRICS_PORT !== undefined && config.METRICS_PORT !== 0 && config.METRICS_PORT === config.PORT) {
     throw new ConfigError('Invalid configuration: METRICS_PORT must differ from PORT');
+  }
+  if (config.NODE_ENV === 'production' && !config.PUBLIC_URL) {
+    throw new ConfigError('Invalid configuration: PUBLIC_URL (the address of the web client, the base of email links) is required when NODE_ENV=production');
   }
   if (errors.length > 0) {
     const lines = errors.map((e) => `${e.property}=${JSON.stringify(raw[e.property])}: ${Object.values(e.constraints ?? {}).join('; ')}`);

@@ -19,6 +19,9 @@ export class NotificationModel {
   @Field(() => ID, { nullable: true, description: 'ID of the object the notification is about (an idea, an adoption, a milestone ...).' })
   subjectId!: string | null;
 
+  @Field({ description: "The web client's route of the page the notification is about, e.g. `/ideas/<id>`; its email links to PUBLIC_URL + path." })
+  path!: string;
+
   @Field()
   createdAt!: Date;
 
@@ -39,6 +42,7 @@ export const toNotificationModel = (n: Pick<Notification, keyof NotificationMode
   title: n.title,
   body: n.body,
   subjectId: n.subjectId,
+  path: n.path,
   createdAt: new Date(n.createdAt),
   readAt: n.readAt ? new Date(n.readAt) : null,
 });

@@ -16,6 +16,7 @@ import { ChallengeSlugPerOrganizer1796700000000 } from './1796700000000-Challeng
 import { Erasure1796700000100 } from './1796700000100-Erasure.js';
 import { Reports1796800000200 } from './1796800000200-Reports.js';
 import { PeoplesChoiceSponsors1796800000300 } from './1796800000300-PeoplesChoiceSponsors.js';
+import { NotificationPath1796800000400 } from './1796800000400-NotificationPath.js';
 import { DataExport1796800000500 } from './1796800000500-DataExport.js';
 
 /** Every migration, in order (no globs). Never edit one that has landed: add a new one. */
@@ -37,5 +38,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Erasure1796700000100,
   Reports1796800000200,
   PeoplesChoiceSponsors1796800000300,
+  NotificationPath1796800000400,
   DataExport1796800000500,
 ];
