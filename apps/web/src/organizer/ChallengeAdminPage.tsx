@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { FormattedDate, FormattedMessage, FormattedNumber, useIntl } from 'react-intl';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
@@ -6,7 +7,7 @@ import type { ChallengeStatus } from '../gql/graphql';
 import { ChallengeStatusBadge, FormatLabel } from '../challenges/labels';
 import { Loading, NotFound, QueryError, usePageTitle } from '../common/ui';
 import { JurorsSection } from './JurorsSection';
-import { JudgingProgressSection, LeaderboardSection } from './JudgingSections';
+import { JudgingProgressSection, LeaderboardSection, usePushAt } from './JudgingSections';
 import { LifecycleSection } from './LifecycleSection';
 import { PublishResultsSection } from './PublishResultsSection';
 import './organizer.css';
@@ -81,8 +82,13 @@ const STEPS: ChallengeStatus[] = ['DRAFT', 'PUBLISHED', 'JUDGING', 'RESULTS_PUBL
 export default function ChallengeAdminPage() {
   const intl = useIntl();
   const { id = '' } = useParams();
-  const [{ data, fetching, error }] = useQuery({ query: OrganizerChallengeQuery, variables: { id }, context: CONTEXT });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: OrganizerChallengeQuery, variables: { id }, context: CONTEXT });
   const challenge = data?.challenge;
+  // A live ranking means a review came in: the jurors' counts change too.
+  const pushAt = usePushAt(id);
+  useEffect(() => {
+    if (pushAt) refetch({ requestPolicy: 'network-only' });
+  }, [pushAt, refetch]);
   usePageTitle(challenge ? intl.formatMessage({ id: 'organizer.challengeTitle' }, { challenge: challenge.title }) : undefined);
   if (fetching && !data) return <Loading />;
   if (error && !data) return <QueryError error={error} />;

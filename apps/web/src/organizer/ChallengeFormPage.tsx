@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { Button, Form } from 'react-aria-components';
+import { Button } from 'react-aria-components';
 import { FormattedMessage, FormattedNumber, useIntl } from 'react-intl';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -8,7 +8,7 @@ import type { ChallengeFormat, ScoreNormalization } from '../gql/graphql';
 import { formErrors } from '../common/api-errors';
 import type { MessageId } from '../i18n/IntlRoot';
 import { FormAlert, Loading, NotFound, QueryError, usePageTitle } from '../common/ui';
-import { CheckboxField, DateTimeField, fromLocalInput, LineField, NumberField, numberValue, RadioField, SelectField, TextAreaField, toLocalInput } from './fields';
+import { ApiForm, CheckboxField, DateTimeField, fromLocalInput, LineField, NumberField, numberValue, RadioField, SelectField, TextAreaField, toLocalInput } from './fields';
 import { ORGANIZING_KINDS } from './OrganizerNav';
 import { useFocusFirstInvalid } from './use-focus-invalid';
 import './organizer.css';
@@ -215,7 +215,8 @@ function NewChallenge() {
           <FormattedMessage id="organizer.noOrganization" />
         </p>
       ) : (
-        <Form
+        <ApiForm
+          error={state.error}
           ref={formRef}
           className="form"
           validationErrors={errors.fields}
@@ -316,7 +317,7 @@ function NewChallenge() {
           <Button type="submit" className="button" isDisabled={state.fetching}>
             <FormattedMessage id="organizer.createDraft" />
           </Button>
-        </Form>
+        </ApiForm>
       )}
     </section>
   );
@@ -349,7 +350,8 @@ function EditChallenge({ id }: { id: string }) {
           <FormattedMessage id="organizer.notEditable" />
         </p>
       ) : (
-        <Form
+        <ApiForm
+          error={state.error}
           ref={formRef}
           className="form"
           validationErrors={errors.fields}
@@ -399,7 +401,7 @@ function EditChallenge({ id }: { id: string }) {
               <FormattedMessage id="organizer.cancel" />
             </Link>
           </div>
-        </Form>
+        </ApiForm>
       )}
     </section>
   );

@@ -84,7 +84,7 @@ function recordPush(challengeId: string, entries: LeaderboardRowFragment[]): voi
   pushes.set(challengeId, { entries, at: Date.now() });
   for (const listener of listeners) listener();
 }
-function usePushAt(challengeId: string): number | undefined {
+export function usePushAt(challengeId: string): number | undefined {
   const [at, setAt] = useState(() => pushes.get(challengeId)?.at);
   useEffect(() => {
     const listener = () => setAt(pushes.get(challengeId)?.at);

@@ -1,12 +1,12 @@
 import { useRef, useState } from 'react';
-import { Button, Form } from 'react-aria-components';
+import { Button } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useMutation } from 'urql';
 import { graphql } from '../gql';
 import type { ChallengeStatus } from '../gql/graphql';
 import { formErrors } from '../common/api-errors';
 import { FormAlert } from '../common/ui';
-import { formText, LineField } from './fields';
+import { ApiForm, formText, LineField } from './fields';
 import { PersonName, personLabel, type PersonLike } from './people';
 import { useFocusFirstInvalid } from './use-focus-invalid';
 
@@ -71,7 +71,7 @@ export function JurorsSection({ challenge }: { challenge: { id: string; status: 
           <FormattedMessage id="organizer.jurors.none" />
         </p>
       ) : (
-        <div className="table-scroll" role="region" tabIndex={0} aria-label={intl.formatMessage({ id: 'organizer.jurors' })}>
+        <div className="table-scroll" role="region" tabIndex={0} aria-label={intl.formatMessage({ id: 'organizer.jurors.list' })}>
           <table>
             <thead>
               <tr>
@@ -119,7 +119,8 @@ export function JurorsSection({ challenge }: { challenge: { id: string; status: 
       )}
       <FormAlert messages={formErrors(removed.error, intl).form} />
       {open && (
-        <Form
+        <ApiForm
+          error={added.error}
           ref={formRef}
           className="form inline-form"
           validationErrors={errors.fields}
@@ -152,7 +153,7 @@ export function JurorsSection({ challenge }: { challenge: { id: string; status: 
               <FormattedMessage id="organizer.jurors.added" values={{ name: lastAdded }} />
             </p>
           )}
-        </Form>
+        </ApiForm>
       )}
     </section>
   );

@@ -1,12 +1,12 @@
 import { useRef, useState } from 'react';
-import { Button, Dialog, Form, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { AwardInput } from '../gql/graphql';
 import { formErrors } from '../common/api-errors';
 import { FormAlert } from '../common/ui';
-import { formText, LineField, NumberField, numberValue, SelectField } from './fields';
+import { ApiForm, formText, LineField, NumberField, numberValue, SelectField } from './fields';
 import { useRankedIdeas } from './JudgingSections';
 import { useFocusFirstInvalid } from './use-focus-invalid';
 
@@ -68,7 +68,8 @@ export function PublishResultsSection({ challengeId }: { challengeId: string }) 
       <p>
         <FormattedMessage id="organizer.publishResultsHelp" />
       </p>
-      <Form
+      <ApiForm
+        error={state.error}
         ref={formRef}
         className="form"
         validationErrors={errors.fields}
@@ -115,7 +116,7 @@ export function PublishResultsSection({ challengeId }: { challengeId: string }) 
         <Button type="submit" className="button" isDisabled={state.fetching}>
           <FormattedMessage id="organizer.publishResults" />
         </Button>
-      </Form>
+      </ApiForm>
 
       <ModalOverlay className="modal-overlay" isDismissable isOpen={confirming !== null} onOpenChange={(open) => !open && setConfirming(null)}>
         <Modal className="modal">

@@ -1,9 +1,32 @@
 // Form controls of the organizer and sponsor screens: each labelled, each with its error (from the API, through
 // `<Form validationErrors>`) right under it and tied to it by aria-describedby (react-aria's FieldError).
-import { useId, type ReactNode } from 'react';
-import { Checkbox, FieldError, Input, Label, Radio, RadioGroup, TextArea, TextField, type TextFieldProps } from 'react-aria-components';
+import { useId, useState, type ReactNode } from 'react';
+import { Checkbox, FieldError, Form, Input, Label, Radio, RadioGroup, TextArea, TextField, type FormProps, type TextFieldProps } from 'react-aria-components';
 import { FormattedMessage } from 'react-intl';
 import type { MessageId } from '../i18n/IntlRoot';
+
+/**
+ * react-aria's Form whose API errors (`validationErrors`, by field name) leave a field as soon as the user edits it:
+ * the field's message goes, and so does the native custom validity that would otherwise block the next submit until
+ * the field's `change` event (on blur) happens to commit it.
+ */
+export function ApiForm({ validationErrors, error, ...props }: FormProps & { error: unknown; ref?: React.Ref<HTMLFormElement> }) {
+  const [edited, setEdited] = useState<{ error: unknown; names: ReadonlySet<string> }>({ error, names: new Set() });
+  const names = edited.error === error ? edited.names : new Set<string>();
+  const shown = Object.fromEntries(Object.entries(validationErrors ?? {}).filter(([name]) => !names.has(name)));
+  return (
+    // `input` events bubble from every field of the form (react-aria's Form takes no onInput).
+    <div
+      className="contents"
+      onInput={(event) => {
+        const name = (event.target as Partial<HTMLInputElement>).name;
+        if (name && Object.hasOwn(shown, name)) setEdited({ error, names: new Set([...names, name]) });
+      }}
+    >
+      <Form {...props} validationErrors={shown} />
+    </div>
+  );
+}
 
 type FieldProps = Omit<TextFieldProps, 'children'> & { label: ReactNode; description?: ReactNode };
 

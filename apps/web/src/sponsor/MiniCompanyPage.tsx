@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { Button, Form } from 'react-aria-components';
+import { Button } from 'react-aria-components';
 import { FormattedDate, FormattedMessage, FormattedNumber, useIntl } from 'react-intl';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -8,7 +8,7 @@ import type { TeamMiniCompanyQuery as TeamMiniCompanyData } from '../gql/graphql
 import { formErrors } from '../common/api-errors';
 import { Badge, FormAlert, Loading, NotFound, QueryError, usePageTitle } from '../common/ui';
 import { useSession } from '../identity/session';
-import { DateTimeField, formText, fromLocalInput, LineField, TextAreaField, toLocalInput } from '../organizer/fields';
+import { ApiForm, DateTimeField, formText, fromLocalInput, LineField, TextAreaField, toLocalInput } from '../organizer/fields';
 import { PersonName } from '../organizer/people';
 import { useFocusFirstInvalid } from '../organizer/use-focus-invalid';
 import { MilestoneStatusBadge } from './labels';
@@ -132,7 +132,8 @@ function SubmitEvidence({ milestone }: { milestone: Milestone }) {
   const errors = formErrors(state.error, intl, { fields: ['evidence'], scope: 'milestone', messageOfCode: { FAILED_PRECONDITION: 'minicompany.notNow' } });
   useFocusFirstInvalid(formRef, state.error);
   return (
-    <Form
+    <ApiForm
+      error={state.error}
       ref={formRef}
       className="form"
       validationErrors={errors.fields}
@@ -152,7 +153,7 @@ function SubmitEvidence({ milestone }: { milestone: Milestone }) {
       <Button type="submit" className="button" isDisabled={state.fetching}>
         <FormattedMessage id="minicompany.submit" values={{ title: milestone.title }} />
       </Button>
-    </Form>
+    </ApiForm>
   );
 }
 
@@ -163,7 +164,7 @@ function ReviewEvidence({ milestone }: { milestone: Milestone }) {
   const errors = formErrors(state.error, intl, { fields: ['feedback'], scope: 'milestone', messageOfCode: { FAILED_PRECONDITION: 'minicompany.notNow' } });
   const send = (approve: boolean) => void review({ input: { milestoneId: milestone.id, approve, feedback: feedback.trim() || undefined } }, CONTEXT);
   return (
-    <Form className="form" validationErrors={errors.fields} onSubmit={(event) => event.preventDefault()}>
+    <ApiForm error={state.error} className="form" validationErrors={errors.fields} onSubmit={(event) => event.preventDefault()}>
       <FormAlert messages={errors.form} />
       <TextAreaField name="feedback" label={intl.formatMessage({ id: 'minicompany.feedback' })} value={feedback} onChange={setFeedback} rows={3} />
       <div className="actions">
@@ -174,7 +175,7 @@ function ReviewEvidence({ milestone }: { milestone: Milestone }) {
           <FormattedMessage id="minicompany.reject" values={{ title: milestone.title }} />
         </Button>
       </div>
-    </Form>
+    </ApiForm>
   );
 }
 
@@ -191,7 +192,8 @@ function Reschedule({ milestone }: { milestone: Milestone }) {
     );
   }
   return (
-    <Form
+    <ApiForm
+      error={state.error}
       className="form inline-form"
       validationErrors={errors.fields}
       onSubmit={(event) => {
@@ -210,7 +212,7 @@ function Reschedule({ milestone }: { milestone: Milestone }) {
           <FormattedMessage id="organizer.cancel" />
         </Button>
       </div>
-    </Form>
+    </ApiForm>
   );
 }
 
@@ -225,7 +227,8 @@ function FoundForm({ teamId, defaultName }: { teamId: string; defaultName: strin
   });
   useFocusFirstInvalid(formRef, state.error);
   return (
-    <Form
+    <ApiForm
+      error={state.error}
       ref={formRef}
       className="form"
       validationErrors={errors.fields}
@@ -242,7 +245,7 @@ function FoundForm({ teamId, defaultName }: { teamId: string; defaultName: strin
       <Button type="submit" className="button" isDisabled={state.fetching}>
         <FormattedMessage id="minicompany.found" />
       </Button>
-    </Form>
+    </ApiForm>
   );
 }
 

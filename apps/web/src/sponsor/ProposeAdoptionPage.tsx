@@ -1,12 +1,12 @@
 import { useRef } from 'react';
-import { Button, Form } from 'react-aria-components';
+import { Button } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { formErrors } from '../common/api-errors';
 import { FormAlert, Loading, NotFound, QueryError, usePageTitle } from '../common/ui';
-import { formText, SelectField, TextAreaField } from '../organizer/fields';
+import { ApiForm, formText, SelectField, TextAreaField } from '../organizer/fields';
 import { useFocusFirstInvalid } from '../organizer/use-focus-invalid';
 import '../organizer/organizer.css';
 
@@ -121,7 +121,8 @@ export default function ProposeAdoptionPage() {
           <FormattedMessage id="sponsor.noCompany" />
         </p>
       ) : (
-        <Form
+        <ApiForm
+          error={state.error}
           ref={formRef}
           className="form"
           validationErrors={errors.fields}
@@ -160,7 +161,7 @@ export default function ProposeAdoptionPage() {
           <Button type="submit" className="button" isDisabled={state.fetching}>
             <FormattedMessage id="sponsor.propose.submit" />
           </Button>
-        </Form>
+        </ApiForm>
       )}
     </section>
   );

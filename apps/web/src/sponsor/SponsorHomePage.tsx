@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { Button, Form, Input, Label, SearchField } from 'react-aria-components';
+import { Button, Input, Label, SearchField } from 'react-aria-components';
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -7,7 +7,7 @@ import { graphql } from '../gql';
 import type { CompanyAdoptionsQuery as CompanyAdoptionsData } from '../gql/graphql';
 import { formErrors } from '../common/api-errors';
 import { FormAlert, Loading, QueryError, usePageTitle } from '../common/ui';
-import { formText, LineField } from '../organizer/fields';
+import { ApiForm, formText, LineField } from '../organizer/fields';
 import { PersonName } from '../organizer/people';
 import { useFocusFirstInvalid } from '../organizer/use-focus-invalid';
 import { AdoptionStatusBadge } from './labels';
@@ -133,7 +133,8 @@ function AssignTutorForm({ adoptionId }: { adoptionId: string }) {
   });
   useFocusFirstInvalid(formRef, state.error);
   return (
-    <Form
+    <ApiForm
+      error={state.error}
       ref={formRef}
       className="form inline-form"
       validationErrors={errors.fields}
@@ -165,7 +166,7 @@ function AssignTutorForm({ adoptionId }: { adoptionId: string }) {
           <FormattedMessage id="sponsor.tutor.assigned" />
         </p>
       )}
-    </Form>
+    </ApiForm>
   );
 }
 
