@@ -11,7 +11,7 @@ test.use({ baseURL: fixture.baseURL });
 const STATE = `query($id: ID!) { challenge(id: $id) { id status themes { id } criteria { id } } }`;
 
 test('an organizer creates a challenge, runs its jury and judging with a live ranking, publishes the results and closes it', async ({ page }, info) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000); // many steps, several people, on a shared 2-core machine
   const url = `${fixture.baseURL}/graphql`;
   const tag = unique();
   // Seeded through the API: the organizer's promoter, two schools with their teachers, and two future jurors, the

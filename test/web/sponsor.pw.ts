@@ -19,7 +19,7 @@ async function pageOf(browser: Browser, user: TestUser, displayName: string): Pr
 }
 
 test('a company proposes to take charge of an idea, the team accepts, a tutor is named, and a milestone advances', async ({ page, browser }, info) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000); // many steps, several people, on a shared 2-core machine
   const url = `${fixture.baseURL}/graphql`;
   const tag = unique();
   // Seeded through the API: an edition whose results are published, with one team (a coach and a student) whose idea
