@@ -350,6 +350,28 @@ describe('authorization matrix', () => {
         ),
     },
     {
+      op: 'myOrganizations (lists the adopting company)',
+      expected: table('HIDDEN', { VISIBLE: ['tutor'] }),
+      parallel: true,
+      prepare: async () =>
+        op(
+          `{ myOrganizations { id } }`,
+          () => ({}),
+          (d) => (d.myOrganizations.some((o: any) => o.id === w.companyId) ? 'VISIBLE' : 'HIDDEN'),
+        ),
+    },
+    {
+      op: 'challenges(organizerId) (lists a DRAFT)',
+      expected: table('HIDDEN', { VISIBLE: ORGANIZERS }, 'HIDDEN'),
+      parallel: true,
+      prepare: async () =>
+        op(
+          `query($organizerId: ID) { challenges(first: 100, organizerId: $organizerId) { edges { node { id } } } }`,
+          () => ({ organizerId: w.promoterId }),
+          (d) => (d.challenges.edges.some((e: any) => e.node.id === shared.draft.challengeId) ? 'VISIBLE' : 'HIDDEN'),
+        ),
+    },
+    {
       op: 'challenges (PUBLISHED)',
       expected: table('ALLOW', {}, 'ALLOW'),
       parallel: true,

@@ -217,6 +217,26 @@ describe('challenges', () => {
       expect(await listAll(organizer.token, 'PUBLISHED')).not.toContain(draft.id);
     });
 
+    it("filters by organizer: that organization's challenges only, its DRAFTs still for its members only", async () => {
+      const BY_ORGANIZER = `query($organizerId: ID, $first: Int) { challenges(organizerId: $organizerId, first: $first) { totalCount edges { node { id organizer { id } } } } }`;
+      const ownPromoter = await createOrganization(api.url, organizer, { name: 'Filtro Promotore', kind: 'PROMOTER' });
+      const draft = await createChallenge(api.url, organizer, ownPromoter, { title: 'Bozza filtrata' });
+      const published = await createChallenge(api.url, organizer, ownPromoter, { title: 'Pubblicata filtrata' });
+      await publishChallenge(api.url, organizer, published.id);
+      await publishedChallenge(api.url, { title: 'Di un altro promotore' });
+      const ids = async (token?: string, organizerId: string = ownPromoter) => {
+        const data = await gqlOk(api.url, BY_ORGANIZER, { organizerId, first: 100 }, token);
+        expect(data.challenges.edges.every((e: any) => e.node.organizer.id === organizerId)).toBe(true);
+        expect(data.challenges.totalCount).toBe(data.challenges.edges.length);
+        return data.challenges.edges.map((e: any) => e.node.id);
+      };
+      expect(await ids(organizer.token)).toEqual([published.id, draft.id]);
+      expect(await ids(outsider.token)).toEqual([published.id]);
+      expect(await ids()).toEqual([published.id]);
+      expect(await ids(organizer.token, UNKNOWN)).toEqual([]);
+      expect(await ids(organizer.token, 'not-a-uuid')).toEqual([]);
+    });
+
     it('pages newest first with keyset cursors and totalCount', async () => {
       const total = (await gqlOk(api.url, LIST, { first: 1 })).challenges.totalCount;
       const created: string[] = [];

@@ -244,7 +244,7 @@ describe('fuzzing every mutation with invalid input', () => {
     const field = schema.getQueryType()!.getFields().impactReport!;
     const query = `query Fuzz(${field.args.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ')}) { impactReport(${field.args.map((a) => `${a.name}: $${a.name}`).join(', ')}) { overall { teams } } }`;
     const cases = casesFor(field.args).map((c) => (c.what.startsWith('organizerId') ? c : { ...c, variables: { ...c.variables, organizerId: promoter } }));
-    cases.push({ what: 'to before from', variables: { organizerId: promoter, from: '2026-02-01T00:00:00Z', to: '2026-01-01T00:00:00Z' } });
+    cases.push({ what: 'to before from', control: false, variables: { organizerId: promoter, from: '2026-02-01T00:00:00Z', to: '2026-01-01T00:00:00Z' } });
     for (const testCase of cases) {
       const { status, json } = await post(api.url, { query, variables: testCase.variables }, admin.token);
       judge(`impactReport ${testCase.what}`, status, json);

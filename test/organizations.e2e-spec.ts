@@ -120,6 +120,24 @@ describe('organizations', () => {
     expect(await gqlError(api.url, LIST, { after: 'garbage' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 
+  it("myOrganizations lists the viewer's own organizations by name, of any role, filtered by kind; never others'", async () => {
+    const MINE = `query($kind: OrganizationKind) { myOrganizations(kind: $kind) { id name kind } }`;
+    const member = await signUp(api.url, { label: 'mine' });
+    const outsider = await signUp(api.url, { label: 'notmine' });
+    expect((await gqlOk(api.url, MINE, {}, member.token)).myOrganizations).toEqual([]);
+    const company = await createOrganization(api.url, member, { name: 'Zanella Impianti', kind: 'COMPANY' });
+    const promoter = await createOrganization(api.url, owner, { name: 'Agenzia Innovazione', kind: 'PROMOTER' });
+    await addMember(api.url, owner, promoter, member);
+    await createOrganization(api.url, outsider, { name: 'Altra Impresa', kind: 'COMPANY' });
+    expect((await gqlOk(api.url, MINE, {}, member.token)).myOrganizations).toEqual([
+      { id: promoter, name: 'Agenzia Innovazione', kind: 'PROMOTER' },
+      { id: company, name: 'Zanella Impianti', kind: 'COMPANY' },
+    ]);
+    expect((await gqlOk(api.url, MINE, { kind: 'COMPANY' }, member.token)).myOrganizations.map((o: any) => o.id)).toEqual([company]);
+    expect((await gqlOk(api.url, MINE, { kind: 'SCHOOL' }, member.token)).myOrganizations).toEqual([]);
+    expect((await gqlError(api.url, MINE, {})).code).toBe('UNAUTHENTICATED');
+  });
+
   it('answers NOT_FOUND for an unknown organization', async () => {
     expect((await gqlError(api.url, GET, { id: '00000000-0000-4000-8000-000000000000' })).code).toBe('NOT_FOUND');
   });

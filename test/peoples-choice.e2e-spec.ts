@@ -4,7 +4,7 @@ import { ManualClock } from '#platform/clock/clock.js';
 import { ReminderScheduler } from '../apps/worker/src/reminders/reminder-scheduler.service.js';
 import { submittedIdea } from './helpers/adoption-factories.js';
 import { startApi, type RunningApi } from './helpers/api.js';
-import { createTeam, DAY, forceStatus, HOUR, makeAdmin, publishedChallenge } from './helpers/challenge-factories.js';
+import { createTeam, forceStatus, HOUR, makeAdmin, publishedChallenge } from './helpers/challenge-factories.js';
 import { openDatabase } from './helpers/db.js';
 import { signUp, type TestUser } from './helpers/factories.js';
 import { gql, gqlError, gqlOk } from './helpers/graphql.js';

@@ -51,8 +51,9 @@ export class ChallengesResolver {
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
     @Args('status', { type: () => ChallengeStatus, nullable: true }) status: ChallengeStatus | null,
+    @Args('organizerId', { type: () => ID, nullable: true, description: "Only this organization's challenges." }) organizerId: string | null,
   ): Promise<ChallengeConnection> {
-    return toConnection(await this.challengesService.list(viewer, { first, after, status }), toChallengeModel);
+    return toConnection(await this.challengesService.list(viewer, { first, after, status, organizerId }), toChallengeModel);
   }
 
   @Public()

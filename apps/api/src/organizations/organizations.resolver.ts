@@ -43,6 +43,16 @@ export class OrganizationsResolver {
     return toConnection(await this.organizationsService.list({ first, after, kind, search }), toOrganizationModel);
   }
 
+  @Query(() => [OrganizationModel], {
+    description: 'The organizations the viewer is a member of, by name; e.g. the promoters they organize for or the companies they sponsor for.',
+  })
+  async myOrganizations(
+    @CurrentViewer() viewer: Viewer,
+    @Args('kind', { type: () => OrganizationKind, nullable: true }) kind: OrganizationKind | null,
+  ): Promise<OrganizationModel[]> {
+    return (await this.organizationsService.mine(viewer, kind)).map(toOrganizationModel);
+  }
+
   @ResolveField(() => [OrganizationMemberModel], { description: 'Visible to members of the organization and to platform admins; empty otherwise.' })
   async members(@Parent() organization: OrganizationModel, @CurrentViewer() viewer: Viewer, @Loaders() loaders: RequestLoaders): Promise<OrganizationMemberModel[]> {
     const loader = loaders.get<string, OrganizationMember[]>('organizationMembers', async (ids) => {

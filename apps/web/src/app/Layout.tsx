@@ -6,6 +6,7 @@ import { Loading } from '../common/ui';
 import { endSession, useSession } from '../identity/session';
 import { LOCALES, setLocale, useLocale } from '../i18n/locale-store';
 import { NotificationBell } from '../notifications/NotificationBell';
+import { OrganizerNav } from '../organizer/OrganizerNav';
 
 function LanguageSwitch() {
   const intl = useIntl();
@@ -42,6 +43,7 @@ export function Layout() {
             <NavLink to="/ideas">
               <FormattedMessage id="nav.gallery" />
             </NavLink>
+            <OrganizerNav />
           </nav>
           <div className="account">
             {session.status === 'signedIn' && session.user ? (

@@ -6,6 +6,7 @@ import { Loading, NotFound } from '../common/ui';
 import GalleryPage from '../ideas/GalleryPage';
 import IdeaPage from '../ideas/IdeaPage';
 import { useSession } from '../identity/session';
+import { withMessages } from '../i18n/IntlRoot';
 import ResultsPage from '../judging/ResultsPage';
 import { Layout } from './Layout';
 
@@ -20,6 +21,14 @@ const TeamPage = lazy(() => import('../teams/TeamPage'));
 const MiniCompanyPage = lazy(() => import('../minicompanies/MiniCompanyPage'));
 const ReviewsPage = lazy(() => import('../judging/ReviewsPage'));
 const OrganizationPage = lazy(() => import('../organizations/OrganizationPage'));
+// Organizer, sponsor company and mini-company screens (issue 13): lazy chunks of their own.
+const OrganizerHomePage = lazy(() => withMessages('organizer', import('../organizer/OrganizerHomePage')));
+const ChallengeFormPage = lazy(() => withMessages('organizer', import('../organizer/ChallengeFormPage')));
+const ChallengeAdminPage = lazy(() => withMessages('organizer', import('../organizer/ChallengeAdminPage')));
+const SponsorHomePage = lazy(() => withMessages('organizer', import('../sponsor/SponsorHomePage')));
+const ProposeAdoptionPage = lazy(() => withMessages('organizer', import('../sponsor/ProposeAdoptionPage')));
+const TeamAdoptionPage = lazy(() => withMessages('organizer', import('../sponsor/TeamAdoptionPage')));
+const TeamMiniCompanyPage = lazy(() => withMessages('organizer', import('../sponsor/MiniCompanyPage')));
 
 function SignedIn({ children }: { children: ReactNode }) {
   const { status } = useSession();
@@ -110,6 +119,20 @@ export const routes: RouteObject[] = [
           </SignedIn>
         ),
       },
+      // ---- organizer, sponsor and mini-company screens (issue 13)
+      ...(
+        [
+          ['organizer', <OrganizerHomePage />],
+          ['organizer/challenges/new', <ChallengeFormPage />],
+          ['organizer/challenges/:id', <ChallengeAdminPage />],
+          ['organizer/challenges/:id/edit', <ChallengeFormPage />],
+          ['sponsor', <SponsorHomePage />],
+          ['sponsor/ideas/:id', <ProposeAdoptionPage />],
+          ['teams/:id/adoption', <TeamAdoptionPage />],
+          ['teams/:id/mini-company', <TeamMiniCompanyPage />],
+        ] as const
+      ).map(([path, page]) => ({ path, element: <SignedIn>{page}</SignedIn> })),
+      // ---- end of issue 13's screens
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -3,7 +3,6 @@
 import type { IntlShape } from 'react-intl';
 import type { CombinedError } from 'urql';
 import type { MessageId } from '../i18n/IntlRoot';
-import it from '../i18n/it.json';
 
 export interface FormErrors {
   /** By input field name, for react-aria's `<Form validationErrors>`. */
@@ -19,6 +18,11 @@ export interface ErrorOptions {
   fieldOfCode?: Partial<Record<string, string>>;
   /** Form-specific messages by code, e.g. UNAUTHENTICATED on sign-in. */
   messageOfCode?: Partial<Record<string, MessageId>>;
+  /**
+   * Looks up `error.<code>.<scope>.<field>` before `error.<code>.<field>`, for fields whose rules depend on the form
+   * (a challenge's `title` is not an idea's).
+   */
+  scope?: string;
 }
 
 interface ErrorExtensions {
@@ -27,12 +31,18 @@ interface ErrorExtensions {
   fields?: unknown;
 }
 
-const known = (id: string): id is MessageId => Object.hasOwn(it, id);
+/** Ids of the messages loaded now (the common catalogue and the areas of the screens visited). */
+const known = (intl: IntlShape, id: string): id is MessageId => Object.hasOwn(intl.messages, id);
 
-function messageId(code: string, field: string | undefined, options: ErrorOptions): MessageId {
+/** A field inside a list (`criteria.1.weight`) shares the message of its kind (`criteria.weight`). */
+const fieldKind = (field: string): string => field.replace(/\.\d+(?=\.|$)/g, '');
+
+function messageId(intl: IntlShape, code: string, field: string | undefined, options: ErrorOptions): MessageId {
   const override = options.messageOfCode?.[code];
   if (override) return override;
-  for (const id of [field && `error.${code}.${field}`, `error.${code}`]) if (id && known(id)) return id;
+  const names = field ? [...new Set([field, fieldKind(field)])] : [];
+  const candidates = [...(options.scope ? names.map((name) => `error.${code}.${options.scope}.${name}`) : []), ...names.map((name) => `error.${code}.${name}`), `error.${code}`];
+  for (const id of candidates) if (known(intl, id)) return id;
   return 'error.generic';
 }
 
@@ -58,7 +68,7 @@ export function formErrors(error: CombinedError | undefined, intl: IntlShape, op
   for (const graphQLError of error.graphQLErrors) {
     for (const { code, field: named } of problems(graphQLError.extensions)) {
       const field = named ?? options.fieldOfCode?.[code];
-      const message = intl.formatMessage({ id: messageId(code, field, options) });
+      const message = intl.formatMessage({ id: messageId(intl, code, field, options) });
       if (field && options.fields?.includes(field)) result.fields[field] ??= message;
       else if (!result.form.includes(message)) result.form.push(message);
     }

@@ -1,11 +1,14 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import { IntlProvider } from 'react-intl';
 import { useSession } from '../identity/session';
 import en from './en.json';
 import it from './it.json';
 import { isLocale, setLocale, useLocale, type Locale } from './locale-store';
 
-export type MessageId = keyof typeof it;
+type OrganizerMessages = typeof import('./organizer.it.json');
+
+/** Every message id: the common catalogue's and those of the areas loaded with their screens. */
+export type MessageId = keyof typeof it | keyof OrganizerMessages;
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -16,7 +19,53 @@ declare global {
   }
 }
 
-const CATALOGUES: Record<Locale, Record<MessageId, string>> = { it, en };
+const CATALOGUES: Record<Locale, Record<keyof typeof it, string>> = { it, en };
+
+// ---- area catalogues: the texts of screens behind a lazy route come with them, not in the public first load.
+/** Typed so that each area's English catalogue has every key of its Italian one. */
+const area = <T,>(load: () => Promise<[{ default: T }, { default: Record<keyof T, string> }]>) =>
+  load as () => Promise<[{ default: Record<string, string> }, { default: Record<string, string> }]>;
+const AREAS = {
+  /** Organizer, sponsor company and mini-company screens (organizer.it.json, organizer.en.json). */
+  organizer: area(() => Promise.all([import('./organizer.it.json'), import('./organizer.en.json')])),
+};
+export type MessageArea = keyof typeof AREAS;
+const areaMessages: Record<Locale, Record<string, string>> = { it: {}, en: {} };
+const areasLoading = new Map<MessageArea, Promise<void>>();
+const areasLoaded = new Set<MessageArea>();
+const areaListeners = new Set<() => void>();
+let areaVersion = 0;
+
+/** Loads (once) an area's catalogues into the messages of every language. */
+export function loadMessages(name: MessageArea): Promise<void> {
+  let loading = areasLoading.get(name);
+  if (!loading) {
+    loading = AREAS[name]().then(([itModule, enModule]) => {
+      Object.assign(areaMessages.it, itModule.default);
+      Object.assign(areaMessages.en, enModule.default);
+      areasLoaded.add(name);
+      areaVersion++;
+      for (const listener of areaListeners) listener();
+    });
+    loading.catch(() => areasLoading.delete(name)); // a failed download is tried again next time
+    areasLoading.set(name, loading);
+  }
+  return loading;
+}
+
+/** A lazy route's module, resolved once its area's messages are loaded too (so it never renders without its texts). */
+export const withMessages = <T,>(name: MessageArea, page: Promise<T>): Promise<T> => Promise.all([page, loadMessages(name)]).then(([module]) => module);
+
+const subscribeAreas = (listener: () => void) => {
+  areaListeners.add(listener);
+  return () => void areaListeners.delete(listener);
+};
+
+/** Whether an area's messages are there (e.g. for a navigation link shown before its screens are visited). */
+export function useMessagesLoaded(name: MessageArea): boolean {
+  useSyncExternalStore(subscribeAreas, () => areaVersion);
+  return areasLoaded.has(name);
+}
 
 export function IntlRoot({ children }: { children: ReactNode }) {
   const locale = useLocale();
@@ -28,8 +77,11 @@ export function IntlRoot({ children }: { children: ReactNode }) {
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
+  const version = useSyncExternalStore(subscribeAreas, () => areaVersion);
+  // Typed as complete: an area's ids are used only by its screens, which render once its catalogue is loaded.
+  const messages = useMemo(() => ({ ...CATALOGUES[locale], ...areaMessages[locale] }) as Record<MessageId, string>, [locale, version]);
   return (
-    <IntlProvider locale={locale} defaultLocale="it" messages={CATALOGUES[locale]}>
+    <IntlProvider locale={locale} defaultLocale="it" messages={messages}>
       {children}
     </IntlProvider>
   );

@@ -269,9 +269,13 @@ export class ChallengesService {
     return challenge;
   }
 
-  /** Challenges newest first: everything but DRAFTs, plus the DRAFTs of the viewer's organizations (all for admins). */
-  async list(viewer: Viewer, args: { first?: number | null; after?: string | null; status?: ChallengeStatus | null }): Promise<Page<Challenge>> {
+  /**
+   * Challenges newest first: everything but DRAFTs, plus the DRAFTs of the viewer's organizations (all for admins);
+   * optionally of one organizer only (a malformed id matches nothing).
+   */
+  async list(viewer: Viewer, args: { first?: number | null; after?: string | null; status?: ChallengeStatus | null; organizerId?: string | null }): Promise<Page<Challenge>> {
     const first = assertPageSize(args.first);
+    if (args.organizerId && !isUuid(args.organizerId)) return this.cursors.page(CURSOR_LIST, [], first, 0, (c: Challenge) => [c.createdAt.toISOString(), c.id]);
     const query = this.dataSource.getRepository(Challenge).createQueryBuilder('c');
     if (!viewer.isAdmin) {
       if (viewer.userId) {
@@ -283,6 +287,7 @@ export class ChallengesService {
       }
     }
     if (args.status) query.andWhere('c.status = :status', { status: args.status });
+    if (args.organizerId) query.andWhere('c.organizer_id = :organizerId', { organizerId: args.organizerId });
     const totalCount = await query.clone().getCount();
     if (args.after) query.andWhere(...keyset(ORDER, this.cursors.decodeKeyed(CURSOR_LIST, args.after, 'time')));
     const rows = await query

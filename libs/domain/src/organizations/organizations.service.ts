@@ -114,6 +114,17 @@ export class OrganizationsService {
     return this.cursors.page(CURSOR_LIST, rows, first, totalCount, (o) => [o.name, o.id]);
   }
 
+  /** The organizations the viewer is a member of (any role), optionally of one kind, by name. */
+  async mine(viewer: Viewer, kind?: OrganizationKind | null): Promise<Organization[]> {
+    const user = requireUser(viewer);
+    const query = this.dataSource
+      .getRepository(Organization)
+      .createQueryBuilder('o')
+      .innerJoin(OrganizationMember, 'm', 'm.organization_id = o.id AND m.user_id = :userId', { userId: user.userId });
+    if (kind) query.andWhere('o.kind = :kind', { kind });
+    return query.orderBy('o.name', 'ASC').addOrderBy('o.id', 'ASC').getMany();
+  }
+
   /** Members per organization, for the organizations whose members the viewer may see. */
   async membersVisibleTo(viewer: Viewer, organizationIds: readonly string[]): Promise<Map<string, OrganizationMember[]>> {
     const visible = viewer.isAdmin ? [...organizationIds] : await this.organizationsOf(viewer, organizationIds);

@@ -3,6 +3,7 @@ import { RESULTS_VISIBLE_STATUSES } from '../challenges/challenge-access.js';
 import { Challenge } from '../challenges/challenge.entity.js';
 import type { NotificationRule } from '../notifications/notification-rule.js';
 import type { TemplateSet } from '../notifications/template-set.js';
+import { clientPaths } from '../notifications/client-paths.js';
 import { MATCHING_IDEAS_PUBLISHED, type MatchingIdeasPublishedPayload } from './sponsor-events.js';
 import { themeMatches } from './theme-match.js';
 
@@ -11,10 +12,12 @@ export const sponsorTemplates: TemplateSet = {
     it: {
       title: 'Nuove idee sui temi seguiti: «{challenge}»',
       body: 'Sono stati pubblicati i risultati della sfida «{challenge}». Idee sui temi seguiti da {company}: {count}. Scoprile tra le idee suggerite e proponi un’adozione.',
+      reason: 'Ricevi questa email perché fai parte di un’impresa che segue questi temi.',
     },
     en: {
       title: 'New ideas on the themes you follow: "{challenge}"',
       body: 'The results of the challenge "{challenge}" have been published. Ideas on the themes followed by {company}: {count}. Find them among the suggested ideas and propose an adoption.',
+      reason: 'You receive this email because you are part of a company that follows these themes.',
     },
   },
 };
@@ -46,6 +49,7 @@ export const sponsorNotificationRules: NotificationRule<any>[] = [
         kind: 'MATCHING_IDEAS_PUBLISHED',
         recipientIds: rows.map((r) => r.user_id),
         subjectId: challenge.id,
+        path: clientPaths.challengeResults(challenge.id),
         params: { challenge: challenge.title },
         paramsFor: (userId: string) => ({ company: byUser.get(userId)?.companies.join(', ') ?? '', count: byUser.get(userId)?.ideas ?? 0 }),
       };

@@ -2,17 +2,20 @@ import type { EntityManager } from 'typeorm';
 import { Challenge } from '../challenges/challenge.entity.js';
 import type { NotificationRule } from '../notifications/notification-rule.js';
 import type { TemplateSet } from '../notifications/template-set.js';
+import { clientPaths } from '../notifications/client-paths.js';
 import { PEOPLES_CHOICE_PUBLISHED, type PublicVotingPayload } from './voting.service.js';
 
 export const votingTemplates: TemplateSet = {
   PEOPLES_CHOICE_PUBLISHED: {
     it: {
       title: 'Voto del pubblico concluso: «{challenge}»',
-      body: 'Il voto del pubblico per la sfida «{challenge}» si è chiuso il {closesAt}: scopri quali idee hanno ricevuto più voti.',
+      body: 'Il voto del pubblico per la sfida «{challenge}» si è chiuso il {closesAt, date, deadline}: scopri quali idee hanno ricevuto più voti.',
+      reason: 'Ricevi questa email perché fai parte di una squadra della sfida.',
     },
     en: {
       title: 'Public vote closed: "{challenge}"',
-      body: 'The public vote of the challenge "{challenge}" closed on {closesAt}: see which ideas received the most votes.',
+      body: 'The public vote of the challenge "{challenge}" closed on {closesAt, date, deadline}: see which ideas received the most votes.',
+      reason: 'You receive this email because you are part of a team of the challenge.',
     },
   },
 };
@@ -29,6 +32,7 @@ export const votingNotificationRules: NotificationRule<any>[] = [
         kind: 'PEOPLES_CHOICE_PUBLISHED',
         recipientIds: rows.map((r) => r.user_id),
         subjectId: challenge.id,
+        path: clientPaths.challengeResults(challenge.id),
         params: { challenge: challenge.title, closesAt: challenge.publicVotingClosesAt },
       };
     },
