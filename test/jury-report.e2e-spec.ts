@@ -96,7 +96,7 @@ describe('Challenge.juryReport', () => {
     const sigma = Math.sqrt(totals.reduce((s, t) => s + (t - mean) ** 2, 0) / totals.length);
     expect(report.jurors.map((j: { juror: { id: string } }) => j.juror.id)).toEqual(fx.jurors.map((j) => j.jurorId));
     expect(report.jurors.map((j: { pseudonym: string }) => j.pseudonym)).toEqual(['J1', 'J2', 'J3', 'J4']);
-    fx.jurors.forEach((juror, j) => {
+    fx.jurors.forEach((_juror, j) => {
       const own = reviews.filter((r) => r.juror === j);
       const deviations = own.map((r) => {
         const others = reviews.filter((o) => o.ideaId === r.ideaId && o.juror !== j).map((o) => o.total);
