@@ -29,6 +29,7 @@ import { Clock } from '#platform/clock/clock.js';
 import { ConfigError } from '#platform/config/app-config.js';
 import { ConfigModule } from '#platform/config/config.module.js';
 import { DatabaseModule } from '#platform/database/database.module.js';
+import { seedPastEdition } from './seed-demo-past-edition.js';
 
 /** Every demo account shares this password (at least 10 characters, PRODUCT.md). */
 export const DEMO_PASSWORD = 'climathon-demo-2026';
@@ -355,7 +356,7 @@ class DemoSeeder {
   /** How many objects this run created (0 on a second run). */
   created = 0;
 
-  constructor(app: INestApplicationContext) {
+  constructor(private readonly app: INestApplicationContext) {
     this.dataSource = app.get<DataSource>(getDataSourceToken());
     this.identity = app.get(IdentityService);
     this.organizations = app.get(OrganizationsService);
@@ -408,6 +409,19 @@ class DemoSeeder {
       }
       await this.idea(students[0], coach, team.id, { ...data.idea, themeId: themeId(data.idea.theme) });
     }
+    // Last year's edition, judged, adopted and closed: what the impact and jury reports show (scripts/seed-demo-past-edition.ts).
+    const pastJurors = jurors.map((viewer, i) => ({ viewer, email: JURORS[i].email }));
+    this.created += await seedPastEdition(this.app, {
+      organizer,
+      promoterId,
+      schools,
+      jurors: pastJurors,
+      labId,
+      sponsor: sponsors[0],
+      companyId,
+      password: DEMO_PASSWORD,
+      domain: DOMAIN,
+    });
 
     return {
       challengeId: challenge.id,

@@ -2,6 +2,7 @@
 // alpha (interval) through the coincidence matrix, over the totals and per criterion, each juror's leniency by its
 // definition, and the most disputed ideas; then who may read it and when.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DataSource } from 'typeorm';
 import { startApi, type RunningApi } from './helpers/api.js';
 import { signUp, type TestUser } from './helpers/factories.js';
 import { gql, gqlOk } from './helpers/graphql.js';
@@ -141,6 +142,30 @@ describe('Challenge.juryReport', () => {
     }
     const all = (await gqlOk(api.url, REPORT, { id: fx.challenge.id, first: 100 }, fx.organizer.token)).challenge.juryReport.disputedIdeas;
     expect(all).toHaveLength(7);
+  });
+
+  it('reads in a fixed number of statements, however many ideas and jurors it shows (batched)', async () => {
+    const logger = api.app.get(DataSource).logger;
+    const statements: string[] = [];
+    const original = logger.logQuery.bind(logger);
+    logger.logQuery = (query, parameters, queryRunner) => {
+      statements.push(query);
+      original(query, parameters, queryRunner);
+    };
+    const count = async (first: number) => {
+      statements.length = 0;
+      const report = (await gqlOk(api.url, REPORT, { id: fx.challenge.id, first }, fx.organizer.token)).challenge.juryReport;
+      expect(report.disputedIdeas).toHaveLength(first);
+      return statements.length;
+    };
+    try {
+      const one = await count(1);
+      expect(await count(7)).toBe(one);
+      expect(one).toBeGreaterThanOrEqual(4); // the challenge, the access check, reviews, criteria, jurors, ideas, people
+      expect(one).toBeLessThanOrEqual(12);
+    } finally {
+      logger.logQuery = original;
+    }
   });
 
   it('refuses a `first` outside 1-100 with BAD_USER_INPUT', async () => {

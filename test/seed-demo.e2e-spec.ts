@@ -98,4 +98,33 @@ describe('npm run seed:demo', () => {
     const admin = await gqlOk(api.url, `mutation($i: SignInInput!) { signIn(input: $i) { user { isAdmin } } }`, { i: { email: emails[0], password } });
     expect(admin.signIn.user.isAdmin).toBe(true);
   });
+
+  it("gives the promoter an impact report worth looking at: last year's edition judged, adopted and closed beside this year's", async () => {
+    const password = /Password di tutti gli account demo: (\S+)/.exec(first)![1]!;
+    const organizer = await gqlOk(api.url, `mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }`, { i: { email: 'laura.bertoldi@climathon.test', password } });
+    const [promoter] = await db.query(`SELECT id FROM organization WHERE kind = 'PROMOTER' AND name = 'Camera di Commercio di Trento'`);
+    const now = Date.now();
+    const { impactReport } = await gqlOk(
+      api.url,
+      `query($org: ID!, $from: DateTime!, $to: DateTime!) { impactReport(organizerId: $org, from: $from, to: $to) {
+         editions { status } overall { schools classes students ideasSubmitted reviews awards adoptionsProposed adoptionsAccepted daysToFirstAdoption miniCompaniesLaunched milestonesApprovedOnTime milestonesApprovedLate }
+         byDistrict { district } bySchool { school { name } } } }`,
+      { org: promoter.id, from: new Date(now - 2 * 365 * 86_400_000).toISOString(), to: new Date(now + 86_400_000).toISOString() },
+      organizer.signIn.accessToken,
+    );
+    expect(impactReport.editions.map((e: { status: string }) => e.status).sort()).toEqual(['CLOSED', 'PUBLISHED']);
+    expect(impactReport.overall).toMatchObject({
+      schools: 6,
+      adoptionsProposed: 2,
+      adoptionsAccepted: 1,
+      daysToFirstAdoption: 12,
+      miniCompaniesLaunched: 1,
+      milestonesApprovedLate: 1,
+    });
+    expect(impactReport.overall.reviews).toBeGreaterThan(0);
+    expect(impactReport.overall.awards).toBeGreaterThan(0);
+    expect(impactReport.overall.milestonesApprovedOnTime).toBeGreaterThan(0);
+    expect(impactReport.byDistrict.map((d: { district: string }) => d.district)).toEqual(['Rovereto', 'Trento']);
+    expect(impactReport.bySchool).toHaveLength(6);
+  });
 });

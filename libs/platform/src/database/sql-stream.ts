@@ -29,9 +29,9 @@ export async function streamRows(dataSource: DataSource, text: string, values: u
   finished(stream, (error) => {
     if (released) return;
     released = true;
-    if (error && (error).code !== 'ERR_STREAM_PREMATURE_CLOSE') dataSource.logger.logQueryError(error, text, values);
+    if (error && error.code !== 'ERR_STREAM_PREMATURE_CLOSE') dataSource.logger.logQueryError(error, text, values);
     // A cursor closed early (premature close) left the connection clean; a query that failed may not have.
-    release(error && (error).code !== 'ERR_STREAM_PREMATURE_CLOSE' ? error : undefined);
+    release(error && error.code !== 'ERR_STREAM_PREMATURE_CLOSE' ? error : undefined);
   });
   return stream;
 }
