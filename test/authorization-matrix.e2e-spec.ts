@@ -1293,26 +1293,46 @@ describe('authorization matrix', () => {
       op: 'Challenge.publicVoting',
       expected: table('VISIBLE', {}, 'VISIBLE'),
       parallel: true,
-      prepare: async () => op(CHALLENGE_FIELD('publicVoting { status closesAt }'), () => ({ id: shared.results.challengeId }), (d) => shown(d.challenge.publicVoting)),
+      prepare: async () =>
+        op(
+          CHALLENGE_FIELD('publicVoting { status closesAt }'),
+          () => ({ id: shared.results.challengeId }),
+          (d) => shown(d.challenge.publicVoting),
+        ),
     },
     {
       op: 'Challenge.myPublicVote',
       // Each voter's own vote (cast in the castPublicVote row); the target team's members could not vote.
       expected: table('VISIBLE', { HIDDEN: ['student', 'coach'] }, 'HIDDEN'),
       parallel: true,
-      prepare: async () => op(CHALLENGE_FIELD('myPublicVote { idea { id } }'), () => ({ id: shared.results.challengeId }), (d) => shown(d.challenge.myPublicVote)),
+      prepare: async () =>
+        op(
+          CHALLENGE_FIELD('myPublicVote { idea { id } }'),
+          () => ({ id: shared.results.challengeId }),
+          (d) => shown(d.challenge.myPublicVote),
+        ),
     },
     {
       op: 'Challenge.peoplesChoice (vote open)',
       expected: table('HIDDEN', {}, 'HIDDEN'),
       parallel: true,
-      prepare: async () => op(CHALLENGE_FIELD('peoplesChoice { votes idea { id } }'), () => ({ id: shared.results.challengeId }), (d) => shown(d.challenge.peoplesChoice)),
+      prepare: async () =>
+        op(
+          CHALLENGE_FIELD('peoplesChoice { votes idea { id } }'),
+          () => ({ id: shared.results.challengeId }),
+          (d) => shown(d.challenge.peoplesChoice),
+        ),
     },
     {
       op: 'Idea.publicVotes (vote open)',
       expected: table('HIDDEN', {}, 'HIDDEN'),
       parallel: true,
-      prepare: async () => op(IDEA_FIELD('publicVotes'), () => ({ id: shared.results.ideaId }), (d) => shown(d.idea.publicVotes)),
+      prepare: async () =>
+        op(
+          IDEA_FIELD('publicVotes'),
+          () => ({ id: shared.results.ideaId }),
+          (d) => shown(d.idea.publicVotes),
+        ),
     },
     {
       op: 'closePublicVoting',
@@ -1327,13 +1347,23 @@ describe('authorization matrix', () => {
       op: 'Challenge.peoplesChoice (vote closed)',
       expected: table('VISIBLE', {}, 'VISIBLE'),
       parallel: true,
-      prepare: async () => op(CHALLENGE_FIELD('peoplesChoice { votes idea { id } }'), () => ({ id: chain.adoption.challengeId }), (d) => shown(d.challenge.peoplesChoice)),
+      prepare: async () =>
+        op(
+          CHALLENGE_FIELD('peoplesChoice { votes idea { id } }'),
+          () => ({ id: chain.adoption.challengeId }),
+          (d) => shown(d.challenge.peoplesChoice),
+        ),
     },
     {
       op: 'Idea.publicVotes (vote closed)',
       expected: table('VISIBLE', {}, 'VISIBLE'),
       parallel: true,
-      prepare: async () => op(IDEA_FIELD('publicVotes'), () => ({ id: chain.adoption.ideaId }), (d) => shown(d.idea.publicVotes)),
+      prepare: async () =>
+        op(
+          IDEA_FIELD('publicVotes'),
+          () => ({ id: chain.adoption.ideaId }),
+          (d) => shown(d.idea.publicVotes),
+        ),
     },
     // ---------------------------------------------------------------- mutations: sponsors
     {

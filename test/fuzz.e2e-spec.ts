@@ -293,7 +293,7 @@ describe('fuzzing every mutation with invalid input', () => {
     expect(await tableFingerprint(db)).toEqual(before);
   }, 120_000);
 
-  it('refuses page sizes outside 1-100 on the lists of people\'s choice and suggested ideas (BAD_USER_INPUT naming first)', async () => {
+  it("refuses page sizes outside 1-100 on the lists of people's choice and suggested ideas (BAD_USER_INPUT naming first)", async () => {
     const companyId = (await gqlOk(api.url, `mutation { createOrganization(input: { name: "Fuzz Impresa", kind: COMPANY }) { id } }`, {}, admin.token)).createOrganization.id;
     const challengeId = (
       await gqlOk(

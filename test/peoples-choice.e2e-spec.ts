@@ -35,7 +35,11 @@ describe("people's choice", () => {
   const previousReconcile = process.env.REMINDER_RECONCILE_MS;
 
   const window = async (challengeId: string) =>
-    (await db.query(`SELECT public_voting_opens_at AS opens, public_voting_closes_at AS closes, peoples_choice_published_at AS published FROM challenge WHERE id = $1`, [challengeId]))[0] as {
+    (
+      await db.query(`SELECT public_voting_opens_at AS opens, public_voting_closes_at AS closes, peoples_choice_published_at AS published FROM challenge WHERE id = $1`, [
+        challengeId,
+      ])
+    )[0] as {
       opens: Date | null;
       closes: Date | null;
       published: Date | null;
@@ -76,8 +80,14 @@ describe("people's choice", () => {
         code: 'BAD_USER_INPUT',
         field: 'closesAt',
       });
-      expect(await gqlError(api.url, OPEN_VOTING, input({ closesAt: inHours(-2).toISOString() }), run.organizer.token)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'closesAt' });
-      expect(await gqlError(api.url, OPEN_VOTING, input({ closesAt: inHours(400 * 24).toISOString() }), run.organizer.token)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'closesAt' });
+      expect(await gqlError(api.url, OPEN_VOTING, input({ closesAt: inHours(-2).toISOString() }), run.organizer.token)).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'closesAt',
+      });
+      expect(await gqlError(api.url, OPEN_VOTING, input({ closesAt: inHours(400 * 24).toISOString() }), run.organizer.token)).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'closesAt',
+      });
       const outsider = await signUp(api.url, { label: 'outsider' });
       expect((await gqlError(api.url, OPEN_VOTING, input({}), outsider.token)).code).toBe('FORBIDDEN');
       expect((await gqlError(api.url, OPEN_VOTING, input({}))).code).toBe('UNAUTHENTICATED');
@@ -261,7 +271,9 @@ describe("people's choice", () => {
       await scheduler.reconcile();
       await scheduler.reconcile();
       expect(
-        await db.query(`SELECT fired_at IS NOT NULL AS fired FROM scheduled_reminder WHERE kind = 'peoples-choice' AND subject_id = $1 AND cancelled_at IS NULL`, [run.challenge.id]),
+        await db.query(`SELECT fired_at IS NOT NULL AS fired FROM scheduled_reminder WHERE kind = 'peoples-choice' AND subject_id = $1 AND cancelled_at IS NULL`, [
+          run.challenge.id,
+        ]),
       ).toEqual([{ fired: true }]);
       expect(await db.query(`SELECT 1 FROM outbox_event WHERE type = 'voting.peoples-choice-published' AND payload->>'challengeId' = $1`, [run.challenge.id])).toHaveLength(1);
       expect(await db.query(`SELECT 1 FROM notification WHERE kind = 'PEOPLES_CHOICE_PUBLISHED' AND subject_id = $1`, [run.challenge.id])).toHaveLength(members.length);

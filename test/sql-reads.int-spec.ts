@@ -15,7 +15,9 @@ describe('readRows and EntityProjection', () => {
 
   beforeAll(async () => {
     dataSource = await openDatabase();
-    const [school] = await dataSource.query(`INSERT INTO organization (name, kind, city, district, sectors_of_interest, themes_of_interest) VALUES ('Liceo Rosmini', 'SCHOOL', 'Rovereto', 'Vallagarina', '{Energia,Agroalimentare}', '{Acqua}') RETURNING id`);
+    const [school] = await dataSource.query(
+      `INSERT INTO organization (name, kind, city, district, sectors_of_interest, themes_of_interest) VALUES ('Liceo Rosmini', 'SCHOOL', 'Rovereto', 'Vallagarina', '{Energia,Agroalimentare}', '{Acqua}') RETURNING id`,
+    );
     const [promoter] = await dataSource.query(`INSERT INTO organization (name, kind, website) VALUES ('Provincia', 'PROMOTER', 'https://example.org') RETURNING id`);
     const [challenge] = await dataSource.query(
       `INSERT INTO challenge (organizer_id, slug, title, description, format, status, submission_opens_at, submission_closes_at, judging_closes_at, reviews_per_idea, max_team_size,

@@ -134,17 +134,12 @@ describe('suggested ideas for sponsors', () => {
   });
 
   describe('Organization.suggestedIdeas', () => {
-    it("ranks published, not adopted ideas of every edition by theme, district and sector, and says why", async () => {
+    it('ranks published, not adopted ideas of every edition by theme, district and sector, and says why', async () => {
       const { sponsor, companyId } = await company(api.url, 'Hera Suggerimenti');
-      await gqlOk(
-        api.url,
-        SET_INTERESTS,
-        { input: { organizationId: companyId, district: 'Pianura Est', sectors: ['energia'], themes: ['mobilità'] } },
-        sponsor.token,
-      );
+      await gqlOk(api.url, SET_INTERESTS, { input: { organizationId: companyId, district: 'Pianura Est', sectors: ['energia'], themes: ['mobilità'] } }, sponsor.token);
       // Themes: 0 'Mobilità sostenibile', 1 'Rifiuti e riuso'.
       const run = await publishedChallenge(api.url, { title: 'Edizione 2026' });
-      const energy = { summary: "Pannelli solari e più energia pulita per la scuola." };
+      const energy = { summary: 'Pannelli solari e più energia pulita per la scuola.' };
       const all = await idea(run, 'Tutto insieme', { district: 'Pianura Est', themeIndex: 0, overrides: energy });
       const themeOnly = await idea(run, 'Solo tema', { district: 'Montagna', themeIndex: 0 });
       const districtOnly = await idea(run, 'Solo distretto', { district: ' pianura est', themeIndex: 1 });
@@ -235,7 +230,7 @@ describe('suggested ideas for sponsors', () => {
   });
 
   describe('MATCHING_IDEAS_PUBLISHED', () => {
-    it("tells the members of companies following a matching theme when results are published, through the worker, once", async () => {
+    it('tells the members of companies following a matching theme when results are published, through the worker, once', async () => {
       const run = await publishedChallenge(api.url, { title: 'Climathon Temi Seguiti', reviewsPerIdea: 1 });
       await idea(run, 'Bici condivise', { themeIndex: 0 });
       await idea(run, 'Navette elettriche', { themeIndex: 0 });
@@ -256,10 +251,9 @@ describe('suggested ideas for sponsors', () => {
       await gqlOk(api.url, PUBLISH_RESULTS, { input: { challengeId: run.challenge.id, awards: [] } }, run.organizer.token);
 
       const notes = async () =>
-        (await db.query(
-          `SELECT recipient_id, title, body FROM notification WHERE kind = 'MATCHING_IDEAS_PUBLISHED' AND subject_id = $1 ORDER BY recipient_id`,
-          [run.challenge.id],
-        )) as { recipient_id: string; title: string; body: string }[];
+        (await db.query(`SELECT recipient_id, title, body FROM notification WHERE kind = 'MATCHING_IDEAS_PUBLISHED' AND subject_id = $1 ORDER BY recipient_id`, [
+          run.challenge.id,
+        ])) as { recipient_id: string; title: string; body: string }[];
       // Earlier tests left other companies following themes: only these people are looked at here.
       const people = [follower.sponsor.id, colleague.id, second.sponsor.id, unrelated.sponsor.id];
       const ours = async () => (await notes()).filter((n) => people.includes(n.recipient_id));

@@ -13,14 +13,7 @@ import { RequestLoaders } from '../graphql/request-loaders.js';
 import { ideaLoader } from '../ideas/idea.loader.js';
 import { IdeaModel, toIdeaModel } from '../ideas/models/idea.model.js';
 import { OpenPublicVotingInput } from './dto/voting.input.js';
-import {
-  PeoplesChoiceEntryModel,
-  PublicVoteModel,
-  PublicVotingModel,
-  toPeoplesChoiceEntryModel,
-  toPublicVoteModel,
-  toPublicVotingModel,
-} from './models/voting.model.js';
+import { PeoplesChoiceEntryModel, PublicVoteModel, PublicVotingModel, toPeoplesChoiceEntryModel, toPublicVoteModel, toPublicVotingModel } from './models/voting.model.js';
 import { challengePeoplesChoiceLoader, challengeVoteLoader, ideaVotesLoader } from './voting.loader.js';
 
 /** People's choice (PRODUCT.md "Reports, exports and public voting"); every rule lives in VotingService. */

@@ -138,7 +138,16 @@ export class SponsorsService {
     if (visible.length === 0) return result;
     // Blind judging keeps hiding a team's school from the jurors of its challenge: no district reason for them.
     const hidden = this.ideas.teamHidden(viewer, 'c');
-    const rows = await readRows<{ organization_id: string; interest_district: string | null; idea_id: string; score: number; themes: string[]; theme_name: string; district: string | null; sectors: string[] }>(
+    const rows = await readRows<{
+      organization_id: string;
+      interest_district: string | null;
+      idea_id: string;
+      score: number;
+      themes: string[];
+      theme_name: string;
+      district: string | null;
+      sectors: string[];
+    }>(
       this.dataSource,
       `WITH org AS (
          SELECT o.id, o.district, nullif(lower(trim(o.district)), '') AS district_key, o.sectors_of_interest AS sectors,

@@ -84,7 +84,8 @@ export class VotingService {
       let opensAt: Date;
       if (phase === 'OPEN') {
         opensAt = challenge.publicVotingOpensAt!;
-        if (requestedOpensAt && requestedOpensAt.getTime() !== opensAt.getTime()) throw DomainError.badInput('opensAt', 'The vote is already open: its opening can no longer change');
+        if (requestedOpensAt && requestedOpensAt.getTime() !== opensAt.getTime())
+          throw DomainError.badInput('opensAt', 'The vote is already open: its opening can no longer change');
       } else {
         opensAt = requestedOpensAt ?? now;
         if (opensAt.getTime() < now.getTime()) throw DomainError.badInput('opensAt', 'opensAt must not be in the past');
@@ -140,7 +141,7 @@ export class VotingService {
         [challenge.id],
       );
       const now = this.clock.now();
-      this.assertOpen(window!, now);
+      this.assertOpen(window, now);
       const [row]: Record<string, unknown>[] = await manager.query(
         `INSERT INTO public_vote (challenge_id, voter_id, idea_id, updated_at) VALUES ($1, $2, $3, $4)
          ON CONFLICT ON CONSTRAINT pk_public_vote_challenge_voter DO UPDATE SET idea_id = EXCLUDED.idea_id, updated_at = EXCLUDED.updated_at
