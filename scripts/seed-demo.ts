@@ -20,6 +20,8 @@ import { JudgingService } from '#domain/judging/judging.service.js';
 import { Juror } from '#domain/judging/juror.entity.js';
 import { OrganizationMember, OrganizationRole } from '#domain/organizations/organization-member.entity.js';
 import { Organization, OrganizationKind } from '#domain/organizations/organization.entity.js';
+import { OrganizationInvitation, OrganizationInvitationStatus } from '#domain/organizations/organization-invitation.entity.js';
+import { OrganizationInvitationsService } from '#domain/organizations/organization-invitations.service.js';
 import { OrganizationsService } from '#domain/organizations/organizations.service.js';
 import { TeamMember } from '#domain/teams/team-member.entity.js';
 import { Team } from '#domain/teams/team.entity.js';
@@ -348,6 +350,7 @@ class DemoSeeder {
   private readonly dataSource: DataSource;
   private readonly identity: IdentityService;
   private readonly organizations: OrganizationsService;
+  private readonly invitations: OrganizationInvitationsService;
   private readonly challenges: ChallengesService;
   private readonly teams: TeamsService;
   private readonly ideas: IdeasService;
@@ -360,6 +363,7 @@ class DemoSeeder {
     this.dataSource = app.get<DataSource>(getDataSourceToken());
     this.identity = app.get(IdentityService);
     this.organizations = app.get(OrganizationsService);
+    this.invitations = app.get(OrganizationInvitationsService);
     this.challenges = app.get(ChallengesService);
     this.teams = app.get(TeamsService);
     this.ideas = app.get(IdeasService);
@@ -472,10 +476,15 @@ class DemoSeeder {
     return organization.id;
   }
 
+  /** Membership is by invitation: the owner invites (unless an earlier run did), the member accepts. */
   private async member(owner: Viewer, organizationId: string, member: Viewer): Promise<void> {
     if (await this.dataSource.getRepository(OrganizationMember).existsBy({ organizationId, userId: member.userId! })) return;
-    const user = (await this.identity.usersByIds([member.userId!]))[0];
-    await this.organizations.addMember(owner, { organizationId, email: user.email!, role: OrganizationRole.MEMBER });
+    const pending = { organizationId, inviteeId: member.userId!, status: OrganizationInvitationStatus.PENDING };
+    if (!(await this.dataSource.getRepository(OrganizationInvitation).existsBy(pending))) {
+      const user = (await this.identity.usersByIds([member.userId!]))[0];
+      await this.invitations.invite(owner, { organizationId, email: user.email!, role: OrganizationRole.MEMBER });
+    }
+    await this.invitations.accept(member, organizationId);
     this.created++;
   }
 

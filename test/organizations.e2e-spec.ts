@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import { startApi, type RunningApi } from './helpers/api.js';
 import { openDatabase } from './helpers/db.js';
-import { addMember, createOrganization, signUp, type TestUser } from './helpers/factories.js';
+import { acceptInvitation, addMember, createOrganization, signUp, type TestUser } from './helpers/factories.js';
 import { gqlError, gqlOk } from './helpers/graphql.js';
 
 const CREATE = `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id name kind city district sector website members { role user { id email } } } }`;
@@ -55,12 +55,15 @@ describe('organizations', () => {
     expect((await gqlError(api.url, CREATE, { input: { name: 'Anon', kind: 'OTHER' } })).code).toBe('UNAUTHENTICATED');
   });
 
-  it('lets an owner add members; members see the member list, others see it empty', async () => {
+  it('lets an owner invite members, who join on accepting; members see the member list, others see it empty', async () => {
     const organizationId = await createOrganization(api.url, owner, { name: 'Liceo Righi' });
     const teacher = await signUp(api.url, { label: 'prof' });
     const outsider = await signUp(api.url, { label: 'outsider' });
     const data = await gqlOk(api.url, ADD, { input: { organizationId, email: teacher.email.toUpperCase() } }, owner.token);
-    expect(data.addOrganizationMember.members).toHaveLength(2);
+    // An invitation, not yet a membership (test/invitations.e2e-spec.ts covers every rule of invitations).
+    expect(data.addOrganizationMember.members).toHaveLength(1);
+    expect((await gqlOk(api.url, GET, { id: organizationId }, teacher.token)).organization.members).toEqual([]);
+    await acceptInvitation(api.url, teacher, organizationId);
 
     const asTeacher = await gqlOk(api.url, GET, { id: organizationId }, teacher.token);
     expect(asTeacher.organization.members.map((m: any) => m.role).sort()).toEqual(['MEMBER', 'OWNER']);
@@ -85,8 +88,9 @@ describe('organizations', () => {
     expect((await gqlError(api.url, ADD, { input: { organizationId: 'not-a-uuid', email: other.email } }, owner.token)).code).toBe('NOT_FOUND');
     expect((await gqlError(api.url, ADD, { input: { organizationId, email: member.email } }, owner.token)).code).toBe('CONFLICT');
     expect(await gqlError(api.url, ADD, { input: { organizationId, email: 'bad' } }, owner.token)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'email' });
-    // An admin may add members to any organization.
+    // An admin may invite members into any organization; the role comes with the accepted invitation.
     await gqlOk(api.url, ADD, { input: { organizationId, email: other.email, role: 'OWNER' } }, admin.token);
+    await acceptInvitation(api.url, other, organizationId);
     const rows = await db.query(`SELECT role FROM organization_member WHERE organization_id = $1 AND user_id = $2`, [organizationId, other.id]);
     expect(rows).toEqual([{ role: 'OWNER' }]);
   });

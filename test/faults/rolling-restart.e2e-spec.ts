@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import { openDatabase } from '../helpers/db.js';
-import { addMember, createOrganization, signUp, type TestUser } from '../helpers/factories.js';
+import { acceptInvitation, createOrganization, inviteMember, signUp, type TestUser } from '../helpers/factories.js';
 import { spawnApi, spawnWorker, stopAllProcesses, type NodeService } from '../helpers/processes.js';
 import { startSmtpSink } from '../helpers/smtp-sink.js';
 import { sleep, waitFor } from '../helpers/wait.js';
@@ -72,7 +72,9 @@ describe('fault: rolling restart of two APIs and two workers under load', () => 
         const member = members[i % MEMBERS]!;
         try {
           const organizationId = await viaBalancer((url) => createOrganization(url, owner, { name: `Scuola rolling ${i}` }));
-          await viaBalancer((url) => addMember(url, owner, organizationId, member));
+          // Invited and accepted in two requests, each retried on its own (a retried invitation would be CONFLICT).
+          await viaBalancer((url) => inviteMember(url, owner, organizationId, member));
+          await viaBalancer((url) => acceptInvitation(url, member, organizationId));
           invited.push({ organizationId, memberId: member.id });
         } catch (error) {
           failures.push(String(error).slice(0, 300));

@@ -53,11 +53,23 @@ export async function createOrganization(url: string, owner: TestUser, input: { 
   return data.createOrganization.id;
 }
 
+export const INVITE_MEMBER = `mutation($input: AddOrganizationMemberInput!) { addOrganizationMember(input: $input) { id } }`;
+export const ACCEPT_INVITATION = `mutation($org: ID!) { acceptOrganizationInvitation(organizationId: $org) { id } }`;
+export const DECLINE_INVITATION = `mutation($org: ID!) { declineOrganizationInvitation(organizationId: $org) { id status } }`;
+export const WITHDRAW_INVITATION = `mutation($org: ID!, $user: ID!) { withdrawOrganizationInvitation(organizationId: $org, userId: $user) { id status } }`;
+
+/** The owner invites the user (addOrganizationMember records a PENDING invitation; it counts for nothing yet). */
+export async function inviteMember(url: string, owner: TestUser, organizationId: string, member: Pick<TestUser, 'email'>, role = 'MEMBER'): Promise<void> {
+  await gqlOk(url, INVITE_MEMBER, { input: { organizationId, email: member.email, role } }, owner.token);
+}
+
+/** The invitee accepts their pending invitation: from now on a member. */
+export async function acceptInvitation(url: string, member: TestUser, organizationId: string): Promise<void> {
+  await gqlOk(url, ACCEPT_INVITATION, { org: organizationId }, member.token);
+}
+
+/** A member for good: the owner invites, the invitee accepts (PRODUCT.md "Membership is by invitation"). */
 export async function addMember(url: string, owner: TestUser, organizationId: string, member: TestUser, role = 'MEMBER'): Promise<void> {
-  await gqlOk(
-    url,
-    `mutation($input: AddOrganizationMemberInput!) { addOrganizationMember(input: $input) { id } }`,
-    { input: { organizationId, email: member.email, role } },
-    owner.token,
-  );
+  await inviteMember(url, owner, organizationId, member, role);
+  await acceptInvitation(url, member, organizationId);
 }

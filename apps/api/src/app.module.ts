@@ -17,6 +17,7 @@ import { PeopleResolver } from './people/people.resolver.js';
 import { DataExportHttp } from './people/data-export.http.js';
 import { DataProcessingAgreementResolver, OrganizationAgreementResolver, RostersResolver } from './rosters/rosters.resolver.js';
 import { NotificationsResolver } from './notifications/notifications.resolver.js';
+import { OrganizationInvitationsResolver, OrganizationPendingInvitationsResolver, UserInvitationsResolver } from './organizations/invitations.resolver.js';
 import { OrganizationMemberResolver, OrganizationsResolver, UserOrganizationsResolver } from './organizations/organizations.resolver.js';
 import { ChallengesResolver } from './challenges/challenges.resolver.js';
 import { ChallengeTeamsResolver, TeamMemberResolver, TeamsResolver, UserTeamsResolver } from './teams/teams.resolver.js';
@@ -45,6 +46,9 @@ const RESOLVERS = [
   OrganizationsResolver,
   OrganizationMemberResolver,
   UserOrganizationsResolver,
+  OrganizationInvitationsResolver,
+  OrganizationPendingInvitationsResolver,
+  UserInvitationsResolver,
   NotificationsResolver,
   ChallengesResolver,
   TeamsResolver,

@@ -7,6 +7,7 @@ import { IdentityService } from './identity/identity.service.js';
 import { SessionRevocation } from './identity/session-revocation.js';
 import { AccountEmails } from './identity/account-emails.js';
 import { NotificationsService } from './notifications/notifications.service.js';
+import { OrganizationInvitationsService } from './organizations/organization-invitations.service.js';
 import { OrganizationsService } from './organizations/organizations.service.js';
 import { ChallengeAccess } from './challenges/challenge-access.js';
 import { ChallengesService } from './challenges/challenges.service.js';
@@ -38,6 +39,7 @@ const SERVICES = [
   DataExportService,
   StudentRetention,
   OrganizationsService,
+  OrganizationInvitationsService,
   NotificationsService,
   ChallengeAccess,
   ChallengesService,

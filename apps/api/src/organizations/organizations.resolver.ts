@@ -1,6 +1,7 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { OrganizationMember } from '#domain/organizations/organization-member.entity.js';
 import { OrganizationKind } from '#domain/organizations/organization.entity.js';
+import { OrganizationInvitationsService } from '#domain/organizations/organization-invitations.service.js';
 import { OrganizationsService } from '#domain/organizations/organizations.service.js';
 import { PeopleService } from '#domain/people/people.service.js';
 import type { Viewer } from '#domain/viewer.js';
@@ -15,16 +16,22 @@ import { userMembershipsLoader } from './organization.loader.js';
 
 @Resolver(() => OrganizationModel)
 export class OrganizationsResolver {
-  constructor(private readonly organizationsService: OrganizationsService) {}
+  constructor(
+    private readonly organizationsService: OrganizationsService,
+    private readonly invitations: OrganizationInvitationsService,
+  ) {}
 
   @Mutation(() => OrganizationModel)
   async createOrganization(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateOrganizationInput): Promise<OrganizationModel> {
     return toOrganizationModel(await this.organizationsService.create(viewer, input));
   }
 
-  @Mutation(() => OrganizationModel)
+  @Mutation(() => OrganizationModel, {
+    description:
+      'An owner invites an existing user: records a PENDING invitation (see Organization.invitations) and notifies them; they become a member once they accept it (acceptOrganizationInvitation).',
+  })
   async addOrganizationMember(@CurrentViewer() viewer: Viewer, @Args('input') input: AddOrganizationMemberInput): Promise<OrganizationModel> {
-    return toOrganizationModel(await this.organizationsService.addMember(viewer, input));
+    return toOrganizationModel(await this.invitations.invite(viewer, input));
   }
 
   @Public()

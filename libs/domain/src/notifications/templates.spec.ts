@@ -95,10 +95,12 @@ describe('notification catalogue', () => {
 
   it('words enum values through their labels, in the recipient language', () => {
     expect(renderTemplate('ORGANIZATION_MEMBER_ADDED', 'it', { organization: 'Liceo Galilei', role: 'MEMBER' })).toEqual({
-      title: 'Ora fai parte di Liceo Galilei',
-      body: 'Hai un nuovo ruolo in Liceo Galilei: membro.',
+      title: 'Invito a far parte di Liceo Galilei',
+      body: "Hai ricevuto un invito in Liceo Galilei con il ruolo di membro. Puoi accettarlo o rifiutarlo dalla pagina dell'organizzazione.",
     });
-    expect(renderTemplate('ORGANIZATION_MEMBER_ADDED', 'en', { organization: 'Liceo Galilei', role: 'OWNER' }).body).toBe('You have a new role in Liceo Galilei: owner.');
+    expect(renderTemplate('ORGANIZATION_MEMBER_ADDED', 'en', { organization: 'Liceo Galilei', role: 'OWNER' }).body).toBe(
+      "You have an invitation to Liceo Galilei as owner. You can accept or decline it on the organization's page.",
+    );
     expect(() => renderTemplate('ORGANIZATION_MEMBER_ADDED', 'it', { organization: 'Liceo Galilei', role: 'CHAIR' })).toThrow(/organizationRole CHAIR/);
   });
 

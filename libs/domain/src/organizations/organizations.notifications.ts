@@ -5,18 +5,19 @@ import type { TemplateSet } from '../notifications/template-set.js';
 import { Organization } from './organization.entity.js';
 import { ORGANIZATION_MEMBER_ADDED, type OrganizationMemberAddedPayload } from './organizations.service.js';
 
+/** ORGANIZATION_MEMBER_ADDED (the kind keeps its first name): an owner invited the recipient, who is not yet a member. */
 export const organizationTemplates: TemplateSet = {
   ORGANIZATION_MEMBER_ADDED: {
     labels: { role: 'organizationRole' },
     it: {
-      title: 'Ora fai parte di {organization}',
-      body: 'Hai un nuovo ruolo in {organization}: {role}.',
-      reason: 'Ricevi questa email perché hai un ruolo in questa organizzazione su Climathon.',
+      title: 'Invito a far parte di {organization}',
+      body: "Hai ricevuto un invito in {organization} con il ruolo di {role}. Puoi accettarlo o rifiutarlo dalla pagina dell'organizzazione.",
+      reason: 'Ricevi questa email perché un responsabile di questa organizzazione su Climathon ti ha proposto un ruolo.',
     },
     en: {
-      title: 'You are now part of {organization}',
-      body: 'You have a new role in {organization}: {role}.',
-      reason: 'You receive this email because you have a role in this organization on Climathon.',
+      title: 'Invitation to join {organization}',
+      body: "You have an invitation to {organization} as {role}. You can accept or decline it on the organization's page.",
+      reason: 'You receive this email because an owner of this organization on Climathon offered you a role.',
     },
   },
 };

@@ -1,21 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { DomainError, isUniqueViolation } from '#platform/errors/domain-error.js';
-import { recordEvents } from '#platform/outbox/outbox.js';
+import { DomainError } from '#platform/errors/domain-error.js';
 import { assertPageSize, CursorCodec, keysetCondition, type Page } from '#platform/pagination/cursor.js';
-import { User } from '../identity/user.entity.js';
 import { check, isUuid } from '../validation.js';
 import { requireUser, selfAmong, type Viewer } from '../viewer.js';
 import { OrganizationMember, OrganizationRole } from './organization-member.entity.js';
 import { Organization, OrganizationKind } from './organization.entity.js';
 
+/** An owner invited `userId` (addOrganizationMember; the event keeps its first name): the invitee is told. */
 export const ORGANIZATION_MEMBER_ADDED = 'organization.member_added';
 export interface OrganizationMemberAddedPayload {
   organizationId: string;
+  /** The invitee. */
   userId: string;
   role: OrganizationRole;
+  /** The owner (or admin) who invited. */
   addedBy: string;
+  /** Absent in events recorded before membership became an invitation. */
+  invitationId?: string;
 }
 
 export interface CreateOrganizationData {
@@ -52,31 +55,6 @@ export class OrganizationsService {
     return this.dataSource.transaction(async (manager) => {
       const organization = await manager.save(Organization, manager.create(Organization, data));
       await manager.insert(OrganizationMember, { organizationId: organization.id, userId: user.userId, role: OrganizationRole.OWNER });
-      return organization;
-    });
-  }
-
-  /** Owners (and admins) add an existing user by email; the user is told so through the outbox. */
-  async addMember(viewer: Viewer, input: { organizationId: string; email: string; role?: OrganizationRole | null }): Promise<Organization> {
-    const user = requireUser(viewer);
-    const organization = await this.get(input.organizationId);
-    const email = check.email('email', input.email);
-    return this.dataSource.transaction(async (manager) => {
-      if (!viewer.isAdmin) {
-        const own = await manager.findOneBy(OrganizationMember, { organizationId: organization.id, userId: user.userId });
-        if (own?.role !== OrganizationRole.OWNER) throw DomainError.forbidden('Only an owner of the organization can add members');
-      }
-      const member = await manager.findOneBy(User, { email });
-      if (!member) throw DomainError.notFound('User');
-      const role = input.role ?? OrganizationRole.MEMBER;
-      try {
-        await manager.insert(OrganizationMember, { organizationId: organization.id, userId: member.id, role });
-      } catch (error) {
-        if (isUniqueViolation(error)) throw DomainError.conflict('The user is already a member of the organization');
-        throw error;
-      }
-      const payload: OrganizationMemberAddedPayload = { organizationId: organization.id, userId: member.id, role, addedBy: user.userId };
-      await recordEvents(manager, [{ type: ORGANIZATION_MEMBER_ADDED, payload: { ...payload } }]);
       return organization;
     });
   }

@@ -26,6 +26,11 @@ const SECTIONS: readonly (readonly [string, string])[] = [
        FROM organization_member m JOIN organization o ON o.id = m.organization_id WHERE m.user_id = $1 ORDER BY m.created_at`,
   ],
   [
+    'organizationInvitations',
+    `SELECT o.id AS "organizationId", o.name AS "organization", i.role, i.status, i.created_at AS "invitedAt", i.decided_at AS "decidedAt"
+       FROM organization_invitation i JOIN organization o ON o.id = i.organization_id WHERE i.invitee_id = $1 ORDER BY i.created_at`,
+  ],
+  [
     'teams',
     `SELECT t.id AS "teamId", t.name AS "team", c.title AS "challenge", m.role, m.created_at AS "joinedAt"
        FROM team_member m JOIN team t ON t.id = m.team_id JOIN challenge c ON c.id = t.challenge_id WHERE m.user_id = $1 ORDER BY m.created_at`,

@@ -122,6 +122,8 @@ const PERSONAL_ROWS = [
   'DELETE FROM roster_student WHERE user_id = $1',
   'DELETE FROM team_member WHERE user_id = $1',
   'DELETE FROM organization_member WHERE user_id = $1',
+  // Invitations to the person go with their memberships; those they sent or decided stay, naming the erased row.
+  'DELETE FROM organization_invitation WHERE invitee_id = $1',
   'DELETE FROM adoption_tutor WHERE user_id = $1',
   'DELETE FROM data_export WHERE subject_id = $1 OR requested_by_id = $1',
 ];

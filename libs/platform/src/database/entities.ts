@@ -5,6 +5,7 @@ import { RefreshToken } from '#domain/identity/refresh-token.entity.js';
 import { AccountToken } from '#domain/identity/account-token.entity.js';
 import { Organization } from '#domain/organizations/organization.entity.js';
 import { OrganizationMember } from '#domain/organizations/organization-member.entity.js';
+import { OrganizationInvitation } from '#domain/organizations/organization-invitation.entity.js';
 import { Notification } from '#domain/notifications/notification.entity.js';
 import { Challenge } from '#domain/challenges/challenge.entity.js';
 import { Theme } from '#domain/challenges/theme.entity.js';
@@ -37,6 +38,7 @@ export const ENTITIES = [
   RefreshToken,
   Organization,
   OrganizationMember,
+  OrganizationInvitation,
   Notification,
   Challenge,
   Theme,

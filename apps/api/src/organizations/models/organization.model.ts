@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { InheritsCacheHint } from '../../graphql/cache-hints.js';
+import { OrganizationInvitationStatus, type OrganizationInvitation } from '#domain/organizations/organization-invitation.entity.js';
 import { OrganizationRole } from '#domain/organizations/organization-member.entity.js';
 import { Organization, OrganizationKind } from '#domain/organizations/organization.entity.js';
 import { Connection } from '../../common/page-info.model.js';
@@ -7,6 +8,7 @@ import { UserModel } from '../../identity/models/user.model.js';
 
 registerEnumType(OrganizationKind, { name: 'OrganizationKind' });
 registerEnumType(OrganizationRole, { name: 'OrganizationRole' });
+registerEnumType(OrganizationInvitationStatus, { name: 'OrganizationInvitationStatus' });
 
 @InheritsCacheHint()
 @ObjectType('Organization')
@@ -62,6 +64,31 @@ export class MembershipModel {
   since!: Date;
 }
 
+/** An owner's invitation into an organization; organization, invitee and invitedBy are @ResolveField()s. */
+@ObjectType('OrganizationInvitation', {
+  description: 'An invitation into an organization (addOrganizationMember). It counts for nothing until the invitee accepts it. Seen by the invitee and by the owners.',
+})
+export class OrganizationInvitationModel {
+  @Field(() => ID)
+  id!: string;
+
+  organizationId!: string;
+  inviteeId!: string;
+  invitedById!: string | null;
+
+  @Field(() => OrganizationRole, { description: 'The role the invitee gets on accepting.' })
+  role!: OrganizationRole;
+
+  @Field(() => OrganizationInvitationStatus)
+  status!: OrganizationInvitationStatus;
+
+  @Field(() => Date)
+  createdAt!: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When it was accepted, declined or withdrawn; null while PENDING.' })
+  decidedAt!: Date | null;
+}
+
 @ObjectType('OrganizationConnection')
 export class OrganizationConnection extends Connection(OrganizationModel, 'Organization') {}
 
@@ -75,4 +102,15 @@ export const toOrganizationModel = (o: Omit<Organization, 'createdAt'>): Organiz
   website: o.website,
   sectorsOfInterest: o.sectorsOfInterest,
   themesOfInterest: o.themesOfInterest,
+});
+
+export const toOrganizationInvitationModel = (i: OrganizationInvitation): OrganizationInvitationModel => ({
+  id: i.id,
+  organizationId: i.organizationId,
+  inviteeId: i.inviteeId,
+  invitedById: i.invitedById,
+  role: i.role,
+  status: i.status,
+  createdAt: i.createdAt,
+  decidedAt: i.decidedAt,
 });

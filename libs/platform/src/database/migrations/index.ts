@@ -14,6 +14,7 @@ import { Rosters1796610151101 } from './1796610151101-Rosters.js';
 import { Consents1796611632656 } from './1796611632656-Consents.js';
 import { ChallengeSlugPerOrganizer1796700000000 } from './1796700000000-ChallengeSlugPerOrganizer.js';
 import { Erasure1796700000100 } from './1796700000100-Erasure.js';
+import { OrganizationInvitations1796800000100 } from './1796800000100-OrganizationInvitations.js';
 import { Reports1796800000200 } from './1796800000200-Reports.js';
 import { PeoplesChoiceSponsors1796800000300 } from './1796800000300-PeoplesChoiceSponsors.js';
 import { NotificationPath1796800000400 } from './1796800000400-NotificationPath.js';
@@ -36,6 +37,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Consents1796611632656,
   ChallengeSlugPerOrganizer1796700000000,
   Erasure1796700000100,
+  OrganizationInvitations1796800000100,
   Reports1796800000200,
   PeoplesChoiceSponsors1796800000300,
   NotificationPath1796800000400,
