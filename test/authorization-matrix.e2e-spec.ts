@@ -75,6 +75,15 @@
  * 16. Sponsors: Organization.sectorsOfInterest and themesOfInterest are public with the organization; its followed
  *     themes and suggested ideas are for its members and admins (empty otherwise). setOrganizationInterests is for
  *     owners (FORBIDDEN for others: organizations are public), followTheme / unfollowTheme for any member.
+ * 17. Membership by invitation (issue 17.5): otherStudent holds a PENDING invitation into the coach's school, as
+ *     OWNER, through the whole matrix, and every row shows it counts for nothing (the school's members, agreement,
+ *     createTeam, addOrganizationMember stay refused or hidden for them). Organization.invitations is for the
+ *     organization's owners and admins (empty otherwise); myInvitations and User.invitations are the viewer's own.
+ *     accept/declineOrganizationInvitation are the invitee's alone: NOT_FOUND for everyone else, admins included (no
+ *     invitation of theirs exists); withdrawOrganizationInvitation is for owners and admins (FORBIDDEN for others:
+ *     organizations are public).
+ * 18. "Who am I here" (issue 18.3): User.memberships, jurorSeats, teams and invitations are filled for the viewer
+ *     only; another user, reached through any visible path, reads them as empty lists, for admins too.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
@@ -203,6 +212,8 @@ describe('authorization matrix', () => {
     api = await startApi();
     db = await openDatabase();
     w = await buildWorld(api.url, db);
+    // Decision 17: a standing invitation that must count for nothing in every row.
+    await gqlOk(api.url, INVITE, { input: { organizationId: w.schoolId, email: w.users.otherStudent.email, role: 'OWNER' } }, w.users.coach.token);
     [shared.draft, shared.open, shared.hackOpen, shared.judging, shared.blind, shared.results, chain.school, chain.hack, chain.adoption] = await Promise.all([
       fresh({ phase: 'DRAFT' }),
       fresh({ phase: 'PUBLISHED', submit: false }),
@@ -224,6 +235,7 @@ describe('authorization matrix', () => {
 
   // ------------------------------------------------------------------------------------------------ rows
 
+  const INVITE = `mutation($input: AddOrganizationMemberInput!) { addOrganizationMember(input: $input) { id } }`;
   const ACCEPT_DPA = `mutation($org: ID!, $v: String!) { acceptDataProcessingAgreement(organizationId: $org, version: $v) { version } }`;
   const ADD_STUDENTS = `mutation($team: ID!, $students: [RosterStudentInput!]!) { addStudents(teamId: $team, students: $students, guardianConsentConfirmed: true) { students { user { id } username code } } }`;
   const IDEA = `query($id: ID!) { idea(id: $id) { id } }`;
@@ -555,6 +567,55 @@ describe('authorization matrix', () => {
             const users = d.challenge.jurors.map((j: any) => j.user);
             if (users.length > 0 && !users.some((u: any) => u.id === w.users.jurorAssigned.id)) return 'JUROR_NOT_REACHED';
             return shown(users.find((u: any) => u.id === w.users.jurorAssigned.id)?.jurorSeats);
+          },
+        ),
+    },
+    {
+      op: 'User.invitations (me)',
+      expected: table('HIDDEN', { VISIBLE: ['otherStudent'] }, 'HIDDEN'),
+      parallel: true,
+      prepare: async () =>
+        op(
+          `{ me { invitations { id organization { id } } } }`,
+          () => ({}),
+          (d) => shown(d.me?.invitations),
+        ),
+    },
+    {
+      op: 'myInvitations',
+      expected: table('HIDDEN', { VISIBLE: ['otherStudent'] }),
+      parallel: true,
+      prepare: async () =>
+        op(
+          `{ myInvitations { id status role organization { id } invitee { id } invitedBy { id } } }`,
+          () => ({}),
+          (d) => (d.myInvitations.some((i: any) => i.organization.id === w.schoolId && i.status === 'PENDING') ? 'VISIBLE' : shown(d.myInvitations)),
+        ),
+    },
+    {
+      op: 'Organization.invitations (school)',
+      expected: table('HIDDEN', { VISIBLE: ['coach', 'admin'] }, 'HIDDEN'),
+      parallel: true,
+      prepare: async () =>
+        op(
+          `query($id: ID!) { organization(id: $id) { invitations { id role invitee { id } invitedBy { id } } } }`,
+          () => ({ id: w.schoolId }),
+          (d) => shown(d.organization.invitations),
+        ),
+    },
+    {
+      op: 'User.invitations (of the invitee, through Organization.invitations)',
+      // The owner and admins reach the invitee, and read their invitations as empty.
+      expected: table('HIDDEN', {}, 'HIDDEN'),
+      parallel: true,
+      prepare: async () =>
+        op(
+          `query($id: ID!) { organization(id: $id) { invitations { invitee { id invitations { id } } } } }`,
+          () => ({ id: w.schoolId }),
+          (d, role) => {
+            const invitee = d.organization.invitations.map((i: any) => i.invitee).find((u: any) => u.id === w.users.otherStudent.id);
+            if ((role === 'coach' || role === 'admin') && !invitee) return 'INVITEE_NOT_REACHED';
+            return shown(invitee?.invitations);
           },
         ),
     },
@@ -1032,6 +1093,38 @@ describe('authorization matrix', () => {
           input: { organizationId: w.schoolId, email: spare.email },
         }));
       },
+    },
+    {
+      op: 'acceptOrganizationInvitation',
+      // Only the invitee (here the student) has an invitation to accept; for anyone else none exists.
+      expected: table('NOT_FOUND', { ALLOW: ['student'] }),
+      prepare: async () => {
+        const org = (await gqlOk(api.url, `mutation { createOrganization(input: { name: "Associazione che invita", kind: OTHER }) { id } }`, {}, w.extras.companyOwner.token))
+          .createOrganization.id;
+        await gqlOk(api.url, INVITE, { input: { organizationId: org, email: w.users.student.email } }, w.extras.companyOwner.token);
+        return op(`mutation($org: ID!) { acceptOrganizationInvitation(organizationId: $org) { id } }`, () => ({ org }));
+      },
+    },
+    {
+      op: 'declineOrganizationInvitation',
+      expected: table('NOT_FOUND', { ALLOW: ['student'] }),
+      prepare: async () => {
+        const org = (await gqlOk(api.url, `mutation { createOrganization(input: { name: "Associazione rifiutata", kind: OTHER }) { id } }`, {}, w.extras.companyOwner.token))
+          .createOrganization.id;
+        await gqlOk(api.url, INVITE, { input: { organizationId: org, email: w.users.student.email } }, w.extras.companyOwner.token);
+        return op(`mutation($org: ID!) { declineOrganizationInvitation(organizationId: $org) { id status } }`, () => ({ org }));
+      },
+    },
+    {
+      op: 'withdrawOrganizationInvitation (school)',
+      // The owner of the school (the coach) and admins; otherStudent, invited as OWNER, is no owner yet.
+      expected: table('FORBIDDEN', { ALLOW: ['coach', 'admin'] }),
+      prepare: async () =>
+        op(`mutation($org: ID!, $user: ID!) { withdrawOrganizationInvitation(organizationId: $org, userId: $user) { id status } }`, async () => {
+          const spare = await w.spare();
+          await gqlOk(api.url, INVITE, { input: { organizationId: w.schoolId, email: spare.email } }, w.users.coach.token);
+          return { org: w.schoolId, user: spare.id };
+        }),
     },
     {
       op: 'acceptDataProcessingAgreement (school)',
