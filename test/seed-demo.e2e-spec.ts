@@ -7,7 +7,23 @@ import { openDatabase } from './helpers/db.js';
 import { gqlOk } from './helpers/graphql.js';
 
 const run = promisify(execFile);
-const TABLES = ['app_user', 'refresh_token', 'organization', 'organization_member', 'challenge', 'theme', 'criterion', 'team', 'team_member', 'idea', 'juror', 'outbox_event'];
+/** The domain of the demo accounts (scripts/seed-demo.ts); other tests' people share the database. */
+const DEMO_DOMAIN = 'climathon.test';
+const TABLES = [
+  'app_user',
+  'refresh_token',
+  'organization',
+  'organization_member',
+  'organization_invitation',
+  'challenge',
+  'theme',
+  'criterion',
+  'team',
+  'team_member',
+  'idea',
+  'juror',
+  'outbox_event',
+];
 
 /** The built script (npm test builds first), against the run's database, as `npm run seed:demo` runs it. */
 async function seed(): Promise<string> {
@@ -77,6 +93,17 @@ describe('npm run seed:demo', () => {
     // Through the services: the outbox holds the events of joins, memberships and submissions.
     const [events] = await db.query(`SELECT count(*)::int AS n FROM outbox_event WHERE type IN ('team.member_joined', 'idea.submitted')`);
     expect(events.n).toBeGreaterThanOrEqual(40 + 8);
+    // Membership is by invitation: every member but an owner came in through an invitation they accepted.
+    const [memberships] = await db.query(
+      `SELECT count(*) FILTER (WHERE m.role = 'MEMBER')::int AS members,
+              count(*) FILTER (WHERE m.role = 'MEMBER' AND EXISTS (SELECT 1 FROM organization_invitation i
+                 WHERE i.organization_id = m.organization_id AND i.invitee_id = m.user_id AND i.status = 'ACCEPTED' AND i.invited_by_id IS NOT NULL))::int AS accepted,
+              (SELECT count(*)::int FROM organization_invitation i JOIN app_user iu ON iu.id = i.invitee_id WHERE i.status = 'PENDING' AND iu.email LIKE $1) AS pending
+         FROM organization_member m JOIN app_user u ON u.id = m.user_id WHERE u.email LIKE $1`,
+      [`%@${DEMO_DOMAIN}`],
+    );
+    expect(memberships.members).toBeGreaterThan(0);
+    expect(memberships).toEqual({ members: memberships.members, accepted: memberships.members, pending: 0 });
   });
 
   it('changes nothing when run a second time', async () => {
