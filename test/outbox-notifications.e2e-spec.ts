@@ -51,15 +51,15 @@ describe('outbox -> worker -> notification, subscription and email', () => {
     const pushed = await waitFor(() => subscription.received.length > 0 && subscription.received, { what: 'subscription message' });
     expect(pushed[0]!.data.notificationAdded).toMatchObject({
       kind: 'ORGANIZATION_MEMBER_ADDED',
-      title: 'You are now part of Liceo Scientifico Galilei',
-      body: 'You have a new role in Liceo Scientifico Galilei: member.',
+      title: 'Invitation to join Liceo Scientifico Galilei',
+      body: "You have an invitation to Liceo Scientifico Galilei as member. You can accept or decline it on the organization's page.",
       subjectId: organizationId,
       path: `/organizations/${organizationId}`,
       readAt: null,
     });
     const email = await waitFor(() => smtp.messages.find((m) => m.to.includes(teacher.email.toLowerCase()) || m.to.includes(teacher.email)), { what: 'email' });
     expect(email.headers['x-notification-kind']).toBe('ORGANIZATION_MEMBER_ADDED');
-    expect(email.subject).toBe('You are now part of Liceo Scientifico Galilei');
+    expect(email.subject).toBe('Invitation to join Liceo Scientifico Galilei');
 
     // Wait past any retry window, then count: exactly one of each.
     await sleep(1000);
@@ -132,10 +132,10 @@ describe('outbox -> worker -> notification, subscription and email', () => {
     }
     await waitFor(async () => (await gqlOk(api.url, MY_NOTIFICATIONS, {}, member.token)).myNotifications.totalCount === 3, { what: '3 notifications' });
     const page1 = (await gqlOk(api.url, MY_NOTIFICATIONS, { first: 2 }, member.token)).myNotifications;
-    expect(page1.edges.map((e: any) => e.node.title)).toEqual(['Ora fai parte di Scuola 2', 'Ora fai parte di Scuola 1']);
+    expect(page1.edges.map((e: any) => e.node.title)).toEqual(['Invito a far parte di Scuola 2', 'Invito a far parte di Scuola 1']);
     expect(page1.pageInfo.hasNextPage).toBe(true);
     const page2 = (await gqlOk(api.url, MY_NOTIFICATIONS, { first: 2, after: page1.pageInfo.endCursor }, member.token)).myNotifications;
-    expect(page2.edges.map((e: any) => e.node.title)).toEqual(['Ora fai parte di Scuola 0']);
+    expect(page2.edges.map((e: any) => e.node.title)).toEqual(['Invito a far parte di Scuola 0']);
     expect(page2.pageInfo.hasNextPage).toBe(false);
 
     const ids = page1.edges.map((e: any) => e.node.id);
