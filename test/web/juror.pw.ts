@@ -45,6 +45,8 @@ const reviewOf = async (juror: TestUser, challenge: TestChallenge, assignmentId:
 /** The scoring form's score input of a criterion (its accessible name is the criterion's name). */
 const score = (page: Page, name: string) => page.getByRole('spinbutton', { name, exact: true });
 
+const atBottom = (page: Page) => page.evaluate('window.scrollTo(0, document.documentElement.scrollHeight)');
+
 const total = (page: Page) => page.getByRole('status', { name: /Punteggio totale|Total score/ });
 
 test('a juror reviews with a live total, resubmits before the deadline, recuses, and never learns a blind team', async ({ page }, info) => {
@@ -59,7 +61,13 @@ test('a juror reviews with a live total, resubmits before the deadline, recuses,
   await addJuror(url, open.organizer, open.challenge.id, second);
   const secretTeam = `Squadra Segreta ${tag}`;
   const secretSchool = `Liceo Nascosto ${tag}`;
-  const blind = await juryOf(juror, { title: `Climathon Anonimo ${tag}`, ideas: [`Pannelli in palestra ${tag}`], teamName: () => secretTeam, schoolName: secretSchool, blindJudging: true });
+  const blind = await juryOf(juror, {
+    title: `Climathon Anonimo ${tag}`,
+    ideas: [`Pannelli in palestra ${tag}`],
+    teamName: () => secretTeam,
+    schoolName: secretSchool,
+    blindJudging: true,
+  });
   // The names are really the blind idea's: its organizer sees them.
   const seen = await gqlOk(url, `query($id: ID!) { idea(id: $id) { team { name school { name } } } }`, { id: blind.ideas[0]!.id }, blind.organizer.token);
   expect(seen.idea.team).toEqual({ name: secretTeam, school: { name: secretSchool } });
@@ -171,7 +179,10 @@ test('a juror reviews with a live total, resubmits before the deadline, recuses,
   await expect(page.getByText('Hai rinunciato a valutare questa idea', { exact: false })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Invia la valutazione' })).toHaveCount(0);
   expect((await reviewOf(juror, open.challenge, toRecuse.id)).status).toBe('RECUSED');
-  await waitFor(async () => (await myAssignments(url, second, open.challenge.id)).some((a) => a.idea.id === toRecuse.idea.id), { what: 'the recused idea reassigned', timeoutMs: 30_000 });
+  await waitFor(async () => (await myAssignments(url, second, open.challenge.id)).some((a) => a.idea.id === toRecuse.idea.id), {
+    what: 'the recused idea reassigned',
+    timeoutMs: 30_000,
+  });
 
   // ---- progress: one of two held assignments submitted (the recused one no longer counts)
   await page.getByRole('link', { name: 'Le tue valutazioni' }).click();
@@ -238,6 +249,7 @@ test('the scoring form on a phone', async ({ page }, info) => {
   expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
   await score(page, 'Impatto').scrollIntoViewIfNeeded();
   await expect(total(page)).toBeInViewport();
+  await atBottom(page); // a full-page screenshot shows the sticky total where the form ends
   await screenshot(page, 'juror-scoring-it', info.project.name);
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Invia la valutazione' }).click();
@@ -247,6 +259,7 @@ test('the scoring form on a phone', async ({ page }, info) => {
   await page.reload();
   await expect(page.getByRole('button', { name: 'Update the review' })).toBeVisible();
   expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+  await atBottom(page);
   await screenshot(page, 'juror-scoring-en', info.project.name);
   await page.goto('/jury');
   await expect(page.getByText('Reviews submitted: 1 of 1')).toBeVisible();

@@ -130,20 +130,20 @@ function CriterionHelp({ criterion, criteria }: { criterion: Criterion; criteria
 /** The weighted total, announced politely as the scores change; a dash until every criterion has a valid score. */
 function LiveTotal({ total, fieldIds }: { total: number | null; fieldIds: string }) {
   return (
+    // Only the label and the figure: on phones this bar stays at the bottom of the screen, so it is kept small.
     <div className="total-bar">
       <span id="review-total-label" className="total-label">
         <FormattedMessage id="judging.total" />
       </span>
       <output htmlFor={fieldIds} aria-labelledby="review-total-label" className="total-value">
         {total === null ? (
-          <FormattedMessage id="judging.totalPending" />
+          <span className="total-pending">
+            <FormattedMessage id="judging.totalPending" />
+          </span>
         ) : (
           <FormattedMessage id="judging.totalValue" values={{ total: <FormattedNumber value={roundScore(total)} maximumFractionDigits={2} /> }} />
         )}
       </output>
-      <span className="muted total-help">
-        <FormattedMessage id="judging.totalHelp" />
-      </span>
     </div>
   );
 }
@@ -182,7 +182,7 @@ function ScoringForm({ assignment, nextPending, challenge }: { assignment: Assig
         const refused: Record<string, string> = {};
         parsed.forEach((value, i) => {
           if (value === null) refused[scoreField(i)] = t('judging.error.scoreRequired');
-          else if (Number.isNaN(value)) refused[scoreField(i)] = intl.formatMessage({ id: 'judging.error.scoreRange' }, { max: criteria[i]!.maxScore });
+          else if (Number.isNaN(value)) refused[scoreField(i)] = intl.formatMessage({ id: 'judging.error.scoreRange' }, { max: criteria[i].maxScore });
         });
         if (Object.keys(refused).length) {
           setClientErrors(refused);
@@ -242,6 +242,9 @@ function ScoringForm({ assignment, nextPending, challenge }: { assignment: Assig
         rows={5}
       />
       <LiveTotal total={total} fieldIds={criteria.map((c) => `score-${c.id}`).join(' ')} />
+      <p className="muted total-help">
+        <FormattedMessage id="judging.totalHelp" />
+      </p>
       <div className="actions">
         <Button type="submit" className="button" isDisabled={state.fetching}>
           <FormattedMessage id={review ? 'judging.review.resubmit' : 'judging.review.submit'} />
@@ -291,7 +294,10 @@ function ReviewSummary({ assignment }: { assignment: Assignment }) {
               <div key={criterion.id}>
                 <dt>{criterion.name}</dt>
                 <dd>
-                  <FormattedMessage id="judging.review.scoreOf" values={{ value: review.scores.find((s) => s.criterion.id === criterion.id)?.value ?? '–', max: criterion.maxScore }} />
+                  <FormattedMessage
+                    id="judging.review.scoreOf"
+                    values={{ value: review.scores.find((s) => s.criterion.id === criterion.id)?.value ?? '–', max: criterion.maxScore }}
+                  />
                 </dd>
               </div>
             ))}

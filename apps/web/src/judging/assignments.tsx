@@ -89,7 +89,13 @@ export function SeatProgress({ submitted, assigned, id }: { submitted: number; a
         <FormattedMessage id="judging.progress" values={{ submitted, assigned }} />
       </p>
       {assigned > 0 && (
-        <progress className="meter" max={assigned} value={submitted} aria-labelledby={id} aria-valuetext={intl.formatMessage({ id: 'judging.progress' }, { submitted, assigned })} />
+        <progress
+          className="meter"
+          max={assigned}
+          value={submitted}
+          aria-labelledby={id}
+          aria-valuetext={intl.formatMessage({ id: 'judging.progress' }, { submitted, assigned })}
+        />
       )}
     </div>
   );
