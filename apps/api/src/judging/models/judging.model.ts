@@ -25,6 +25,7 @@ export class ReviewAssignmentModel {
   @Field(() => ID)
   id!: string;
 
+  challengeId!: string;
   ideaId!: string;
   jurorId!: string;
 
@@ -143,7 +144,14 @@ export class AwardModel {
 
 export const toJurorModel = (j: Juror): JurorModel => ({ id: j.id, userId: j.userId, challengeId: j.challengeId, affiliationId: j.affiliationId });
 
-export const toReviewAssignmentModel = (a: ReviewAssignment): ReviewAssignmentModel => ({ id: a.id, ideaId: a.ideaId, jurorId: a.jurorId, status: a.status, dueAt: a.dueAt });
+export const toReviewAssignmentModel = (a: ReviewAssignment): ReviewAssignmentModel => ({
+  id: a.id,
+  challengeId: a.challengeId,
+  ideaId: a.ideaId,
+  jurorId: a.jurorId,
+  status: a.status,
+  dueAt: a.dueAt,
+});
 
 export const toReviewModel = (r: Review, hideJuror = false): ReviewModel => ({
   id: r.id,
