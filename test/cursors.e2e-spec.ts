@@ -131,7 +131,7 @@ describe('opaque cursors and blind team lists (issue 17.3)', () => {
     // Three notifications for the teacher, a millisecond apart (no worker runs here).
     for (let i = 0; i < 3; i++) {
       await db.query(
-        `INSERT INTO notification (recipient_id, event_id, kind, title, body, locale, created_at) VALUES ($1, $2, 'TEAM_MEMBER_JOINED', 'Titolo', 'Testo', 'it', now() - make_interval(secs => $3))`,
+        `INSERT INTO notification (recipient_id, event_id, kind, title, body, locale, path, created_at) VALUES ($1, $2, 'TEAM_MEMBER_JOINED', 'Titolo', 'Testo', 'it', '/notifications', now() - make_interval(secs => $3))`,
         [blind.teacher.id, randomUUID(), i],
       );
     }

@@ -135,22 +135,25 @@ describe('suggested ideas for sponsors', () => {
 
   describe('Organization.suggestedIdeas', () => {
     it('ranks published, not adopted ideas of every edition by theme, district and sector, and says why', async () => {
+      // Other test files publish editions in the same database: this test's themes, district and sector are its own words.
+      const tag = `zq${Array.from({ length: 6 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('')}`;
+      const [district, sector, mobility, waste] = [`Pianura ${tag}`, `energia${tag}`, `Mobilità ${tag}`, `Rifiuti ${tag}`];
       const { sponsor, companyId } = await company(api.url, 'Hera Suggerimenti');
-      await gqlOk(api.url, SET_INTERESTS, { input: { organizationId: companyId, district: 'Pianura Est', sectors: ['energia'], themes: ['mobilità'] } }, sponsor.token);
-      // Themes: 0 'Mobilità sostenibile', 1 'Rifiuti e riuso'.
-      const run = await publishedChallenge(api.url, { title: 'Edizione 2026' });
-      const energy = { summary: 'Pannelli solari e più energia pulita per la scuola.' };
-      const all = await idea(run, 'Tutto insieme', { district: 'Pianura Est', themeIndex: 0, overrides: energy });
+      await gqlOk(api.url, SET_INTERESTS, { input: { organizationId: companyId, district, sectors: [sector], themes: [mobility.toLowerCase()] } }, sponsor.token);
+      const themes = [{ name: `${mobility} sostenibile`, description: 'Muoversi meglio' }, { name: `${waste} e riuso` }];
+      const run = await publishedChallenge(api.url, { title: 'Edizione 2026', themes });
+      const energy = { summary: `Pannelli solari e più ${sector} pulita per la scuola.` };
+      const all = await idea(run, 'Tutto insieme', { district, themeIndex: 0, overrides: energy });
       const themeOnly = await idea(run, 'Solo tema', { district: 'Montagna', themeIndex: 0 });
-      const districtOnly = await idea(run, 'Solo distretto', { district: ' pianura est', themeIndex: 1 });
-      const sectorOnly = await idea(run, 'Solo settore', { themeIndex: 1, overrides: { tags: ['energia'] } });
+      const districtOnly = await idea(run, 'Solo distretto', { district: ` ${district.toLowerCase()}`, themeIndex: 1 });
+      const sectorOnly = await idea(run, 'Solo settore', { themeIndex: 1, overrides: { tags: [sector] } });
       await idea(run, 'Niente', { district: 'Montagna', themeIndex: 1 });
-      const draft = await idea(run, 'Bozza', { district: 'Pianura Est', themeIndex: 0, submit: false });
-      const adopted = await idea(run, 'Adottata', { district: 'Pianura Est', themeIndex: 0 });
-      const proposed = await idea(run, 'Già proposta', { district: 'Pianura Est', themeIndex: 0 });
+      const draft = await idea(run, 'Bozza', { district, themeIndex: 0, submit: false });
+      const adopted = await idea(run, 'Adottata', { district, themeIndex: 0 });
+      const proposed = await idea(run, 'Già proposta', { district, themeIndex: 0 });
       // Another edition whose results are not published yet: none of its ideas.
-      const judging = await publishedChallenge(api.url, { title: 'Edizione in corso' });
-      await idea(judging, 'Non ancora', { district: 'Pianura Est', themeIndex: 0, overrides: energy });
+      const judging = await publishedChallenge(api.url, { title: 'Edizione in corso', themes });
+      await idea(judging, 'Non ancora', { district, themeIndex: 0, overrides: energy });
       await forceStatus(db, judging.challenge.id, 'JUDGING');
       await forceStatus(db, run.challenge.id, 'RESULTS_PUBLISHED');
       const other = await company(api.url, 'Altra Impresa');
@@ -165,22 +168,22 @@ describe('suggested ideas for sponsors', () => {
         [sectorOnly.id, 1],
       ]);
       expect(list[0]!.reasons).toEqual([
-        { kind: 'THEME', interest: 'mobilità', matched: 'Mobilità sostenibile' },
-        { kind: 'DISTRICT', interest: 'Pianura Est', matched: 'Pianura Est' },
-        { kind: 'SECTOR', interest: 'energia', matched: null },
+        { kind: 'THEME', interest: mobility.toLowerCase(), matched: `${mobility} sostenibile` },
+        { kind: 'DISTRICT', interest: district, matched: district },
+        { kind: 'SECTOR', interest: sector, matched: null },
       ]);
-      expect(list[2]!.reasons).toEqual([{ kind: 'DISTRICT', interest: 'Pianura Est', matched: 'pianura est' }]);
+      expect(list[2]!.reasons).toEqual([{ kind: 'DISTRICT', interest: district, matched: district.toLowerCase() }]);
       expect(list.map((s) => s.idea.id)).not.toContain(draft.id);
       expect((await suggestions(companyId, sponsor, 2)).map((s) => s.idea.id)).toEqual([all.id, themeOnly.id]);
 
       // A followed theme counts as a theme of interest.
-      await gqlOk(api.url, FOLLOW, { org: companyId, theme: 'Rifiuti' }, sponsor.token);
+      await gqlOk(api.url, FOLLOW, { org: companyId, theme: waste }, sponsor.token);
       const withFollowed = await suggestions(companyId, sponsor);
       expect(withFollowed.find((s) => s.idea.id === districtOnly.id)).toMatchObject({
         score: 5,
         reasons: [
-          { kind: 'THEME', interest: 'Rifiuti', matched: 'Rifiuti e riuso' },
-          { kind: 'DISTRICT', interest: 'Pianura Est', matched: 'pianura est' },
+          { kind: 'THEME', interest: waste, matched: `${waste} e riuso` },
+          { kind: 'DISTRICT', interest: district, matched: district.toLowerCase() },
         ],
       });
 

@@ -9,7 +9,10 @@ import { createTeam, DAY, student } from './challenge-factories.js';
 import { addMember, setDefaultLocale, signUp, type TestUser } from './factories.js';
 import { gqlOk } from './graphql.js';
 import { judgingFixture, myAssignments, PUBLISH_RESULTS, RECUSE, startJudging } from './judging-factories.js';
+import { CLOSE_VOTING, openVoting } from './voting-factories.js';
 import { waitFor } from './wait.js';
+
+const FOLLOW_THEME = `mutation($org: ID!, $theme: String!) { followTheme(organizationId: $org, theme: $theme) { id } }`;
 
 export interface NotificationScenario {
   /** Each kind with the paths its notifications may carry. */
@@ -60,11 +63,17 @@ export async function everyNotificationKind(url: string, db: DataSource, locale:
     await waitFor(() => stored(db, 'REVIEW_UNASSIGNABLE', assignment.idea.id), { what: 'REVIEW_UNASSIGNABLE, before results are published' });
     await waitFor(() => stored(db, 'JUDGING_DEADLINE_SOON', challengeId), { what: 'JUDGING_DEADLINE_SOON, before results are published' });
 
+    // A company following the edition's theme hears of its published ideas.
+    const winner = await company(url, `Impresa Vincente ${locale}`);
+    await gqlOk(url, FOLLOW_THEME, { org: winner.companyId, theme: f.challenge.themes[0]!.name }, winner.sponsor.token);
     await gqlOk(url, PUBLISH_RESULTS, { input: { challengeId } }, f.organizer.token);
     expect('RESULTS_PUBLISHED', `/challenges/${challengeId}/results`);
+    expect('MATCHING_IDEAS_PUBLISHED', `/challenges/${challengeId}/results`);
+    await openVoting(url, f.organizer, challengeId, { closesAt: new Date(Date.now() + DAY) });
+    await gqlOk(url, CLOSE_VOTING, { id: challengeId }, f.organizer.token);
+    expect('PEOPLES_CHOICE_PUBLISHED', `/challenges/${challengeId}/results`);
 
     const adopted = f.ideas[0]!;
-    const winner = await company(url, `Impresa Vincente ${locale}`);
     const tutor = await companyMember(url, winner.sponsor, winner.companyId, 'tutor');
     expect('ORGANIZATION_MEMBER_ADDED', `/organizations/${winner.companyId}`);
     const other = await company(url, `Impresa Seconda ${locale}`);

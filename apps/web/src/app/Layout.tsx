@@ -5,6 +5,7 @@ import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { Loading } from '../common/ui';
 import { endSession, useSession } from '../identity/session';
 import { LOCALES, setLocale, useLocale } from '../i18n/locale-store';
+import { JurorNav } from '../judging/JurorNav';
 import { NotificationBell } from '../notifications/NotificationBell';
 import { OrganizerNav } from '../organizer/OrganizerNav';
 
@@ -44,6 +45,7 @@ export function Layout() {
               <FormattedMessage id="nav.gallery" />
             </NavLink>
             <OrganizerNav />
+            <JurorNav />
           </nav>
           <div className="account">
             {session.status === 'signedIn' && session.user ? (

@@ -19,7 +19,7 @@ const NotificationsPage = lazy(() => import('../notifications/NotificationsPage'
 // The pages notifications lead to (libs/domain/src/notifications/client-paths.ts names their paths).
 const TeamPage = lazy(() => import('../teams/TeamPage'));
 const MiniCompanyPage = lazy(() => import('../minicompanies/MiniCompanyPage'));
-const ReviewsPage = lazy(() => import('../judging/ReviewsPage'));
+const ReviewsPage = lazy(() => withMessages('judging', import('../judging/ReviewsPage')));
 const OrganizationPage = lazy(() => import('../organizations/OrganizationPage'));
 // Organizer, sponsor company and mini-company screens (issue 13): lazy chunks of their own.
 const OrganizerHomePage = lazy(() => withMessages('organizer', import('../organizer/OrganizerHomePage')));
@@ -29,6 +29,9 @@ const SponsorHomePage = lazy(() => withMessages('organizer', import('../sponsor/
 const ProposeAdoptionPage = lazy(() => withMessages('organizer', import('../sponsor/ProposeAdoptionPage')));
 const TeamAdoptionPage = lazy(() => withMessages('organizer', import('../sponsor/TeamAdoptionPage')));
 const TeamMiniCompanyPage = lazy(() => withMessages('organizer', import('../sponsor/MiniCompanyPage')));
+// The juror's screens (issue 13): their home across juries and the scoring form, with the judging catalogue.
+const JurorHomePage = lazy(() => withMessages('judging', import('../judging/JurorHomePage')));
+const ScoringPage = lazy(() => withMessages('judging', import('../judging/ScoringPage')));
 
 function SignedIn({ children }: { children: ReactNode }) {
   const { status } = useSession();
@@ -130,6 +133,8 @@ export const routes: RouteObject[] = [
           ['sponsor/ideas/:id', <ProposeAdoptionPage />],
           ['teams/:id/adoption', <TeamAdoptionPage />],
           ['teams/:id/mini-company', <TeamMiniCompanyPage />],
+          ['jury', <JurorHomePage />],
+          ['challenges/:slug/reviews/:assignmentId', <ScoringPage />],
         ] as const
       ).map(([path, page]) => ({ path, element: <SignedIn>{page}</SignedIn> })),
       // ---- end of issue 13's screens

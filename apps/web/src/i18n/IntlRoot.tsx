@@ -6,9 +6,10 @@ import it from './it.json';
 import { isLocale, setLocale, useLocale, type Locale } from './locale-store';
 
 type OrganizerMessages = typeof import('./organizer.it.json');
+type JudgingMessages = typeof import('./judging.it.json');
 
 /** Every message id: the common catalogue's and those of the areas loaded with their screens. */
-export type MessageId = keyof typeof it | keyof OrganizerMessages;
+export type MessageId = keyof typeof it | keyof OrganizerMessages | keyof JudgingMessages;
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -28,6 +29,8 @@ const area = <T,>(load: () => Promise<[{ default: T }, { default: Record<keyof T
 const AREAS = {
   /** Organizer, sponsor company and mini-company screens (organizer.it.json, organizer.en.json). */
   organizer: area(() => Promise.all([import('./organizer.it.json'), import('./organizer.en.json')])),
+  /** The juror's screens: assignments, scoring form, recusal (judging.it.json, judging.en.json). */
+  judging: area(() => Promise.all([import('./judging.it.json'), import('./judging.en.json')])),
 };
 export type MessageArea = keyof typeof AREAS;
 const areaMessages: Record<Locale, Record<string, string>> = { it: {}, en: {} };

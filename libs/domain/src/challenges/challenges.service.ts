@@ -11,6 +11,7 @@ import { check, isUuid } from '../validation.js';
 import { requireUser, type Viewer } from '../viewer.js';
 import { ChallengeAccess } from './challenge-access.js';
 import { Challenge, ChallengeFormat, ChallengeStatus, ScoreNormalization } from './challenge.entity.js';
+import { replaceStructure, type StructureItem } from './challenge-structure.js';
 import { Criterion } from './criterion.entity.js';
 import { slugify, uniqueSlug } from './slug.js';
 import { Theme } from './theme.entity.js';
@@ -64,6 +65,10 @@ export interface UpdateChallengeData {
   maxTeamSize?: number | null;
   blindJudging?: boolean | null;
   rankingNormalization?: ScoreNormalization | null;
+  /** Replaces the themes (see replaceStructure): an item with `id` keeps that theme. */
+  themes?: (ThemeData & StructureItem)[] | null;
+  /** Replaces the criteria (see replaceStructure): an item with `id` keeps that criterion. */
+  criteria?: (CriterionData & StructureItem)[] | null;
 }
 
 export const CHALLENGE_LIMITS = {
@@ -193,7 +198,11 @@ export class ChallengesService {
           throw DomainError.badInput('maxTeamSize', `maxTeamSize cannot be below the size of the largest team (${largest.n})`);
         }
       }
+      const themes = input.themes == null ? null : this.checkThemes(input.themes).map((t, i) => ({ ...t, id: input.themes![i]!.id }));
+      const criteria = input.criteria == null ? null : this.checkCriteria(input.criteria).map((c, i) => ({ ...c, id: input.criteria![i]!.id }));
       await manager.update(Challenge, { id: challenge.id }, settings);
+      if (themes) await replaceStructure(manager, Theme, 'themes', challenge.id, themes);
+      if (criteria) await replaceStructure(manager, Criterion, 'criteria', challenge.id, criteria);
       const datesChanged = (['submissionOpensAt', 'submissionClosesAt', 'judgingClosesAt'] as const).some((k) => settings[k].getTime() !== challenge[k].getTime());
       if (datesChanged) {
         await recordEvents(manager, [{ type: CHALLENGE_UPDATED, payload: { challengeId: challenge.id, by: user.userId } satisfies ChallengeEventPayload }]);

@@ -102,7 +102,7 @@ describe('loadConfig', () => {
   });
 
   it('reads the metrics settings, none of them required in production (the worker starts without them)', () => {
-    const production = loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET });
+    const production = loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET, PUBLIC_URL: 'https://climathon.example.org' });
     expect([production.METRICS_TOKEN, production.METRICS_PORT, production.METRICS_OPERATION_NAMES]).toEqual([undefined, undefined, undefined]);
     expect(loadConfig({ METRICS_TOKEN: 'a-long-enough-token', METRICS_PORT: '9464', METRICS_OPERATION_NAMES: 'Probe, Other_2' })).toMatchObject({
       METRICS_TOKEN: 'a-long-enough-token',
