@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { startApi, type RunningApi } from './helpers/api.js';
 import { createChallenge, createTeam, makeAdmin, publishChallenge, publishedChallenge } from './helpers/challenge-factories.js';
 import { openDatabase } from './helpers/db.js';
-import { addMember, createOrganization, signUp, type TestUser } from './helpers/factories.js';
+import { addMember, createOrganization, inviteMember, signUp, type TestUser } from './helpers/factories.js';
 import { gqlOk } from './helpers/graphql.js';
 import { addJuror, judgingFixture, startJudging } from './helpers/judging-factories.js';
 
@@ -14,9 +14,10 @@ const ME = `{ me {
   memberships { role since organization { id name kind } }
   jurorSeats { id assignedCount submittedCount challenge { id title } }
   teams { id name challenge { id title } school { id name } }
+  invitations { id role organization { id name } invitedBy { id displayName } }
 } }`;
 const MY_TEAMS = `{ myTeams { id } }`;
-const MEMBERS_SEEN = `query($id: ID!) { organization(id: $id) { members { user { id memberships { role } jurorSeats { id } teams { id } } } } }`;
+const MEMBERS_SEEN = `query($id: ID!) { organization(id: $id) { members { user { id memberships { role } jurorSeats { id } teams { id } invitations { id } } } } }`;
 const ASSIGNMENTS = `query($id: ID!) { myAssignments(challengeId: $id) { id criteria { id name weight maxScore } juror { id assignedCount } } }`;
 
 describe('me: who am I here', () => {
@@ -53,7 +54,7 @@ describe('me: who am I here', () => {
 
   /**
    * A person with `n` of everything: owner of n schools (named so that they sort Z..A by creation), juror of n
-   * challenges and coach of one team in each.
+   * challenges, coach of one team in each, and invited into n companies.
    */
   async function busyPerson(n: number, label: string) {
     const person = await signUp(api.url, { label });
@@ -70,7 +71,13 @@ describe('me: who am I here', () => {
       seats.push(await addJuror(api.url, organizer, challenge.id, person));
       teams.push((await createTeam(api.url, person, { challengeId: challenge.id, schoolId: schools[i], name: `${label} squadra ${i}` })).id);
     }
-    return { person, schools, challenges, teams, seats, organizer, promoterId };
+    const inviter = await signUp(api.url, { label: `${label}-inviter`, displayName: 'Chi invita' });
+    const companies: string[] = [];
+    for (let i = 0; i < n; i++) {
+      companies.push(await createOrganization(api.url, inviter, { kind: 'COMPANY', name: `${label} impresa ${i}` }));
+      await inviteMember(api.url, inviter, companies[i]!, person);
+    }
+    return { person, schools, challenges, teams, seats, companies, inviter, organizer, promoterId };
   }
 
   it("lists the viewer's accepted memberships by organization name, with role and since", async () => {
@@ -100,6 +107,18 @@ describe('me: who am I here', () => {
     expect(me.memberships).toHaveLength(3);
   });
 
+  it("lists the viewer's pending invitations newest first, apart from their memberships, as myInvitations does", async () => {
+    const { person, companies, inviter } = await busyPerson(2, 'invited');
+    const me = (await gqlOk(api.url, ME, {}, person.token)).me;
+    expect(me.invitations.map((i: any) => [i.organization.id, i.role, i.invitedBy])).toEqual([
+      [companies[1], 'MEMBER', { id: inviter.id, displayName: 'Chi invita' }],
+      [companies[0], 'MEMBER', { id: inviter.id, displayName: 'Chi invita' }],
+    ]);
+    expect(me.memberships.map((m: any) => m.organization.id)).not.toContain(companies[0]);
+    const mine = (await gqlOk(api.url, `{ myInvitations { id } }`, {}, person.token)).myInvitations;
+    expect(mine.map((i: any) => i.id)).toEqual(me.invitations.map((i: any) => i.id));
+  });
+
   it('counts assigned and submitted reviews on a seat once judging started', async () => {
     const f = await judgingFixture(api.url, { ideas: 3, jurors: 2 });
     await startJudging(api.url, f.organizer, f.challenge.id);
@@ -116,9 +135,9 @@ describe('me: who am I here', () => {
       const members = (await gqlOk(api.url, MEMBERS_SEEN, { id: schools[0] }, viewer.token)).organization.members;
       const target = members.find((m: any) => m.user.id === person.id).user;
       if (viewer === person) {
-        expect([target.memberships.length, target.jurorSeats.length, target.teams.length]).toEqual([1, 1, 1]);
+        expect([target.memberships.length, target.jurorSeats.length, target.teams.length, target.invitations.length]).toEqual([1, 1, 1, 1]);
       } else {
-        expect(target).toEqual({ id: person.id, memberships: [], jurorSeats: [], teams: [] });
+        expect(target).toEqual({ id: person.id, memberships: [], jurorSeats: [], teams: [], invitations: [] });
       }
     }
   });
@@ -138,16 +157,17 @@ describe('me: who am I here', () => {
   });
 
   describe('statement counts', () => {
-    it('reads me { memberships jurorSeats teams } in the same number of SQL statements for 1 and 4 of each', async () => {
+    it('reads me { memberships jurorSeats teams invitations } in the same number of SQL statements for 1 and 4 of each', async () => {
       const one = await busyPerson(1, 'uno');
       const four = await busyPerson(4, 'quattro');
       const read = (user: TestUser) => statementsOf(() => gqlOk(api.url, ME, {}, user.token));
       const small = await read(one.person);
       const large = await read(four.person);
-      expect([small.result.me.memberships.length, small.result.me.jurorSeats.length, small.result.me.teams.length]).toEqual([1, 1, 1]);
-      expect([large.result.me.memberships.length, large.result.me.jurorSeats.length, large.result.me.teams.length]).toEqual([4, 4, 4]);
+      const sizes = (me: any) => [me.memberships.length, me.jurorSeats.length, me.teams.length, me.invitations.length];
+      expect(sizes(small.result.me)).toEqual([1, 1, 1, 1]);
+      expect(sizes(large.result.me)).toEqual([4, 4, 4, 4]);
       expect(large.count).toBe(small.count);
-      expect(small.count).toBeLessThanOrEqual(12);
+      expect(small.count).toBeLessThanOrEqual(14);
     });
 
     it('reads myAssignments { criteria } in the same number of SQL statements for 1 and 5 assignments', async () => {
