@@ -75,9 +75,15 @@ export class DemoClock extends Clock {
 
 /**
  * The one place the seed makes a person a member of an organization: the owner adds them by email. (When membership
- * becomes an invitation, the member accepts it here too, and nothing else in the seed changes.)
+ * becomes an invitation, the member accepts it here too, as `member.viewer`, and nothing else in the seed changes.)
  */
-export async function addMember(app: INestApplicationContext, owner: Viewer, organizationId: string, member: Person, role = OrganizationRole.MEMBER): Promise<void> {
+export async function addMember(
+  app: INestApplicationContext,
+  owner: Viewer,
+  organizationId: string,
+  member: { viewer: Viewer; email: string },
+  role = OrganizationRole.MEMBER,
+): Promise<void> {
   await app.get(OrganizationsService).addMember(owner, { organizationId, email: member.email, role });
 }
 
@@ -175,13 +181,13 @@ export class DemoBuilder {
 
     const organizer = this.viewer(ORGANIZER);
     const promoterId = (await this.organizations.create(organizer, PROMOTER)).id;
-    await addMember(this.app, organizer, promoterId, ORGANIZER_2);
+    await addMember(this.app, organizer, promoterId, this.member(ORGANIZER_2));
     const sponsor = this.viewer(SPONSORS[0]);
     const companyId = (await this.organizations.create(sponsor, COMPANY)).id;
-    await addMember(this.app, sponsor, companyId, SPONSORS[1]);
+    await addMember(this.app, sponsor, companyId, this.member(SPONSORS[1]));
     const labOwner = this.viewer(JURORS[0]);
     const labId = (await this.organizations.create(labOwner, LAB)).id;
-    await addMember(this.app, labOwner, labId, JURORS[1]);
+    await addMember(this.app, labOwner, labId, this.member(JURORS[1]));
     const schools: People['schools'] = [];
     for (const school of SCHOOLS) {
       const teacher = this.viewer(school.teacher);
@@ -331,7 +337,8 @@ export class DemoBuilder {
     const challenge = await this.at(calendar.created, async () => {
       const created = await this.challenges.create(people.organizer, {
         organizerId: people.promoterId,
-        title: `${data.title} ${this.day(calendar.results ?? calendar.opens).getFullYear()}`,
+        // The year of its results, or this year's for an edition still running.
+        title: `${data.title} ${this.day(calendar.results ?? 0).getFullYear()}`,
         description: data.description,
         format: ChallengeFormat.SCHOOL_CLIMATHON,
         submissionOpensAt: this.day(calendar.opens),
@@ -451,5 +458,9 @@ export class DemoBuilder {
     const viewer = this.users.get(p.email);
     if (!viewer) throw new Error(`${p.email} has not signed up`);
     return viewer;
+  }
+
+  private member(p: Person): { viewer: Viewer; email: string } {
+    return { viewer: this.viewer(p), email: p.email };
   }
 }

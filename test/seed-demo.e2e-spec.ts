@@ -365,6 +365,15 @@ describe('npm run seed:demo', () => {
     expect(impactReport.bySchool).toHaveLength(6);
   });
 
+  it('says so and changes nothing when only part of the demo is there (an older seed, an interrupted run)', async () => {
+    await db.query(`DELETE FROM mini_company WHERE name = 'Sole in Cattedra Impresa Studentesca'`);
+    const before = await dump(db);
+    const out = await seed();
+    expect(out).toContain('non tutta la demo');
+    expect(out).toContain('npm run seed:demo -- --reset');
+    expect(fingerprint(await dump(db), new Set())).toEqual(fingerprint(before, new Set()));
+  }, 300_000);
+
   it('--reset removes exactly the demo and builds it again: twice gives the same rows, and everyone else’s rows stay', async () => {
     // Someone else's edition in the same database: a promoter, a school, a class, an idea.
     const other = await publishedChallenge(api.url, { title: 'Climathon Scuole Bologna' });
