@@ -48,7 +48,7 @@ export function RosterSheet({ credentials, onClose }: { credentials: Credential[
       <p>
         <FormattedMessage id="roster.sheet.howTo" values={{ address: <strong>{signInAddress()}</strong> }} />
       </p>
-      <div className="table-scroll" role="region" tabIndex={0} aria-label={intl.formatMessage({ id: 'roster.sheet.title' })}>
+      <div className="table-scroll" role="region" tabIndex={0} aria-label={intl.formatMessage({ id: 'roster.sheet.table' })}>
         <table>
           <thead>
             <tr>

@@ -1,6 +1,6 @@
 // Controls of the teams screens that organizer/fields.tsx has no variant of: a controlled select and a checkbox,
 // each with its API error under it, tied by aria-describedby.
-import { useId, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { Checkbox } from 'react-aria-components';
 
 export function ChoiceField({
@@ -63,7 +63,10 @@ export function ChoiceField({
   );
 }
 
-/** A checkbox whose API error (e.g. an attestation that must be given) is shown under it. */
+/**
+ * A checkbox whose API error (e.g. an attestation that must be given) is shown under it until the box is changed; the
+ * error is told to assistive technology only (no native validity that would block the next submit).
+ */
 export function CheckField({
   name,
   label,
@@ -78,15 +81,29 @@ export function CheckField({
   error?: string;
 }) {
   const id = useId();
+  const [changedAfter, setChangedAfter] = useState<string | undefined>();
+  const shown = error !== changedAfter ? error : undefined;
   return (
     <div className="field">
-      <Checkbox className="checkbox" name={name} value="on" isSelected={isSelected} onChange={onChange} isInvalid={!!error} aria-describedby={error ? `${id}-error` : undefined}>
+      <Checkbox
+        className="checkbox"
+        name={name}
+        value="on"
+        isSelected={isSelected}
+        onChange={(selected) => {
+          setChangedAfter(error);
+          onChange(selected);
+        }}
+        isInvalid={!!shown}
+        validationBehavior="aria"
+        aria-describedby={shown ? `${id}-error` : undefined}
+      >
         <span className="checkbox-box" aria-hidden="true" />
         <span>{label}</span>
       </Checkbox>
-      {error && (
+      {shown && (
         <span id={`${id}-error`} className="field-error">
-          {error}
+          {shown}
         </span>
       )}
     </div>
