@@ -156,7 +156,7 @@ test('export my data: one JSON file at once, or through the worker when it is la
   // The worker produces it; the page follows it until it is ready.
   const file = section.getByRole('button', { name: 'Scarica il file' });
   await expect(file).toBeVisible({ timeout: 30_000 });
-  await expect(section.getByRole('status')).toHaveText(/Il file è pronto \(\d+ KB\)\. Si può scaricare una volta sola, entro il/);
+  await expect(section.getByRole('status')).toHaveText(/Il file è pronto \([\d,]+\s?kB\)\. Si può scaricare una volta sola, entro il/);
   await screenshot(page, 'accounts-export-ready', info.project.name);
   await expectAccessible(page);
   const prepared = await downloaded(page, () => file.click());

@@ -322,6 +322,7 @@ test.describe.serial('a class team, its roster and its idea', () => {
       await expect(page.getByRole('link', { name: 'My teams' })).toBeVisible();
       await page.getByRole('link', { name: 'My teams' }).click();
       await expect(page.getByRole('heading', { level: 1, name: 'Your teams' })).toBeVisible();
+      await expect(page.getByRole('link', { name: teamName })).toBeVisible();
       await screenshot(page, `teams-en-list-${name}`, info.project.name);
       await page.getByRole('link', { name: teamName }).click();
       await expect(page.getByRole('heading', { level: 2, name: "Students' accounts" })).toBeVisible();

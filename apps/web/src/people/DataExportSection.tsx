@@ -114,7 +114,14 @@ function PreparedExport({ id }: { id: string }) {
         <FormattedMessage
           id="export.ready"
           values={{
-            size: <FormattedNumber value={(current.sizeBytes ?? 0) / 1024} maximumFractionDigits={0} />,
+            size: (
+              <FormattedNumber
+                value={Math.max(0.1, (current.sizeBytes ?? 0) / 1024)}
+                style="unit"
+                unit="kilobyte"
+                maximumFractionDigits={(current.sizeBytes ?? 0) < 10_240 ? 1 : 0}
+              />
+            ),
             expires: current.expiresAt ? <FormattedDate value={current.expiresAt} dateStyle="long" timeStyle="short" /> : '',
           }}
         />

@@ -6,7 +6,6 @@ import { useMutation } from 'urql';
 import { graphql } from '../gql';
 import { formErrors } from '../common/api-errors';
 import { FormAlert } from '../common/ui';
-import { endSession } from '../identity/session';
 import { ApiForm, formText, LineField } from '../organizer/fields';
 import { useFocusFirstInvalid } from '../organizer/use-focus-invalid';
 import '../organizer/organizer.css';
@@ -34,9 +33,8 @@ export function DeleteAccountSection({ rosterStudent }: { rosterStudent: boolean
     const proof = password ?? '';
     setPassword(null);
     void erase({ password: proof }).then((result) => {
-      if (!result.data?.deleteMyAccount) return;
-      void navigate('/account-deleted', { replace: true });
-      void endSession();
+      // The page ends the session once shown (ending it here would first send the profile to the sign-in page).
+      if (result.data?.deleteMyAccount) void navigate('/account-deleted', { replace: true, state: { erased: true } });
     });
   };
   return (

@@ -9,7 +9,7 @@ import { formErrors } from '../common/api-errors';
 import { UUID } from '../common/ids';
 import { FormAlert, Loading, NotFound, QueryError, usePageTitle } from '../common/ui';
 import { useSession } from '../identity/session';
-import { IdeaStatusBadge, isLead, MemberName, RoleBadge, submissionWindow } from './labels';
+import { IdeaStatusBadge, isLead, MemberName, RoleBadge, submissionWindow, teamsOpen } from './labels';
 import { ResetStudentCodeMutation, RosterSection } from './RosterSection';
 import { RosterSheet, type Credential } from './RosterSheet';
 import { TeamReviews } from './TeamReviews';
@@ -149,6 +149,8 @@ export default function TeamPage() {
   const role = team.members.find((member) => member.user.id === user?.id)?.role;
   const lead = isLead(role);
   const coachesRoster = role === 'COACH' && team.challenge.format === 'SCHOOL_CLIMATHON' && !!team.school;
+  // Joining and new roster students end with the submissions; new codes for existing students never do.
+  const open = teamsOpen(team.challenge);
   const isSchoolOwner = !!team.school?.members.some((member) => member.user.id === user?.id && member.role === 'OWNER');
   const phase = submissionWindow(team.challenge);
   const addToSheet = (credentials: Credential[]) =>
@@ -211,7 +213,7 @@ export default function TeamPage() {
         {team.idea && team.idea.status === 'SUBMITTED' && resultsArePublic(team.challenge.status) && <TeamReviews ideaId={team.idea.id} />}
       </section>
 
-      {lead && team.joinCode && joinLink && (
+      {lead && open && team.joinCode && joinLink && (
         <section aria-labelledby="team-join">
           <h2 id="team-join">
             <FormattedMessage id="teams.joinCode.title" />
@@ -244,7 +246,7 @@ export default function TeamPage() {
         </ul>
       </section>
 
-      {coachesRoster && team.school && (
+      {coachesRoster && open && team.school && (
         <RosterSection
           teamId={team.id}
           school={team.school}

@@ -4,6 +4,7 @@ import { Link, NavLink } from 'react-router';
 import type { ChallengeStatus } from '../gql/graphql';
 import { useSession } from '../identity/session';
 import { loadMessages, useMessagesLoaded } from '../i18n/IntlRoot';
+import { teamsOpen } from './labels';
 
 /** Loads the teams area's texts once the visitor is signed in (they are not part of the public first load). */
 function useTeamsMessages(): boolean {
@@ -28,7 +29,7 @@ export function TeamsNav() {
 /** On a challenge's page: form a team while teams can be formed (PUBLISHED, before submissions close). */
 export function FormTeamLink({ challenge }: { challenge: { id: string; status: ChallengeStatus; submissionClosesAt: string } }) {
   const ready = useTeamsMessages();
-  if (!ready || challenge.status !== 'PUBLISHED' || new Date(challenge.submissionClosesAt).getTime() <= Date.now()) return null;
+  if (!ready || !teamsOpen(challenge)) return null;
   return (
     <Link className="button button-secondary" to={`/teams/new?challenge=${challenge.id}`}>
       <FormattedMessage id="teams.formTeam" />

@@ -35,3 +35,7 @@ export function submissionWindow(challenge: { status: string; submissionOpensAt:
   if (challenge.status !== 'PUBLISHED' || now >= new Date(challenge.submissionClosesAt).getTime()) return 'closed';
   return now < new Date(challenge.submissionOpensAt).getTime() ? 'notYet' : 'open';
 }
+
+/** Teams are formed, joined and given roster students while the challenge is PUBLISHED and before submissions close. */
+export const teamsOpen = (challenge: { status: string; submissionClosesAt: string }, now = Date.now()): boolean =>
+  challenge.status === 'PUBLISHED' && now < new Date(challenge.submissionClosesAt).getTime();
