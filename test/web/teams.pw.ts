@@ -373,7 +373,7 @@ test('a student joins a team with its code; an unknown code is refused next to t
   // Joining again is refused (already in a team of the challenge), told next to the code.
   await page.goto(`/teams/join?code=${team.createTeam.joinCode}`);
   await page.getByRole('button', { name: 'Entra nella squadra' }).click();
-  await expect(code).toHaveAccessibleDescription('Fai già parte di una squadra di questa sfida.');
+  await expect(code).toHaveAccessibleDescription(/Fai già parte di una squadra di questa sfida\./);
 });
 
 test("after the results the team reads its idea's place, score and anonymous reviews", async ({ page }, info) => {

@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { createPortal } from 'react-dom';
 import { Button } from 'react-aria-components';
-import { FormattedMessage, useIntl } from 'react-intl';
+import { FormattedMessage } from 'react-intl';
+import { DataTable } from '../common/DataTable';
 
 export interface Credential {
   username: string;
@@ -23,7 +24,6 @@ const signInAddress = () => `${location.origin}/sign-in/code`;
  * printed while a sheet is open, see teams.css).
  */
 export function RosterSheet({ credentials, onClose }: { credentials: Credential[]; onClose: () => void }) {
-  const intl = useIntl();
   const heading = useRef<HTMLHeadingElement>(null);
   // New codes appear below the form that asked for them: the focus goes to the sheet, so nobody misses it.
   useEffect(() => heading.current?.focus(), [credentials]);
@@ -48,32 +48,16 @@ export function RosterSheet({ credentials, onClose }: { credentials: Credential[
       <p>
         <FormattedMessage id="roster.sheet.howTo" values={{ address: <strong>{signInAddress()}</strong> }} />
       </p>
-      <div className="table-scroll" role="region" tabIndex={0} aria-label={intl.formatMessage({ id: 'roster.sheet.table' })}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">
-                <FormattedMessage id="roster.sheet.student" />
-              </th>
-              <th scope="col">
-                <FormattedMessage id="field.username" />
-              </th>
-              <th scope="col">
-                <FormattedMessage id="field.code" />
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {credentials.map((credential) => (
-              <tr key={credential.user.id}>
-                <th scope="row">{credential.displayName}</th>
-                <td className="mono">{credential.username}</td>
-                <td className="mono">{credential.code}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        label="roster.sheet.table"
+        rows={credentials}
+        rowKey={(credential) => credential.user.id}
+        columns={[
+          { header: 'roster.sheet.student', rowHeader: true, cell: (credential) => credential.displayName },
+          { header: 'field.username', cell: (credential) => <span className="mono">{credential.username}</span> },
+          { header: 'field.code', cell: (credential) => <span className="mono nowrap">{credential.code}</span> },
+        ]}
+      />
       {createPortal(
         <div className="print-sheet" aria-hidden="true">
           <ul className="slips">

@@ -1,7 +1,8 @@
-import { FormattedDate, FormattedMessage, FormattedNumber, useIntl } from 'react-intl';
+import { FormattedDate, FormattedMessage, FormattedNumber } from 'react-intl';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
+import { DataTable } from '../common/DataTable';
 import { Loading, QueryError } from '../common/ui';
 
 const TeamIdeaReviewsQuery = graphql(`
@@ -37,7 +38,6 @@ const TeamIdeaReviewsQuery = graphql(`
 
 /** Once results are published, the team reads its idea's place, score and every review (jurors are not named). */
 export function TeamReviews({ ideaId }: { ideaId: string }) {
-  const intl = useIntl();
   const [{ data, fetching, error }] = useQuery({ query: TeamIdeaReviewsQuery, variables: { id: ideaId } });
   if (fetching && !data) return <Loading />;
   if (error) return <QueryError error={error} />;
@@ -75,30 +75,19 @@ export function TeamReviews({ ideaId }: { ideaId: string }) {
             <p className="meta">
               <FormattedDate value={review.submittedAt} dateStyle="long" />
             </p>
-            <div className="table-scroll" role="region" tabIndex={0} aria-label={intl.formatMessage({ id: 'teams.reviews.scores' }, { n: index + 1 })}>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">
-                      <FormattedMessage id="challenge.criterion" />
-                    </th>
-                    <th scope="col" className="num">
-                      <FormattedMessage id="teams.reviews.value" />
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {review.scores.map((score) => (
-                    <tr key={score.criterion.id}>
-                      <th scope="row">{score.criterion.name}</th>
-                      <td className="num">
-                        <FormattedMessage id="teams.reviews.outOf" values={{ value: score.value, max: score.criterion.maxScore }} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              label="teams.reviews.scores"
+              rows={review.scores}
+              rowKey={(score) => score.criterion.id}
+              columns={[
+                { header: 'challenge.criterion', rowHeader: true, cell: (score) => score.criterion.name },
+                {
+                  header: 'teams.reviews.value',
+                  numeric: true,
+                  cell: (score) => <FormattedMessage id="teams.reviews.outOf" values={{ value: score.value, max: score.criterion.maxScore }} />,
+                },
+              ]}
+            />
             {review.comment && (
               <blockquote className="prose">
                 <FormattedMessage id="teams.reviews.comment" values={{ comment: review.comment }} />
