@@ -214,7 +214,7 @@ export function RosterSection({
       </p>
       {agreement ? (
         <>
-          <p className="meta">
+          <p className="meta agreement-line">
             <FormattedMessage
               id="roster.agreement.inForce"
               values={{ version: agreement.version, date: <FormattedDate value={agreement.acceptedAt} dateStyle="long" />, school: school.name }}
