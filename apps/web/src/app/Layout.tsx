@@ -8,6 +8,7 @@ import { LOCALES, setLocale, useLocale } from '../i18n/locale-store';
 import { JurorNav } from '../judging/JurorNav';
 import { NotificationBell } from '../notifications/NotificationBell';
 import { OrganizerNav } from '../organizer/OrganizerNav';
+import { TeamsNav } from '../teams/TeamsNav';
 
 function LanguageSwitch() {
   const intl = useIntl();
@@ -44,6 +45,7 @@ export function Layout() {
             <NavLink to="/ideas">
               <FormattedMessage id="nav.gallery" />
             </NavLink>
+            <TeamsNav />
             <OrganizerNav />
             <JurorNav />
           </nav>

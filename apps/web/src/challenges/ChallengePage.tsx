@@ -4,6 +4,7 @@ import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import { challengeKey } from '../common/ids';
 import { Loading, NotFound, QueryError, usePageTitle } from '../common/ui';
+import { FormTeamLink } from '../teams/TeamsNav';
 import { ChallengeStatusBadge, FormatLabel, resultsArePublic } from './labels';
 import { ChallengeDateRows } from './ChallengeDates';
 import { DataTable } from '../common/DataTable';
@@ -67,6 +68,7 @@ export default function ChallengePage() {
             <FormattedMessage id="challenge.seeResults" />
           </Link>
         )}
+        <FormTeamLink challenge={challenge} />
       </p>
 
       <h2>
