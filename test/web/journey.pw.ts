@@ -180,6 +180,8 @@ test.describe('the journey of an edition', () => {
     const review = (await db.query(`SELECT ra.status, r.total FROM review_assignment ra JOIN review r ON r.assignment_id = ra.id WHERE ra.idea_id = $1`, [idea.id]))[0];
     expect(review.status).toBe('SUBMITTED');
     expect(Number(review.total)).toBeCloseTo(85, 5);
+    await jurorPage.getByRole('link', { name: 'Giuria', exact: true }).click();
+    await expect(seat.getByText('Valutazioni inviate: 1 su 1')).toBeVisible();
 
     // ---- the organizer publishes the results with an award
     await page.reload();
@@ -206,6 +208,13 @@ test.describe('the journey of an edition', () => {
     await expect(first).toContainText(teamName);
     await expect(first.getByRole('cell').first()).toHaveText('1');
     await visitor.close();
+
+    // ---- the team reads its place, score and the juror's comment (anonymous)
+    await studentPage.goto(`/teams/${teamId}`);
+    const reviews = studentPage.getByRole('region', { name: 'Valutazioni della giuria' });
+    await expect(reviews.getByText('Posizione in classifica: 1. Punteggio: 85 su 100 (1 valutazione).')).toBeVisible();
+    await expect(reviews.getByText('«Concreta e misurabile.»')).toBeVisible();
+    await expect(reviews).not.toContainText('Gianni Giurato');
 
     // ---- the sponsor proposes to take the idea in charge
     const sponsorPage = await pageOf(browser, sponsor, 'Sofia Impresa');
