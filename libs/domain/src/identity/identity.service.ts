@@ -9,7 +9,7 @@ import { hashPassword, verifyPassword } from '#platform/crypto/passwords.js';
 import { DomainError, isUniqueViolation } from '#platform/errors/domain-error.js';
 import { normalizeSignInCode } from '../rosters/roster-credentials.js';
 import { RosterStudent } from '../rosters/roster-student.entity.js';
-import { check } from '../validation.js';
+import { check, checkInput } from '../validation.js';
 import { type Viewer } from '../viewer.js';
 import { AccountEmails } from './account-emails.js';
 import { AccountToken, type AccountTokenPurpose } from './account-token.entity.js';
@@ -54,10 +54,13 @@ export class IdentityService {
 
   /** `options.verified`: for seeds and the CLI only (never the API), an account whose address the operator vouches for. */
   async signUp(input: { email: string; password: string; displayName: string; locale?: string | null }, options: { verified?: boolean } = {}): Promise<AuthResult> {
-    const email = check.email('email', input.email);
-    const password = this.checkPassword(input.password);
-    const displayName = check.line('displayName', input.displayName, 1, 100);
-    const locale = this.checkLocale(input.locale ?? 'it');
+    // Every invalid field at once.
+    const { email, password, displayName, locale } = checkInput((field) => ({
+      email: field(() => check.email('email', input.email)),
+      password: field(() => this.checkPassword(input.password)),
+      displayName: field(() => check.line('displayName', input.displayName, 1, 100)),
+      locale: field(() => this.checkLocale(input.locale ?? 'it')),
+    }));
     const passwordHash = await hashPassword(password);
     const user = await this.dataSource.transaction(async (manager) => {
       try {
@@ -265,22 +268,10 @@ export class IdentityService {
   async updateProfile(viewer: Viewer, input: { displayName?: string | null; locale?: string | null }): Promise<User> {
     const user = await this.currentUser(viewer);
     const changes: Partial<Pick<User, 'displayName' | 'locale'>> = {};
-    const errors: DomainError[] = [];
-    if (input.displayName !== undefined && input.displayName !== null) {
-      try {
-        changes.displayName = check.line('displayName', input.displayName, 1, 100);
-      } catch (error) {
-        errors.push(error as DomainError);
-      }
-    }
-    if (input.locale !== undefined && input.locale !== null) {
-      try {
-        changes.locale = this.checkLocale(input.locale);
-      } catch (error) {
-        errors.push(error as DomainError);
-      }
-    }
-    if (errors[0]) throw errors[0];
+    checkInput((field) => {
+      if (input.displayName !== undefined && input.displayName !== null) changes.displayName = field(() => check.line('displayName', input.displayName!, 1, 100));
+      if (input.locale !== undefined && input.locale !== null) changes.locale = field(() => this.checkLocale(input.locale!));
+    });
     if (Object.keys(changes).length > 0) await this.dataSource.getRepository(User).update({ id: user.id }, changes);
     return this.dataSource.getRepository(User).findOneByOrFail({ id: user.id });
   }

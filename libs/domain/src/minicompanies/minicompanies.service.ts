@@ -11,7 +11,7 @@ import { Challenge } from '../challenges/challenge.entity.js';
 import { Idea, IdeaStatus } from '../ideas/idea.entity.js';
 import { TeamRole } from '../teams/team-member.entity.js';
 import { Team } from '../teams/team.entity.js';
-import { check, isUuid } from '../validation.js';
+import { check, checkInput, isUuid } from '../validation.js';
 import { requireUser, type Viewer } from '../viewer.js';
 import { defaultPlan } from './default-plan.js';
 import { MiniCompany, MiniCompanyStatus } from './mini-company.entity.js';
@@ -70,9 +70,11 @@ export class MiniCompaniesService {
     if (!(await this.access.canSeeChallenge(viewer, challenge))) throw DomainError.notFound('team');
     const role = (await this.access.teamRoles(viewer, [team.id])).get(team.id);
     if (!viewer.isAdmin && role !== TeamRole.COACH && role !== TeamRole.CAPTAIN) throw DomainError.forbidden('minicompanies.foundForbidden');
-    const name = check.line('name', input.name, ...MINI_COMPANY_LIMITS.name);
     const now = this.clock.now();
-    const plan = input.milestones === undefined || input.milestones === null ? defaultPlan(now) : this.checkMilestones(input.milestones, now);
+    const { name, plan } = checkInput((field) => ({
+      name: field(() => check.line('name', input.name, ...MINI_COMPANY_LIMITS.name)),
+      plan: input.milestones === undefined || input.milestones === null ? defaultPlan(now) : field(() => this.checkMilestones(input.milestones!, now)),
+    }));
 
     try {
       return await this.dataSource.transaction(async (manager) => {
