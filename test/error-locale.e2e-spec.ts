@@ -216,7 +216,12 @@ describe('scores rounded to two decimals', () => {
     await startJudging(api.url, fixture.organizer, fixture.challenge.id);
     const juror = fixture.jurors[0]!.user;
     const [assignment] = await myAssignments(api.url, juror, fixture.challenge.id);
-    const submitted = await gqlOk(api.url, SUBMIT_REVIEW, { input: { assignmentId: assignment.id, scores: [{ criterionId: fixture.challenge.criteria[0]!.id, value: 1 }] } }, juror.token);
+    const submitted = await gqlOk(
+      api.url,
+      SUBMIT_REVIEW,
+      { input: { assignmentId: assignment.id, scores: [{ criterionId: fixture.challenge.criteria[0]!.id, value: 1 }] } },
+      juror.token,
+    );
     expect(submitted.submitReview.total).toBe(33.33);
     const board = await gqlOk(api.url, LEADERBOARD, { id: fixture.challenge.id, n: 'NONE' }, fixture.organizer.token);
     expect(board.challenge.leaderboard).toEqual([expect.objectContaining({ rank: 1, rawScore: 33.33, reviewCount: 1 })]);

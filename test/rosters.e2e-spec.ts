@@ -167,7 +167,13 @@ describe('class rosters', () => {
         field: 'students[3].displayName',
       });
       const fields = res.errors?.[0]?.extensions?.fields as { field: string; message: string }[];
-      expect(fields.map((f) => f.field)).toEqual(['students[3].displayName', 'students[4].displayName', 'students[5].displayName', 'students[6].displayName', 'students[7].displayName']);
+      expect(fields.map((f) => f.field)).toEqual([
+        'students[3].displayName',
+        'students[4].displayName',
+        'students[5].displayName',
+        'students[6].displayName',
+        'students[7].displayName',
+      ]);
       for (const { message } of fields) expect(message).toMatch(/«students\[\d\]\.displayName»/);
       expect(await counts(team.id)).toEqual(before);
 

@@ -22,7 +22,10 @@ export async function viewerLocale(identity: Pick<IdentityService, 'localeOf'>, 
 const bearer = (value: unknown): string | null => (typeof value === 'string' ? (/^Bearer\s+(\S+)$/i.exec(value.trim())?.[1] ?? null) : null);
 
 /** `viewerLocale` for a request whose viewer is not known yet: from its bearer token (when valid) and headers. */
-export async function requestLocale(identity: Pick<IdentityService, 'localeOf' | 'viewerFromAccessToken'>, headers: { authorization?: unknown; 'accept-language'?: AcceptLanguage }): Promise<Locale> {
+export async function requestLocale(
+  identity: Pick<IdentityService, 'localeOf' | 'viewerFromAccessToken'>,
+  headers: { authorization?: unknown; 'accept-language'?: AcceptLanguage },
+): Promise<Locale> {
   const token = bearer(headers.authorization);
   const viewer = token ? await identity.viewerFromAccessToken(token).catch(() => null) : null;
   return viewerLocale(identity, viewer, headers['accept-language']);

@@ -42,7 +42,9 @@ describe('formatError', () => {
       message: 'title must be between 1 and 200 characters.',
       extensions: { code: 'BAD_USER_INPUT', field: 'title', fields: [{ field: 'title', message: 'title must be between 1 and 200 characters.' }] },
     });
-    const precondition = new GraphQLError('wrapped', { originalError: DomainError.precondition('adoption.notProposed', { status: AdoptionStatus.ACCEPTED }, { status: 'ACCEPTED' }) });
+    const precondition = new GraphQLError('wrapped', {
+      originalError: DomainError.precondition('adoption.notProposed', { status: AdoptionStatus.ACCEPTED }, { status: 'ACCEPTED' }),
+    });
     expect(formatError(...apolloPair(precondition)).extensions).toEqual({ code: 'FAILED_PRECONDITION', status: 'ACCEPTED' });
   });
 

@@ -178,7 +178,8 @@ const wsRefusal = (error: DomainError) => new GraphQLError(error.key, { original
           },
           // graphql-ws bypasses Apollo's formatError: map subscription errors to PRODUCT.md's codes here too
           // (otherwise FORBIDDEN / NOT_FOUND / UNAUTHENTICATED arrive without extensions.code, and unexpected errors unmasked).
-          onNext: async (ctx, _id, _payload, _args, result) => (result.errors?.length ? { ...result, errors: await formatWsErrors(result.errors, ctx.extra as WsExtra) } : undefined),
+          onNext: async (ctx, _id, _payload, _args, result) =>
+            result.errors?.length ? { ...result, errors: await formatWsErrors(result.errors, ctx.extra as WsExtra) } : undefined,
           // Every operation passes what HTTP checks (operation-limits.ts) before it runs; a refusal is an `error`
           // message for that one operation, and the socket stays open.
           onSubscribe: async (ctx, _id, payload) => {
@@ -206,7 +207,7 @@ const wsRefusal = (error: DomainError) => new GraphQLError(error.key, { original
             return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
           },
           // An operation refused before it runs is answered with an `error` message, not `next`.
-          onError: (ctx, _id, _payload, errors) => formatWsErrors(errors, ctx.extra as WsExtra),
+          onError: (ctx, _id, _payload, errors) => formatWsErrors(errors, ctx.extra),
         };
         return {
           path: '/graphql',

@@ -57,11 +57,11 @@ export function answerRequestBodyErrorsAsGraphQL(fastify: FastifyInstance, path 
       const limit = request.server.initialConfig.bodyLimit ?? 1024 * 1024;
       if (!requestBodyErrorResponse(error, limit)) throw error; // Fastify hands it to the parent error handler
       // In the viewer's language: their locale (a valid bearer token), else Accept-Language, else Italian.
-      return localeOf(request)
+      void localeOf(request)
         .catch((): Locale => 'it')
         .then((locale) => {
           const response = requestBodyErrorResponse(error, limit, locale)!;
-          return reply.code(response.status).type('application/json; charset=utf-8').send(response.body);
+          void reply.code(response.status).type('application/json; charset=utf-8').send(response.body);
         });
     };
   });

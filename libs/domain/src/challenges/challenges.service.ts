@@ -103,15 +103,15 @@ export class ChallengesService {
     // Every invalid field at once.
     const { settings, themes, criteria } = checkInput((field) => ({
       settings: this.checkSettings(field, {
-      title: input.title,
-      description: input.description,
-      submissionOpensAt: input.submissionOpensAt,
-      submissionClosesAt: input.submissionClosesAt,
-      judgingClosesAt: input.judgingClosesAt,
-      reviewsPerIdea: input.reviewsPerIdea ?? 3,
-      maxTeamSize: input.maxTeamSize ?? 30,
-      blindJudging: input.blindJudging ?? false,
-      rankingNormalization: input.rankingNormalization ?? ScoreNormalization.ZSCORE,
+        title: input.title,
+        description: input.description,
+        submissionOpensAt: input.submissionOpensAt,
+        submissionClosesAt: input.submissionClosesAt,
+        judgingClosesAt: input.judgingClosesAt,
+        reviewsPerIdea: input.reviewsPerIdea ?? 3,
+        maxTeamSize: input.maxTeamSize ?? 30,
+        blindJudging: input.blindJudging ?? false,
+        rankingNormalization: input.rankingNormalization ?? ScoreNormalization.ZSCORE,
       }),
       format: field(() => {
         if (!Object.values(ChallengeFormat).includes(input.format)) throw DomainError.badInput('format', 'challenges.formatInvalid');

@@ -45,7 +45,8 @@ describe('the API error catalogue', () => {
       for (const locale of LOCALES) if (typeof entry[locale] !== 'string' || entry[locale].trim() === '') problems.push(`${key}: no ${locale} text`);
       const names = (locale: Locale) => JSON.stringify(argumentList(entry[locale]));
       if (names('it') !== names('en')) problems.push(`${key}: Italian takes ${names('it')}, English ${names('en')}`);
-      for (const param of Object.keys(entry.labels ?? {})) if (!argumentList(entry.it).some(([name]) => name === param)) problems.push(`${key}: label for ${param}, which it does not name`);
+      for (const param of Object.keys(entry.labels ?? {}))
+        if (!argumentList(entry.it).some(([name]) => name === param)) problems.push(`${key}: label for ${param}, which it does not name`);
     }
     expect(problems).toEqual([]);
   });
@@ -105,7 +106,10 @@ describe("the web client's catalogues", () => {
   it.each(pairs)('%s and %s have the same keys, with the same arguments', (itFile, enFile) => {
     const it = read(itFile);
     const en = read(enFile);
-    expect({ onlyInItalian: Object.keys(it).filter((k) => !(k in en)), onlyInEnglish: Object.keys(en).filter((k) => !(k in it)) }).toEqual({ onlyInItalian: [], onlyInEnglish: [] });
+    expect({ onlyInItalian: Object.keys(it).filter((k) => !(k in en)), onlyInEnglish: Object.keys(en).filter((k) => !(k in it)) }).toEqual({
+      onlyInItalian: [],
+      onlyInEnglish: [],
+    });
     const differing = Object.keys(it)
       .filter((k) => k in en && JSON.stringify(argumentList(it[k]!)) !== JSON.stringify(argumentList(en[k]!)))
       .map((k) => `${k}: ${JSON.stringify(argumentList(it[k]!))} / ${JSON.stringify(argumentList(en[k]!))}`);
@@ -132,7 +136,13 @@ describe('the text rules', () => {
     expect(textProblems('La sfida è RESULTS_PUBLISHED', 'it')).toEqual(['shows an enum value (RESULTS_PUBLISHED)']);
     expect(textProblems('Ruolo: MEMBER', 'it')).toHaveLength(1);
     expect(textProblems('Ciao {name}', 'it')).toHaveLength(1);
-    for (const neutral of ['Giulia Rossi fa ora parte della squadra', 'Ti abbiamo aggiunto alla giuria', 'Ti diamo il benvenuto', 'Il corpo non è un JSON valido.', 'Vuoi davvero uscire?']) {
+    for (const neutral of [
+      'Giulia Rossi fa ora parte della squadra',
+      'Ti abbiamo aggiunto alla giuria',
+      'Ti diamo il benvenuto',
+      'Il corpo non è un JSON valido.',
+      'Vuoi davvero uscire?',
+    ]) {
       expect(textProblems(neutral, 'it')).toEqual([]);
     }
   });

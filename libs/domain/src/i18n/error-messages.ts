@@ -47,21 +47,18 @@ export const DOMAIN_ERROR_MESSAGES = {
   'notFound.milestone': message('Non troviamo la tappa: non esiste o non hai accesso.', 'We cannot find the milestone: it does not exist or you cannot see it.'),
 
   // ── Input checks (libs/domain/src/validation.ts) ──
-  'input.length': message<Field & { min: number; max: number }>(
-    'Il campo «{field}» deve avere da {min} a {max} caratteri.',
-    '{field} must be between {min} and {max} characters.',
-  ),
+  'input.length': message<Field & { min: number; max: number }>('Il campo «{field}» deve avere da {min} a {max} caratteri.', '{field} must be between {min} and {max} characters.'),
   'input.tooLong': message<Field & { max: number }>('Il campo «{field}» può avere al massimo {max} caratteri.', '{field} must be at most {max} characters.'),
   'input.nul': message<Field>('Il campo «{field}» contiene un carattere nullo (U+0000).', '{field} contains a null character (U+0000).'),
-  'input.oneLine': message<Field>(
-    'Il campo «{field}» deve stare su una riga, senza caratteri di controllo.',
-    '{field} must be one line without control characters.',
-  ),
+  'input.oneLine': message<Field>('Il campo «{field}» deve stare su una riga, senza caratteri di controllo.', '{field} must be one line without control characters.'),
   'input.decimal': message<Field & { above: number; max: number; decimals: number }>(
     'Il campo «{field}» deve essere maggiore di {above} e al massimo {max}, con al più {decimals, plural, one {un decimale} other {# decimali}}.',
     '{field} must be greater than {above} and at most {max}, with at most {decimals, plural, one {one decimal} other {# decimals}}.',
   ),
-  'input.int': message<Field & { min: number; max: number }>('Il campo «{field}» deve essere un numero intero da {min} a {max}.', '{field} must be an integer between {min} and {max}.'),
+  'input.int': message<Field & { min: number; max: number }>(
+    'Il campo «{field}» deve essere un numero intero da {min} a {max}.',
+    '{field} must be an integer between {min} and {max}.',
+  ),
   'input.uuid': message<Field>('Il campo «{field}» non è un id valido.', '{field} is not a valid id.'),
   'input.email': message<Field>('Il campo «{field}» non è un indirizzo email valido.', '{field} is not a valid email address.'),
   'input.date': message<Field>('Il campo «{field}» non è una data valida.', '{field} is not a valid date.'),
@@ -105,10 +102,7 @@ export const DOMAIN_ERROR_MESSAGES = {
   'challenges.idOrSlug': message('Indica l’id («id») o lo slug («slug») della sfida.', 'Give the id or the slug of the challenge.'),
   'challenges.submissionOrder': message('«submissionClosesAt» deve venire dopo «submissionOpensAt».', 'submissionClosesAt must be after submissionOpensAt.'),
   'challenges.judgingOrder': message('«judgingClosesAt» deve venire dopo «submissionClosesAt».', 'judgingClosesAt must be after submissionClosesAt.'),
-  'challenges.normalizationInvalid': message(
-    'Il metodo di classifica («rankingNormalization») non è uno di quelli previsti.',
-    'rankingNormalization is not valid.',
-  ),
+  'challenges.normalizationInvalid': message('Il metodo di classifica («rankingNormalization») non è uno di quelli previsti.', 'rankingNormalization is not valid.'),
   'challenges.themesRequired': message('Serve almeno un tema («themes»).', 'At least one theme is required.'),
   'challenges.criteriaRequired': message('Serve almeno un criterio di valutazione («criteria»).', 'At least one criterion is required.'),
 
@@ -252,10 +246,7 @@ export const DOMAIN_ERROR_MESSAGES = {
 
   // ── Adoptions and sponsors ──
   'adoption.companyOnly': message('Solo un’impresa può adottare delle idee.', 'Only a company can adopt ideas.'),
-  'adoption.proposeForbidden': message(
-    'Solo chi fa parte dell’impresa può proporre un’adozione a suo nome.',
-    'Only members of the company can propose an adoption on its behalf.',
-  ),
+  'adoption.proposeForbidden': message('Solo chi fa parte dell’impresa può proporre un’adozione a suo nome.', 'Only members of the company can propose an adoption on its behalf.'),
   'adoption.notYet': message(
     'Le idee si adottano dopo il loro invio, quando i risultati della sfida sono pubblicati.',
     'Ideas can be adopted once they are submitted and the results of their challenge are published.',
@@ -282,10 +273,7 @@ export const DOMAIN_ERROR_MESSAGES = {
     'Sulle adozioni decidono il coach della squadra (o chi è caposquadra in un hackathon aperto) o chi organizza la sfida.',
     'Only the team’s coach (or the captain of an open hackathon team) or an organizer can decide on adoptions.',
   ),
-  'sponsors.ownerOnlyInterests': message(
-    'Solo chi è responsabile dell’organizzazione può cambiarne gli interessi.',
-    'Only an owner of the organization can change its interests.',
-  ),
+  'sponsors.ownerOnlyInterests': message('Solo chi è responsabile dell’organizzazione può cambiarne gli interessi.', 'Only an owner of the organization can change its interests.'),
   'sponsors.followLimit': message<{ max: number }>('Un’impresa segue al massimo {max} temi.', 'A company follows at most {max} themes.'),
   'sponsors.alreadyFollowing': message('L’impresa segue già questo tema.', 'The company already follows this theme.'),
   'sponsors.membersOnlyThemes': message('Solo chi fa parte dell’impresa può cambiare i temi che segue.', 'Only members of the company can change the themes it follows.'),
@@ -303,11 +291,9 @@ export const DOMAIN_ERROR_MESSAGES = {
   'minicompanies.submitMembersOnly': message('Solo chi fa parte della squadra può consegnarne le tappe.', 'Only members of the team can submit its milestones.'),
   'minicompanies.dueInFuture': message('La nuova scadenza deve essere nel futuro.', 'The new due date must be in the future.'),
   'minicompanies.closed': message('La mini-impresa è chiusa.', 'The mini-company is closed.'),
-  'minicompanies.milestoneState': message<{ status: MilestoneStatus }>(
-    'La tappa è {status}: ora non si può fare.',
-    'The milestone is {status}: this cannot be done now.',
-    { status: 'milestoneStatus' },
-  ),
+  'minicompanies.milestoneState': message<{ status: MilestoneStatus }>('La tappa è {status}: ora non si può fare.', 'The milestone is {status}: this cannot be done now.', {
+    status: 'milestoneStatus',
+  }),
   'minicompanies.guidesOnly': message<{ action: 'review' | 'reschedule' }>(
     'Solo un coach o un tutor della squadra può {action, select, review {valutare} other {spostare}} le sue tappe.',
     'Only a coach or a tutor of the team can {action, select, review {review} other {reschedule}} its milestones.',
@@ -356,7 +342,10 @@ export const DOMAIN_ERROR_MESSAGES = {
   'exports.invalidLink': message('Il link di esportazione non è valido o è scaduto.', 'Invalid or expired export link.'),
 
   // ── Personal data ──
-  'erasure.adminsForbidden': message('Chi amministra la piattaforma non può cancellare l’account di un’altra persona con lo stesso ruolo.', 'Platform admins are not erased by another admin.'),
+  'erasure.adminsForbidden': message(
+    'Chi amministra la piattaforma non può cancellare l’account di un’altra persona con lo stesso ruolo.',
+    'Platform admins are not erased by another admin.',
+  ),
   'erasure.rosterOnly': message(
     'Il coach cancella solo gli account dell’elenco della classe; gli altri account li cancella chi li possiede (deleteMyAccount).',
     'Only roster students are erased by their coach; other students erase their own account (deleteMyAccount).',
@@ -365,14 +354,12 @@ export const DOMAIN_ERROR_MESSAGES = {
     'Questa esportazione è troppo grande per una risposta immediata: richiedila con requestDataExport e scaricala quando è pronta.',
     'This export is too large to answer at once: request it with requestDataExport and download it when it is ready.',
   ),
-  'dataExport.notAvailable': message(
-    'Questa esportazione non è pronta, è già scaricata o è scaduta.',
-    'This export is not ready, was already downloaded, or has expired.',
-  ),
+  'dataExport.notAvailable': message('Questa esportazione non è pronta, è già scaricata o è scaduta.', 'This export is not ready, was already downloaded, or has expired.'),
   'notifications.tooManyIds': message<{ max: number }>('Al massimo {max} id alla volta («ids»).', 'At most {max} ids at once.'),
   'notifications.notificationIds': message('Ogni id («ids») deve essere quello di una notifica.', 'Every id must be a notification id.'),
 };
 
 declare module '#platform/errors/domain-error.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the catalogue's keys, merged into the declaration
   interface ErrorMessageParams extends CatalogueParams<typeof DOMAIN_ERROR_MESSAGES> {}
 }

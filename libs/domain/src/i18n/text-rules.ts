@@ -78,7 +78,7 @@ export function argumentsOf(source: string, into = new Map<string, ArgumentKind>
       if (element.type === TAG) walk(element.children ?? []);
     }
   };
-  walk(compileMessage('it', source).getAst() as Element[]);
+  walk(compileMessage('it', source).getAst());
   return into;
 }
 

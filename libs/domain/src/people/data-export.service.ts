@@ -74,10 +74,14 @@ export class DataExportService {
     const userId = await this.subjectFor(viewer, userIdInput);
     const json = JSON.stringify(await this.document(userId));
     if (Buffer.byteLength(json) > this.config.DATA_EXPORT_INLINE_MAX_BYTES) {
-      throw DomainError.precondition('dataExport.tooLarge', {}, {
-        reason: 'EXPORT_TOO_LARGE',
-        sizeBytes: Buffer.byteLength(json),
-      });
+      throw DomainError.precondition(
+        'dataExport.tooLarge',
+        {},
+        {
+          reason: 'EXPORT_TOO_LARGE',
+          sizeBytes: Buffer.byteLength(json),
+        },
+      );
     }
     return json;
   }

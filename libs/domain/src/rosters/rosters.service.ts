@@ -137,17 +137,21 @@ export class RostersService {
           }
           const rostered = await manager.count(RosterStudent, { where: { teamId: team.id } });
           if (rostered + students.length > MAX_ROSTER_STUDENTS) {
-            throw DomainError.precondition('rosters.rosterLimit', { max: MAX_ROSTER_STUDENTS, count: rostered }, {
-              maxRosterStudents: MAX_ROSTER_STUDENTS,
-              rosterStudents: rostered,
-            });
+            throw DomainError.precondition(
+              'rosters.rosterLimit',
+              { max: MAX_ROSTER_STUDENTS, count: rostered },
+              {
+                maxRosterStudents: MAX_ROSTER_STUDENTS,
+                rosterStudents: rostered,
+              },
+            );
           }
-          const usernames = await this.freshUsernames(manager, school.name, names as string[], round);
+          const usernames = await this.freshUsernames(manager, school.name, names, round);
           const now = this.clock.now();
           const users = await manager.save(
             User,
             names.map((displayName, i) =>
-              manager.create(User, { email: null, passwordHash: null, username: usernames[i], displayName: displayName!, locale: 'it', isAdmin: false, emailVerifiedAt: null }),
+              manager.create(User, { email: null, passwordHash: null, username: usernames[i], displayName, locale: 'it', isAdmin: false, emailVerifiedAt: null }),
             ),
           );
           await manager.insert(

@@ -84,8 +84,7 @@ export class VotingService {
       let opensAt: Date;
       if (phase === 'OPEN') {
         opensAt = challenge.publicVotingOpensAt!;
-        if (requestedOpensAt && requestedOpensAt.getTime() !== opensAt.getTime())
-          throw DomainError.badInput('opensAt', 'voting.alreadyOpen');
+        if (requestedOpensAt && requestedOpensAt.getTime() !== opensAt.getTime()) throw DomainError.badInput('opensAt', 'voting.alreadyOpen');
       } else {
         opensAt = requestedOpensAt ?? now;
         if (opensAt.getTime() < now.getTime()) throw DomainError.badInput('opensAt', 'voting.opensInPast');

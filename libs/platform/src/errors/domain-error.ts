@@ -22,7 +22,7 @@ export type ErrorParams = Record<string, string | number | Date>;
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface ErrorMessageParams {}
 
-export type ErrorKey = keyof ErrorMessageParams & string;
+export type ErrorKey = Extract<keyof ErrorMessageParams, string>;
 type ParamsOf<K extends ErrorKey> = ErrorMessageParams[K];
 /** The params argument: optional for a message that names nothing, required otherwise. */
 type ParamsArg<K extends ErrorKey> = [keyof ParamsOf<K>] extends [never] ? [params?: ParamsOf<K>] : [params: ParamsOf<K>];
@@ -68,16 +68,16 @@ export class DomainError extends Error {
     return new DomainError(ErrorCode.NOT_FOUND, `notFound.${subject}` as ErrorKey);
   }
   static forbidden<K extends ErrorKey = 'forbidden.default'>(key?: K, ...[params]: ParamsArg<K>): DomainError {
-    return new DomainError(ErrorCode.FORBIDDEN, key ?? 'forbidden.default', params as ErrorParams | undefined);
+    return new DomainError(ErrorCode.FORBIDDEN, key ?? 'forbidden.default', params);
   }
   static unauthenticated<K extends ErrorKey = 'unauthenticated.default'>(key?: K, ...[params]: ParamsArg<K>): DomainError {
-    return new DomainError(ErrorCode.UNAUTHENTICATED, key ?? 'unauthenticated.default', params as ErrorParams | undefined);
+    return new DomainError(ErrorCode.UNAUTHENTICATED, key ?? 'unauthenticated.default', params);
   }
   static badInput<K extends ErrorKey>(field: string | undefined, key: K, ...[params]: ParamsArg<K>): DomainError {
-    return new DomainError(ErrorCode.BAD_USER_INPUT, key, params as ErrorParams | undefined, { field });
+    return new DomainError(ErrorCode.BAD_USER_INPUT, key, params, { field });
   }
   static conflict<K extends ErrorKey>(key: K, ...[params]: ParamsArg<K>): DomainError {
-    return new DomainError(ErrorCode.CONFLICT, key, params as ErrorParams | undefined);
+    return new DomainError(ErrorCode.CONFLICT, key, params);
   }
   static precondition<K extends ErrorKey>(key: K, ...[params, details]: [...ParamsArg<K>, details?: Details]): DomainError {
     return new DomainError(ErrorCode.FAILED_PRECONDITION, key, params as ErrorParams | undefined, { details });

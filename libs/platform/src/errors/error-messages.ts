@@ -57,19 +57,14 @@ export const PLATFORM_ERROR_MESSAGES = {
     'Tipo di contenuto non supportato: invia la richiesta come application/json.',
     'Unsupported content-type: send the request as application/json.',
   ),
-  'request.invalidContentLength': message(
-    'Il corpo della richiesta non corrisponde al suo Content-Length.',
-    'The request body does not match its Content-Length.',
-  ),
+  'request.invalidContentLength': message('Il corpo della richiesta non corrisponde al suo Content-Length.', 'The request body does not match its Content-Length.'),
   'request.unreadableBody': message('Non riusciamo a leggere il corpo della richiesta.', 'The request body could not be read.'),
   'request.sessionRevoked': message('La sessione è terminata: accedi di nuovo.', 'The session has ended: sign in again.'),
   'request.socketSignIn': message('Accedi per usare il WebSocket.', 'Sign in to use the WebSocket.'),
-  'request.tooManyOperations': message<{ max: number }>(
-    'Al massimo {max} operazioni alla volta su un WebSocket.',
-    'At most {max} operations at once on one WebSocket.',
-  ),
+  'request.tooManyOperations': message<{ max: number }>('Al massimo {max} operazioni alla volta su un WebSocket.', 'At most {max} operations at once on one WebSocket.'),
 };
 
 declare module './domain-error.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the catalogue's keys, merged into the declaration
   interface ErrorMessageParams extends CatalogueParams<typeof PLATFORM_ERROR_MESSAGES> {}
 }
