@@ -495,6 +495,69 @@ describe('authorization matrix', () => {
       parallel: true,
       prepare: async () => op(`{ myTeams { id } }`, () => ({})),
     },
+    // "Who am I here" (issue 18.3): a user's memberships, juror seats, teams and invitations are filled for that user
+    // only; another user (reached through any visible path) reads them as empty lists, for admins and organizers too.
+    {
+      op: 'User.memberships (me)',
+      expected: table('HIDDEN', { VISIBLE: ['organizer', 'otherOrganizer', 'coach', 'sponsor', 'tutor'] }, 'HIDDEN'),
+      parallel: true,
+      prepare: async () =>
+        op(
+          `{ me { memberships { role organization { id } } } }`,
+          () => ({}),
+          (d) => shown(d.me?.memberships),
+        ),
+    },
+    {
+      op: 'User.jurorSeats (me)',
+      expected: table('HIDDEN', { VISIBLE: ['jurorAssigned', 'jurorOther'] }, 'HIDDEN'),
+      parallel: true,
+      prepare: async () =>
+        op(
+          `{ me { jurorSeats { id challenge { id } } } }`,
+          () => ({}),
+          (d) => shown(d.me?.jurorSeats),
+        ),
+    },
+    {
+      op: 'User.teams (me)',
+      expected: table('HIDDEN', { VISIBLE: ['student', 'otherStudent', 'coach', 'captain'] }, 'HIDDEN'),
+      parallel: true,
+      prepare: async () =>
+        op(
+          `{ me { teams { id } } }`,
+          () => ({}),
+          (d) => shown(d.me?.teams),
+        ),
+    },
+    ...(['memberships { role }', 'teams { id }'] as const).map((field): Row => ({
+      op: `User.${field.split(' ')[0]} (of the coach, through Team.members)`,
+      // Team.members shows the coach to the team, the organizers and admins: only the coach reads their own list.
+      expected: table('HIDDEN', { VISIBLE: ['coach'] }, 'HIDDEN'),
+      parallel: true,
+      prepare: async () =>
+        op(
+          TEAM_FIELD(`members { user { id ${field} } }`),
+          () => ({ id: shared.open.teamId }),
+          (d) => shown(d.team.members.find((m: any) => m.user.id === w.users.coach.id)?.user[field.split(' ')[0]!]),
+        ),
+    })),
+    {
+      op: 'User.jurorSeats (of a juror, through Challenge.jurors)',
+      // The organizers and admins reach the jurors, and read their seats as empty.
+      expected: table('HIDDEN', {}, 'HIDDEN'),
+      parallel: true,
+      prepare: async () =>
+        op(
+          CHALLENGE_FIELD('jurors { user { id jurorSeats { id } } }'),
+          () => ({ id: shared.judging.challengeId }),
+          (d) => {
+            const users = d.challenge.jurors.map((j: any) => j.user);
+            if (users.length > 0 && !users.some((u: any) => u.id === w.users.jurorAssigned.id)) return 'JUROR_NOT_REACHED';
+            return shown(users.find((u: any) => u.id === w.users.jurorAssigned.id)?.jurorSeats);
+          },
+        ),
+    },
     {
       op: 'idea(id) DRAFT, PUBLISHED challenge',
       expected: table('NOT_FOUND', { ALLOW: TEAM_INSIDE }, 'NOT_FOUND'),

@@ -9,9 +9,11 @@ import {
   createTeam,
   DAY,
   forceStatus,
+  ideaInput,
   makeAdmin,
   publishChallenge,
   publishedChallenge,
+  saveIdea,
   school,
   student,
 } from './helpers/challenge-factories.js';
@@ -324,6 +326,66 @@ describe('challenges', () => {
         expect((await gqlError(api.url, UPDATE, { input: { id: draft.id, title: 'Tardi' } }, organizer.token)).code).toBe('FAILED_PRECONDITION');
       }
       expect((await db.query(`SELECT title FROM challenge WHERE id = $1`, [draft.id]))[0].title).toBe('Climathon Scuole Bologna');
+    });
+  });
+
+  describe('updateChallenge themes and criteria', () => {
+    const structure = async (id: string) =>
+      (await gqlOk(api.url, `query($id: ID!) { challenge(id: $id) { themes { id name description } criteria { id name weight maxScore } } }`, { id }, organizer.token)).challenge;
+
+    it('replaces the lists in order: ids keep (and rename) their rows, new items are added, left-out ones removed', async () => {
+      const draft = await createChallenge(api.url, organizer, promoterId);
+      const before = await structure(draft.id);
+      const [mobility, waste] = before.themes;
+      const [impact] = before.criteria;
+      const themes = [{ name: 'Acqua' }, { id: waste.id, name: 'Rifiuti zero', description: 'Meno rifiuti' }, { id: mobility.id, name: mobility.name }];
+      const criteria = [{ id: impact.id, name: 'Impatto ambientale', weight: 3, maxScore: 5 }];
+      await gqlOk(api.url, UPDATE, { input: { id: draft.id, themes, criteria } }, organizer.token);
+      const after = await structure(draft.id);
+      expect(after.themes.map((t: any) => [t.name, t.description])).toEqual([
+        ['Acqua', null],
+        ['Rifiuti zero', 'Meno rifiuti'],
+        [mobility.name, null],
+      ]);
+      expect(after.themes.slice(1).map((t: any) => t.id)).toEqual([waste.id, mobility.id]);
+      expect(after.criteria).toEqual([{ id: impact.id, name: 'Impatto ambientale', weight: 3, maxScore: 5 }]);
+      expect(await db.query(`SELECT 1 FROM criterion WHERE challenge_id = $1`, [draft.id])).toHaveLength(1);
+    });
+
+    it('keeps a theme with ideas, refuses a foreign id or an empty list, and changes nothing when it refuses', async () => {
+      const { organizer: owner, challenge } = await publishedChallenge(api.url);
+      const { teacher, schoolId } = await school(api.url);
+      const team = await createTeam(api.url, teacher, { challengeId: challenge.id, schoolId });
+      const [used, free] = challenge.themes;
+      await saveIdea(api.url, teacher, ideaInput(team.id, used!.id));
+      const other = await structure((await createChallenge(api.url, organizer, promoterId)).id);
+      const before = (await gqlOk(api.url, GET, { id: challenge.id }, owner.token)).challenge;
+      const refusals: [Record<string, unknown>, Record<string, unknown>][] = [
+        [{ themes: [{ id: free!.id, name: free!.name }] }, { code: 'FAILED_PRECONDITION', field: 'themes' }],
+        [
+          {
+            themes: [
+              { id: used!.id, name: 'Uno' },
+              { id: used!.id, name: 'Due' },
+            ],
+          },
+          { code: 'BAD_USER_INPUT', field: 'themes.1.id' },
+        ],
+        [{ themes: [{ id: other.themes[0].id, name: 'Altrui' }] }, { code: 'BAD_USER_INPUT', field: 'themes.0.id' }],
+        [{ criteria: [{ id: 'not-an-id', name: 'X' }] }, { code: 'BAD_USER_INPUT', field: 'criteria.0.id' }],
+        [{ themes: [] }, { code: 'BAD_USER_INPUT', field: 'themes' }],
+        [
+          { title: 'Nuovo titolo', criteria: [{ name: 'Peso enorme', weight: 1e308 }] },
+          { code: 'BAD_USER_INPUT', field: 'criteria.0.weight' },
+        ],
+      ];
+      for (const [change, error] of refusals) {
+        expect(await gqlError(api.url, UPDATE, { input: { id: challenge.id, ...change } }, owner.token)).toMatchObject(error);
+      }
+      expect((await gqlOk(api.url, GET, { id: challenge.id }, owner.token)).challenge).toEqual(before);
+      // Renaming the used theme keeps its idea filed under it.
+      await gqlOk(api.url, UPDATE, { input: { id: challenge.id, themes: [{ id: used!.id, name: 'Mobilità dolce' }] } }, owner.token);
+      expect(await db.query(`SELECT th.name FROM idea i JOIN theme th ON th.id = i.theme_id WHERE i.team_id = $1`, [team.id])).toEqual([{ name: 'Mobilità dolce' }]);
     });
   });
 

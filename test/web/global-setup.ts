@@ -1,6 +1,8 @@
 // One fresh database and Redis prefix, the built API and worker as real processes, an SMTP sink, and the data the
 // browser tests read (through the public API, as a user would create it). Returns the teardown.
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { FullConfig } from '@playwright/test';
 import { Redis } from 'ioredis';
 import pg from 'pg';
@@ -17,6 +19,8 @@ export interface WebFixture {
   open: { slug: string; id: string };
   coach: { email: string; password: string; teamJoinCode: string };
   student: { username: string; code: string; displayName: string };
+  /** GET it for every email the SMTP sink received so far (JSON: recipients, headers, raw), for the emailed links. */
+  mailbox: string;
 }
 
 const RATE_LIMITS = [
@@ -29,7 +33,7 @@ const RATE_LIMITS = [
   'RATE_LIMIT_ADD_STUDENTS_PER_COACH',
 ];
 
-async function buildData(url: string): Promise<Omit<WebFixture, 'baseURL'>> {
+async function buildData(url: string): Promise<Omit<WebFixture, 'baseURL' | 'mailbox'>> {
   // A challenge with its results published: three submitted ideas, two jurors, a frozen ranking and two awards.
   const judged = await judgingFixture(url, { ideas: 3, jurors: 2, overrides: { title: 'Climathon Scuole Trento 2026' } });
   await startJudging(url, judged.organizer, judged.challenge.id);
@@ -93,16 +97,23 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
   await migrateDatabase({ DATABASE_URL: process.env.DATABASE_URL });
 
   const smtp = await startSmtpSink();
+  // The test workers are other processes: they read the sink's emails over HTTP.
+  const mailbox = createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end(JSON.stringify([...smtp.verificationMessages, ...smtp.messages]));
+  });
+  await new Promise<void>((resolve) => mailbox.listen(0, '127.0.0.1', resolve));
   const env = { SMTP_URL: smtp.url, LOG_LEVEL: process.env.WEB_TEST_LOG_LEVEL ?? 'warn' };
   const [api, worker] = await Promise.all([spawnApi('api', env), spawnWorker('worker', env)]);
   const teardown = async () => {
     await stopAllProcesses();
+    await new Promise((resolve) => mailbox.close(resolve));
     await smtp.close();
     await dropRunData(base.toString(), process.env.QUEUE_PREFIX!);
   };
   try {
     await Promise.all([api.waitReady(), worker.waitReady()]);
-    const fixture: WebFixture = { baseURL: api.base, ...(await buildData(api.url)) };
+    const fixture: WebFixture = { baseURL: api.base, mailbox: `http://127.0.0.1:${(mailbox.address() as AddressInfo).port}/`, ...(await buildData(api.url)) };
     process.env.WEB_FIXTURE = JSON.stringify(fixture); // the test workers inherit it
   } catch (error) {
     await teardown();

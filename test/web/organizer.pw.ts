@@ -75,6 +75,28 @@ test('an organizer creates a challenge, runs its jury and judging with a live ra
   const step = page.getByRole('list', { name: 'Fasi della sfida' }).locator('[aria-current="step"]');
   await expect(step).toHaveText('Bozza');
   await expect(page.getByText('Impatto: peso 2 (67%), punteggio massimo 10')).toBeVisible();
+
+  // ---- themes and criteria change before judging: a theme added, a criterion reweighted, in place
+  await page.getByRole('link', { name: 'Modifica la sfida' }).click();
+  await expect(page.getByRole('group', { name: 'Tema 1' }).getByLabel('Nome', { exact: true })).toHaveValue('Acqua');
+  await page.getByRole('button', { name: 'Aggiungi un tema' }).click();
+  await page.getByRole('group', { name: 'Tema 2' }).getByLabel('Nome', { exact: true }).fill('Cibo e sprechi');
+  await page.getByRole('group', { name: 'Criterio 1' }).getByRole('spinbutton', { name: 'Peso' }).fill('3');
+  await screenshot(page, 'organizer-edit-challenge', info.project.name);
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Salva', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(page.getByText('Impatto: peso 3 (75%), punteggio massimo 10')).toBeVisible();
+  await expect(page.getByText('Acqua, Cibo e sprechi')).toBeVisible();
+  const edited = (await gqlOk(url, `query($id: ID!) { challenge(id: $id) { themes { name } criteria { name weight } } }`, { id: challengeId }, organizer.token)).challenge;
+  expect(edited).toEqual({
+    themes: [{ name: 'Acqua' }, { name: 'Cibo e sprechi' }],
+    criteria: [
+      { name: 'Impatto', weight: 3 },
+      { name: 'Fattibilità', weight: 1 },
+    ],
+  });
+
   await page.getByRole('button', { name: 'Pubblica la sfida' }).click();
   await expect(step).toHaveText('Proposte aperte');
 

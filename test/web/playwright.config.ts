@@ -22,7 +22,7 @@ export default defineConfig({
   use: { browserName: 'chromium', launchOptions: chromium, locale: 'it-IT', trace: 'retain-on-failure' },
   projects: [
     { name: 'desktop', use: { viewport: { width: 1280, height: 860 } } },
-    // A phone-sized screen for the public pages (Chromium with a Pixel-like viewport, touch and a mobile user agent).
-    { name: 'phone', testMatch: 'public.pw.ts', use: { ...devices['Pixel 7'], browserName: 'chromium', launchOptions: chromium } },
+    // A phone-sized screen for the public pages and the juror's scoring form (Chromium with a Pixel-like viewport, touch and a mobile user agent).
+    { name: 'phone', testMatch: ['public.pw.ts', 'juror.pw.ts'], use: { ...devices['Pixel 7'], browserName: 'chromium', launchOptions: chromium } },
   ],
 });

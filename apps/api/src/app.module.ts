@@ -17,9 +17,9 @@ import { PeopleResolver } from './people/people.resolver.js';
 import { DataExportHttp } from './people/data-export.http.js';
 import { DataProcessingAgreementResolver, OrganizationAgreementResolver, RostersResolver } from './rosters/rosters.resolver.js';
 import { NotificationsResolver } from './notifications/notifications.resolver.js';
-import { OrganizationMemberResolver, OrganizationsResolver } from './organizations/organizations.resolver.js';
+import { OrganizationMemberResolver, OrganizationsResolver, UserOrganizationsResolver } from './organizations/organizations.resolver.js';
 import { ChallengesResolver } from './challenges/challenges.resolver.js';
-import { ChallengeTeamsResolver, TeamMemberResolver, TeamsResolver } from './teams/teams.resolver.js';
+import { ChallengeTeamsResolver, TeamMemberResolver, TeamsResolver, UserTeamsResolver } from './teams/teams.resolver.js';
 import { ChallengeIdeasResolver, IdeasResolver, TeamIdeaResolver } from './ideas/ideas.resolver.js';
 import { AdoptionResolver, IdeaAdoptionResolver, TeamTutorsResolver } from './adoption/adoption.resolver.js';
 import { MilestoneResolver, MiniCompaniesResolver, TeamMiniCompanyResolver } from './minicompanies/minicompanies.resolver.js';
@@ -32,6 +32,7 @@ import {
   JurorResolver,
   LeaderboardEntryResolver,
   ReviewAssignmentResolver,
+  UserJudgingResolver,
   ReviewResolver,
 } from './judging/judging.resolver.js';
 import { ExportsHttp } from './reports/exports-http.js';
@@ -43,10 +44,12 @@ const RESOLVERS = [
   IdentityResolver,
   OrganizationsResolver,
   OrganizationMemberResolver,
+  UserOrganizationsResolver,
   NotificationsResolver,
   ChallengesResolver,
   TeamsResolver,
   TeamMemberResolver,
+  UserTeamsResolver,
   ChallengeTeamsResolver,
   IdeasResolver,
   TeamIdeaResolver,
@@ -62,6 +65,7 @@ const RESOLVERS = [
   IdeaJudgingResolver,
   JurorResolver,
   ReviewAssignmentResolver,
+  UserJudgingResolver,
   ReviewResolver,
   CriterionScoreResolver,
   LeaderboardEntryResolver,

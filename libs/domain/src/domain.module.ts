@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { Clock, SystemClock } from '#platform/clock/clock.js';
 import { AppConfig } from '#platform/config/app-config.js';
@@ -68,4 +68,9 @@ const SERVICES = [
   ],
   exports: [Clock, CursorCodec, JwtModule, ...SERVICES],
 })
-export class DomainModule {}
+export class DomainModule {
+  /** The same services on another clock: the demo seed (scripts/seed-demo.ts) walks an edition's calendar with its own. */
+  static withClock(clock: Clock): DynamicModule {
+    return { module: DomainModule, providers: [{ provide: Clock, useValue: clock }] };
+  }
+}

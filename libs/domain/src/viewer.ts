@@ -18,3 +18,11 @@ export function requireUser(viewer: Viewer): AuthenticatedViewer {
   if (!viewer.userId) throw DomainError.unauthenticated();
   return viewer as AuthenticatedViewer;
 }
+
+/**
+ * The one user id among `userIds` whose own records (memberships, juror seats, teams, invitations) this viewer may
+ * read through User fields: the viewer themself, nobody else, admins included (User.memberships and the like).
+ */
+export function selfAmong(viewer: Viewer, userIds: readonly string[]): string | null {
+  return viewer.userId && userIds.includes(viewer.userId) ? viewer.userId : null;
+}

@@ -57,3 +57,10 @@ export const challengeRankingLoader = (loaders: RequestLoaders, challenges: Chal
     );
     return ids.map((id) => rankings.get(id) ?? null);
   });
+
+/** User.jurorSeats: the viewer's own juror rows, newest challenge first; empty for anyone else. */
+export const userJurorSeatsLoader = (loaders: RequestLoaders, judging: JudgingService, viewer: Viewer) =>
+  loaders.get<string, Juror[]>('userJurorSeats', async (ids) => {
+    const byUser = await judging.jurorSeatsOf(viewer, ids);
+    return ids.map((id) => byUser.get(id) ?? []);
+  });

@@ -38,6 +38,7 @@ import {
   ideaReviewsLoader,
   jurorCountsLoader,
   jurorLoader,
+  userJurorSeatsLoader,
 } from './judging.loader.js';
 import {
   AwardModel,
@@ -240,7 +241,13 @@ export class ReviewAssignmentResolver {
   constructor(
     private readonly judging: JudgingService,
     private readonly ideaReads: IdeaReads,
+    private readonly challengesService: ChallengesService,
   ) {}
+
+  @ResolveField(() => [CriterionModel], { description: "The challenge's criteria to score, with weight and maximum, in the challenge's order." })
+  async criteria(@Parent() assignment: ReviewAssignmentModel, @Loaders() loaders: RequestLoaders): Promise<CriterionModel[]> {
+    return (await challengeCriteriaLoader(loaders, this.challengesService).load(assignment.challengeId)).map(toCriterionModel);
+  }
 
   @ResolveField(() => IdeaModel)
   async idea(@Parent() assignment: ReviewAssignmentModel, @CurrentViewer() viewer: Viewer, @Loaders() loaders: RequestLoaders): Promise<IdeaModel> {
@@ -317,5 +324,19 @@ export class AwardResolver {
     const idea = await ideaLoader(loaders, this.ideaReads, viewer).load(award.ideaId);
     if (!idea) throw new Error(`Award idea ${award.ideaId} not found`);
     return toIdeaModel(idea);
+  }
+}
+
+/** User.jurorSeats: "who am I here" (issue 18.3), the viewer's own only. */
+@Resolver(() => UserModel)
+export class UserJudgingResolver {
+  constructor(private readonly judging: JudgingService) {}
+
+  @ResolveField(() => [JurorModel], {
+    description:
+      "The user's seats on juries (one Juror per challenge), newest challenge first. Filled only when the user is the viewer; an empty list for every other viewer (admins included).",
+  })
+  async jurorSeats(@Parent() user: UserModel, @CurrentViewer() viewer: Viewer, @Loaders() loaders: RequestLoaders): Promise<JurorModel[]> {
+    return (await userJurorSeatsLoader(loaders, this.judging, viewer).load(user.id)).map(toJurorModel);
   }
 }

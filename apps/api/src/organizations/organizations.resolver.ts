@@ -10,7 +10,8 @@ import { RequestLoaders } from '../graphql/request-loaders.js';
 import { toUserModel, UserModel } from '../identity/models/user.model.js';
 import { personLoader } from '../identity/person.loader.js';
 import { AddOrganizationMemberInput, CreateOrganizationInput } from './dto/organization.input.js';
-import { OrganizationConnection, OrganizationMemberModel, OrganizationModel, toOrganizationModel } from './models/organization.model.js';
+import { MembershipModel, OrganizationConnection, OrganizationMemberModel, OrganizationModel, toOrganizationModel } from './models/organization.model.js';
+import { userMembershipsLoader } from './organization.loader.js';
 
 @Resolver(() => OrganizationModel)
 export class OrganizationsResolver {
@@ -72,5 +73,19 @@ export class OrganizationMemberResolver {
     const person = await personLoader(loaders, this.people, viewer).load(member.userId);
     if (!person) throw new Error(`Member ${member.userId} has no user`);
     return toUserModel(person);
+  }
+}
+
+/** User.memberships: "who am I here" (issue 18.3), the viewer's own only. */
+@Resolver(() => UserModel)
+export class UserOrganizationsResolver {
+  constructor(private readonly organizationsService: OrganizationsService) {}
+
+  @ResolveField(() => [MembershipModel], {
+    description: "The user's accepted memberships, by organization name. Filled only when the user is the viewer; an empty list for every other viewer (admins included).",
+  })
+  async memberships(@Parent() user: UserModel, @CurrentViewer() viewer: Viewer, @Loaders() loaders: RequestLoaders): Promise<MembershipModel[]> {
+    const rows = await userMembershipsLoader(loaders, this.organizationsService, viewer).load(user.id);
+    return rows.map((m) => ({ organization: toOrganizationModel(m.organization), role: m.role, since: m.createdAt }));
   }
 }

@@ -28,3 +28,10 @@ export const teamJoinCodeLoader = (loaders: RequestLoaders, teams: TeamsService,
     const codes = await teams.joinCodesVisibleTo(viewer, rows);
     return rows.map((t) => codes.get(t.id) ?? null);
   });
+
+/** User.teams: the viewer's own teams (as myTeams); empty for anyone else. */
+export const userTeamsLoader = (loaders: RequestLoaders, teams: TeamsService, viewer: Viewer) =>
+  loaders.get<string, Team[]>('userTeams', async (ids) => {
+    const byUser = await teams.teamsOf(viewer, ids);
+    return ids.map((id) => byUser.get(id) ?? []);
+  });

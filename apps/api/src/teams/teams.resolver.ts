@@ -17,7 +17,7 @@ import { OrganizationModel, toOrganizationModel } from '../organizations/models/
 import { organizationLoader } from '../organizations/organization.loader.js';
 import { CreateTeamInput } from './dto/team.input.js';
 import { TeamConnection, TeamMemberModel, TeamModel, toTeamMemberModel, toTeamModel } from './models/team.model.js';
-import { teamJoinCodeLoader, teamMemberCountLoader, teamMembersLoader } from './team.loader.js';
+import { teamJoinCodeLoader, teamMemberCountLoader, teamMembersLoader, userTeamsLoader } from './team.loader.js';
 
 @Resolver(() => TeamModel)
 export class TeamsResolver {
@@ -119,5 +119,19 @@ export class ChallengeTeamsResolver {
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<TeamConnection> {
     return toConnection(await this.teamsService.listByChallenge(viewer, challenge.id, { first, after }), toTeamModel);
+  }
+}
+
+/** User.teams: "who am I here" (issue 18.3), the viewer's own only. */
+@Resolver(() => UserModel)
+export class UserTeamsResolver {
+  constructor(private readonly teamsService: TeamsService) {}
+
+  @ResolveField(() => [TeamModel], {
+    description:
+      'The teams the user is a member or coach of, newest first (as myTeams). Filled only when the user is the viewer; an empty list for every other viewer (admins included).',
+  })
+  async teams(@Parent() user: UserModel, @CurrentViewer() viewer: Viewer, @Loaders() loaders: RequestLoaders): Promise<TeamModel[]> {
+    return (await userTeamsLoader(loaders, this.teamsService, viewer).load(user.id)).map(toTeamModel);
   }
 }

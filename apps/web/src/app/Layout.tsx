@@ -5,8 +5,10 @@ import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { Loading } from '../common/ui';
 import { endSession, useSession } from '../identity/session';
 import { LOCALES, setLocale, useLocale } from '../i18n/locale-store';
+import { JurorNav } from '../judging/JurorNav';
 import { NotificationBell } from '../notifications/NotificationBell';
 import { OrganizerNav } from '../organizer/OrganizerNav';
+import { TeamsNav } from '../teams/TeamsNav';
 
 function LanguageSwitch() {
   const intl = useIntl();
@@ -43,7 +45,9 @@ export function Layout() {
             <NavLink to="/ideas">
               <FormattedMessage id="nav.gallery" />
             </NavLink>
+            <TeamsNav />
             <OrganizerNav />
+            <JurorNav />
           </nav>
           <div className="account">
             {session.status === 'signedIn' && session.user ? (

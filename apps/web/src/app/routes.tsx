@@ -11,15 +11,15 @@ import ResultsPage from '../judging/ResultsPage';
 import { Layout } from './Layout';
 
 // Public pages are in the first bundle; everything behind an account is loaded when first visited.
-const SignInPage = lazy(() => import('../identity/SignInPage'));
+const SignInPage = lazy(() => withMessages('accounts', import('../identity/SignInPage')));
 const SignUpPage = lazy(() => import('../identity/SignUpPage'));
 const CodeSignInPage = lazy(() => import('../identity/CodeSignInPage'));
-const ProfilePage = lazy(() => import('../identity/ProfilePage'));
+const ProfilePage = lazy(() => withMessages('accounts', import('../identity/ProfilePage')));
 const NotificationsPage = lazy(() => import('../notifications/NotificationsPage'));
 // The pages notifications lead to (libs/domain/src/notifications/client-paths.ts names their paths).
-const TeamPage = lazy(() => import('../teams/TeamPage'));
+const TeamPage = lazy(() => withMessages('teams', import('../teams/TeamPage')));
 const MiniCompanyPage = lazy(() => import('../minicompanies/MiniCompanyPage'));
-const ReviewsPage = lazy(() => import('../judging/ReviewsPage'));
+const ReviewsPage = lazy(() => withMessages('judging', import('../judging/ReviewsPage')));
 const OrganizationPage = lazy(() => import('../organizations/OrganizationPage'));
 // Organizer, sponsor company and mini-company screens (issue 13): lazy chunks of their own.
 const OrganizerHomePage = lazy(() => withMessages('organizer', import('../organizer/OrganizerHomePage')));
@@ -29,6 +29,18 @@ const SponsorHomePage = lazy(() => withMessages('organizer', import('../sponsor/
 const ProposeAdoptionPage = lazy(() => withMessages('organizer', import('../sponsor/ProposeAdoptionPage')));
 const TeamAdoptionPage = lazy(() => withMessages('organizer', import('../sponsor/TeamAdoptionPage')));
 const TeamMiniCompanyPage = lazy(() => withMessages('organizer', import('../sponsor/MiniCompanyPage')));
+// The juror's screens (issue 13): their home across juries and the scoring form, with the judging catalogue.
+const JurorHomePage = lazy(() => withMessages('judging', import('../judging/JurorHomePage')));
+const ScoringPage = lazy(() => withMessages('judging', import('../judging/ScoringPage')));
+// Teachers' and students' teams, rosters and idea editor; the account pages (issue 13): lazy chunks of their own.
+const MyTeamsPage = lazy(() => withMessages('teams', import('../teams/MyTeamsPage')));
+const CreateTeamPage = lazy(() => withMessages('teams', import('../teams/CreateTeamPage')));
+const JoinTeamPage = lazy(() => withMessages('teams', import('../teams/JoinTeamPage')));
+const IdeaEditorPage = lazy(() => withMessages('teams', import('../teams/IdeaEditorPage')));
+const VerifyEmailPage = lazy(() => withMessages('accounts', import('../identity/VerifyEmailPage')));
+const ForgotPasswordPage = lazy(() => withMessages('accounts', import('../identity/ForgotPasswordPage')));
+const ResetPasswordPage = lazy(() => withMessages('accounts', import('../identity/ResetPasswordPage')));
+const AccountDeletedPage = lazy(() => withMessages('accounts', import('../people/AccountDeletedPage')));
 
 function SignedIn({ children }: { children: ReactNode }) {
   const { status } = useSession();
@@ -130,8 +142,24 @@ export const routes: RouteObject[] = [
           ['sponsor/ideas/:id', <ProposeAdoptionPage />],
           ['teams/:id/adoption', <TeamAdoptionPage />],
           ['teams/:id/mini-company', <TeamMiniCompanyPage />],
+          ['jury', <JurorHomePage />],
+          ['challenges/:slug/reviews/:assignmentId', <ScoringPage />],
         ] as const
       ).map(([path, page]) => ({ path, element: <SignedIn>{page}</SignedIn> })),
+      // ---- teams and accounts (issue 13)
+      ...(
+        [
+          ['teams', <MyTeamsPage />],
+          ['teams/new', <CreateTeamPage />],
+          ['teams/join', <JoinTeamPage />],
+          ['teams/:id/idea', <IdeaEditorPage />],
+        ] as const
+      ).map(([path, page]) => ({ path, element: <SignedIn>{page}</SignedIn> })),
+      // The links of the account emails (libs/domain/src/identity/account-emails.ts), opened signed in or not.
+      { path: 'verify-email', element: <VerifyEmailPage /> },
+      { path: 'reset-password', element: <ResetPasswordPage /> },
+      { path: 'forgot-password', element: <ForgotPasswordPage /> },
+      { path: 'account-deleted', element: <AccountDeletedPage /> },
       // ---- end of issue 13's screens
       { path: '*', element: <NotFound /> },
     ],

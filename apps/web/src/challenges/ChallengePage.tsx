@@ -1,10 +1,13 @@
-import { FormattedDate, FormattedMessage, FormattedNumber, useIntl } from 'react-intl';
+import { FormattedMessage, FormattedNumber } from 'react-intl';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import { challengeKey } from '../common/ids';
 import { Loading, NotFound, QueryError, usePageTitle } from '../common/ui';
+import { FormTeamLink } from '../teams/TeamsNav';
 import { ChallengeStatusBadge, FormatLabel, resultsArePublic } from './labels';
+import { ChallengeDateRows } from './ChallengeDates';
+import { DataTable } from '../common/DataTable';
 
 const ChallengeQuery = graphql(`
   query Challenge($id: ID, $slug: String) {
@@ -40,7 +43,6 @@ const ChallengeQuery = graphql(`
 `);
 
 export default function ChallengePage() {
-  const intl = useIntl();
   const { slug = '' } = useParams();
   // By slug from the client's own links, by id from notifications and emails.
   const [{ data, fetching, error }] = useQuery({ query: ChallengeQuery, variables: challengeKey(slug) });
@@ -66,30 +68,14 @@ export default function ChallengePage() {
             <FormattedMessage id="challenge.seeResults" />
           </Link>
         )}
+        <FormTeamLink challenge={challenge} />
       </p>
 
       <h2>
         <FormattedMessage id="challenge.dates" />
       </h2>
       <dl className="dates">
-        <dt>
-          <FormattedMessage id="challenge.submissionOpensAt" />
-        </dt>
-        <dd>
-          <FormattedDate value={challenge.submissionOpensAt} dateStyle="long" timeStyle="short" />
-        </dd>
-        <dt>
-          <FormattedMessage id="challenge.submissionClosesAt" />
-        </dt>
-        <dd>
-          <FormattedDate value={challenge.submissionClosesAt} dateStyle="long" timeStyle="short" />
-        </dd>
-        <dt>
-          <FormattedMessage id="challenge.judgingClosesAt" />
-        </dt>
-        <dd>
-          <FormattedDate value={challenge.judgingClosesAt} dateStyle="long" timeStyle="short" />
-        </dd>
+        <ChallengeDateRows challenge={challenge} />
       </dl>
 
       <h2>
@@ -114,43 +100,30 @@ export default function ChallengePage() {
           <FormattedMessage id="challenge.blindJudging" />
         </p>
       )}
-      <div className="table-scroll" role="region" tabIndex={0} aria-label={intl.formatMessage({ id: 'challenge.criteria' })}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">
-                <FormattedMessage id="challenge.criterion" />
-              </th>
-              <th scope="col" className="num">
-                <FormattedMessage id="challenge.weight" />
-              </th>
-              <th scope="col" className="num">
-                <FormattedMessage id="challenge.share" />
-              </th>
-              <th scope="col" className="num">
-                <FormattedMessage id="challenge.maxScore" />
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {challenge.criteria.map((criterion) => (
-              <tr key={criterion.id}>
-                <th scope="row">
-                  {criterion.name}
-                  {criterion.description && <span className="muted block">{criterion.description}</span>}
-                </th>
-                <td className="num">
-                  <FormattedNumber value={criterion.weight} maximumFractionDigits={2} />
-                </td>
-                <td className="num">
-                  <FormattedNumber value={totalWeight ? criterion.weight / totalWeight : 0} style="percent" maximumFractionDigits={0} />
-                </td>
-                <td className="num">{criterion.maxScore}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        label="challenge.criteria"
+        rows={challenge.criteria}
+        rowKey={(criterion) => criterion.id}
+        columns={[
+          {
+            header: 'challenge.criterion',
+            rowHeader: true,
+            cell: (criterion) => (
+              <>
+                {criterion.name}
+                {criterion.description && <span className="muted block">{criterion.description}</span>}
+              </>
+            ),
+          },
+          { header: 'challenge.weight', numeric: true, cell: (criterion) => <FormattedNumber value={criterion.weight} maximumFractionDigits={2} /> },
+          {
+            header: 'challenge.share',
+            numeric: true,
+            cell: (criterion) => <FormattedNumber value={totalWeight ? criterion.weight / totalWeight : 0} style="percent" maximumFractionDigits={0} />,
+          },
+          { header: 'challenge.maxScore', numeric: true, cell: (criterion) => criterion.maxScore },
+        ]}
+      />
     </article>
   );
 }

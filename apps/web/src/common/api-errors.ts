@@ -51,7 +51,8 @@ function problems(extensions: ErrorExtensions): { code: string; field?: string }
   const code = typeof extensions.code === 'string' ? extensions.code : 'INTERNAL_SERVER_ERROR';
   if (Array.isArray(extensions.fields) && extensions.fields.length) {
     return extensions.fields.flatMap((entry: unknown) => {
-      const field = (entry as { field?: unknown } | null)?.field;
+      // `[{ field, message }]` (PRODUCT.md), or the field names alone (as `addStudents` lists them).
+      const field = typeof entry === 'string' ? entry : (entry as { field?: unknown } | null)?.field;
       return typeof field === 'string' ? [{ code, field }] : [];
     });
   }

@@ -6,9 +6,12 @@ import it from './it.json';
 import { isLocale, setLocale, useLocale, type Locale } from './locale-store';
 
 type OrganizerMessages = typeof import('./organizer.it.json');
+type JudgingMessages = typeof import('./judging.it.json');
+type TeamsMessages = typeof import('./teams.it.json');
+type AccountsMessages = typeof import('./accounts.it.json');
 
 /** Every message id: the common catalogue's and those of the areas loaded with their screens. */
-export type MessageId = keyof typeof it | keyof OrganizerMessages;
+export type MessageId = keyof typeof it | keyof OrganizerMessages | keyof JudgingMessages | keyof TeamsMessages | keyof AccountsMessages;
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -28,6 +31,12 @@ const area = <T,>(load: () => Promise<[{ default: T }, { default: Record<keyof T
 const AREAS = {
   /** Organizer, sponsor company and mini-company screens (organizer.it.json, organizer.en.json). */
   organizer: area(() => Promise.all([import('./organizer.it.json'), import('./organizer.en.json')])),
+  /** The juror's screens: assignments, scoring form, recusal (judging.it.json, judging.en.json). */
+  judging: area(() => Promise.all([import('./judging.it.json'), import('./judging.en.json')])),
+  /** Teams, rosters and the idea editor of teachers and students (teams.it.json, teams.en.json). */
+  teams: area(() => Promise.all([import('./teams.it.json'), import('./teams.en.json')])),
+  /** Account pages: email verification, password reset, data export and erasure (accounts.it.json, accounts.en.json). */
+  accounts: area(() => Promise.all([import('./accounts.it.json'), import('./accounts.en.json')])),
 };
 export type MessageArea = keyof typeof AREAS;
 const areaMessages: Record<Locale, Record<string, string>> = { it: {}, en: {} };

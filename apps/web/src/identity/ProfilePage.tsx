@@ -10,6 +10,9 @@ import { isLocale, setLocale } from '../i18n/locale-store';
 import { formValues } from './auth-forms';
 import { endSession, updateSessionUser, useSession } from './session';
 import { LanguageChoice } from './SignUpPage';
+import { DataExportSection } from '../people/DataExportSection';
+import { DeleteAccountSection } from '../people/DeleteAccountSection';
+import { ResendVerification } from './ResendVerification';
 
 const UpdateProfileMutation = graphql(`
   mutation UpdateProfile($input: UpdateProfileInput!) {
@@ -52,6 +55,7 @@ export default function ProfilePage() {
             </dt>
             <dd>
               {user.email} <FormattedMessage id={user.emailVerified ? 'profile.verified' : 'profile.notVerified'} />
+              {!user.emailVerified && <ResendVerification />}
             </dd>
           </>
         )}
@@ -136,6 +140,9 @@ export default function ProfilePage() {
       <Button className="button button-secondary" onPress={() => void endSession().then(() => navigate('/'))}>
         <FormattedMessage id="nav.signOut" />
       </Button>
+
+      <DataExportSection />
+      <DeleteAccountSection rosterStudent={!!user.username} />
     </section>
   );
 }

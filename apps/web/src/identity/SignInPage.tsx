@@ -39,6 +39,11 @@ export default function SignInPage() {
       footer={
         <ul className="links">
           <li>
+            <Link to="/forgot-password">
+              <FormattedMessage id="signIn.forgotPassword" />
+            </Link>
+          </li>
+          <li>
             <Link to="/sign-in/code">
               <FormattedMessage id="signIn.withCode" />
             </Link>

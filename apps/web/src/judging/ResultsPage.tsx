@@ -1,10 +1,11 @@
-import { FormattedMessage, FormattedNumber, useIntl } from 'react-intl';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import { resultsArePublic } from '../challenges/labels';
 import { challengeKey } from '../common/ids';
 import { Loading, NotFound, QueryError, usePageTitle } from '../common/ui';
+import { RankingTable } from './RankingTable';
 
 const ResultsQuery = graphql(`
   query Results($id: ID, $slug: String) {
@@ -99,45 +100,7 @@ export default function ResultsPage() {
           <h2>
             <FormattedMessage id="results.ranking" />
           </h2>
-          <div className="table-scroll" role="region" tabIndex={0} aria-label={intl.formatMessage({ id: 'results.ranking' })}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col" className="num">
-                    <FormattedMessage id="results.rank" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="results.idea" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="results.team" />
-                  </th>
-                  <th scope="col" className="num">
-                    <FormattedMessage id="results.score" />
-                  </th>
-                  <th scope="col" className="num">
-                    <FormattedMessage id="results.reviews" />
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {ranking.data.challenge.leaderboard.map((entry) => (
-                  <tr key={entry.idea.id}>
-                    <td className="num">{entry.rank ?? '–'}</td>
-                    <th scope="row">
-                      <Link to={`/ideas/${entry.idea.id}`}>{entry.idea.title}</Link>
-                    </th>
-                    <td>
-                      {entry.idea.team?.name}
-                      {entry.idea.team?.school && <span className="muted block">{entry.idea.team.school.name}</span>}
-                    </td>
-                    <td className="num">{entry.rawScore === null || entry.rawScore === undefined ? '–' : <FormattedNumber value={entry.rawScore} maximumFractionDigits={2} />}</td>
-                    <td className="num">{entry.reviewCount}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <RankingTable label="results.ranking" entries={ranking.data.challenge.leaderboard} />
         </>
       )}
     </section>

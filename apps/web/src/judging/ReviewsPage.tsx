@@ -1,81 +1,44 @@
-import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
-import { graphql } from '../gql';
 import { challengeKey } from '../common/ids';
 import { Badge, Loading, NotFound, QueryError, usePageTitle } from '../common/ui';
+import { AssignmentList, JurorChallengeQuery, REVIEW_CONTEXT, ReviewWindow, SeatProgress } from './assignments';
+import '../organizer/organizer.css';
+import './judging.css';
 
-const ReviewsChallengeQuery = graphql(`
-  query ReviewsChallenge($id: ID, $slug: String) {
-    challenge(id: $id, slug: $slug) {
-      id
-      slug
-      title
-      judgingClosesAt
-    }
-  }
-`);
-
-const MyAssignmentsQuery = graphql(`
-  query MyAssignments($challengeId: ID!) {
-    myAssignments(challengeId: $challengeId) {
-      id
-      status
-      dueAt
-      idea {
-        id
-        title
-      }
-    }
-  }
-`);
-
-const STATUS_TONE = { PENDING: 'accent', SUBMITTED: 'good', RECUSED: 'neutral' } as const;
-
-/** A juror's own assignments in one challenge: the ideas to review and what is done. */
+/** A juror's own assignments in one challenge (where REVIEW_ASSIGNED and the deadline reminder lead): what is left to do. */
 export default function ReviewsPage() {
   const intl = useIntl();
   const { slug = '' } = useParams();
-  const [{ data, fetching, error }] = useQuery({ query: ReviewsChallengeQuery, variables: challengeKey(slug) });
+  const [{ data, fetching, error }] = useQuery({ query: JurorChallengeQuery, variables: challengeKey(slug), context: REVIEW_CONTEXT });
   const challenge = data?.challenge;
-  const [assignments] = useQuery({ query: MyAssignmentsQuery, variables: { challengeId: challenge?.id ?? '' }, pause: !challenge });
-  usePageTitle(challenge ? `${intl.formatMessage({ id: 'reviews.title' })} · ${challenge.title}` : undefined);
+  usePageTitle(challenge ? intl.formatMessage({ id: 'judging.assignments.pageTitle' }, { challenge: challenge.title }) : undefined);
   if (fetching && !data) return <Loading />;
   if (error) return <QueryError error={error} />;
   if (!challenge) return <NotFound />;
-  const list = assignments.data?.myAssignments ?? [];
+  const seat = data?.me?.jurorSeats.find((candidate) => candidate.challenge.id === challenge.id);
   return (
-    <section>
+    <section className="juror-page">
       <p className="meta">
-        <Link to={`/challenges/${challenge.slug}`}>{challenge.title}</Link>
+        <Link to="/jury">
+          <FormattedMessage id="judging.home.title" />
+        </Link>{' '}
+        · <Link to={`/challenges/${challenge.slug}`}>{challenge.title}</Link>
       </p>
       <h1>
-        <FormattedMessage id="reviews.title" />
+        <FormattedMessage id="judging.assignments.title" />
       </h1>
-      <p>
-        <FormattedMessage id="reviews.closesAt" values={{ date: <FormattedDate value={challenge.judgingClosesAt} dateStyle="long" timeStyle="short" /> }} />
-      </p>
-      {assignments.fetching && !assignments.data && <Loading />}
-      {assignments.error && <QueryError error={assignments.error} />}
-      {assignments.data && list.length === 0 && (
+      {challenge.blindJudging && (
         <p>
-          <FormattedMessage id="reviews.empty" />
+          <Badge>
+            <FormattedMessage id="judging.blind" />
+          </Badge>
         </p>
       )}
-      <ul className="notifications">
-        {list.map((assignment) => (
-          <li key={assignment.id} className="notification">
-            <h2>
-              <Link to={`/ideas/${assignment.idea.id}`}>{assignment.idea.title}</Link>
-            </h2>
-            <p className="meta">
-              <Badge tone={STATUS_TONE[assignment.status]}>
-                <FormattedMessage id={`assignment.status.${assignment.status}`} />
-              </Badge>
-            </p>
-          </li>
-        ))}
-      </ul>
+      <ReviewWindow challenge={challenge} />
+      {seat && <SeatProgress submitted={seat.submittedCount} assigned={seat.assignedCount} id={`progress-${seat.id}`} />}
+      <AssignmentList challenge={challenge} />
     </section>
   );
 }

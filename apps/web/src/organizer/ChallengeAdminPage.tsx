@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { FormattedDate, FormattedMessage, FormattedNumber, useIntl } from 'react-intl';
+import { FormattedMessage, FormattedNumber, useIntl } from 'react-intl';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
@@ -11,6 +11,7 @@ import { JudgingProgressSection, LeaderboardSection, usePushAt } from './Judging
 import { LifecycleSection } from './LifecycleSection';
 import { PublishResultsSection } from './PublishResultsSection';
 import './organizer.css';
+import { ChallengeDateRows } from '../challenges/ChallengeDates';
 
 const OrganizerChallengeQuery = graphql(`
   query OrganizerChallenge($id: ID!) {
@@ -139,24 +140,7 @@ export default function ChallengeAdminPage() {
       </p>
 
       <dl className="dates">
-        <dt>
-          <FormattedMessage id="challenge.submissionOpensAt" />
-        </dt>
-        <dd>
-          <FormattedDate value={challenge.submissionOpensAt} dateStyle="long" timeStyle="short" />
-        </dd>
-        <dt>
-          <FormattedMessage id="challenge.submissionClosesAt" />
-        </dt>
-        <dd>
-          <FormattedDate value={challenge.submissionClosesAt} dateStyle="long" timeStyle="short" />
-        </dd>
-        <dt>
-          <FormattedMessage id="challenge.judgingClosesAt" />
-        </dt>
-        <dd>
-          <FormattedDate value={challenge.judgingClosesAt} dateStyle="long" timeStyle="short" />
-        </dd>
+        <ChallengeDateRows challenge={challenge} />
         <dt>
           <FormattedMessage id="organizer.field.reviewsPerIdea" />
         </dt>

@@ -1,10 +1,10 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Button } from 'react-aria-components';
-import { FormattedMessage, FormattedNumber, useIntl } from 'react-intl';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
-import type { ChallengeFormat, ScoreNormalization } from '../gql/graphql';
+import type { ChallengeFormat, ChallengeSettingsQuery as ChallengeSettingsData, ScoreNormalization } from '../gql/graphql';
 import { formErrors } from '../common/api-errors';
 import type { MessageId } from '../i18n/IntlRoot';
 import { FormAlert, Loading, NotFound, QueryError, usePageTitle } from '../common/ui';
@@ -81,6 +81,18 @@ const UpdateChallengeMutation = graphql(`
       maxTeamSize
       blindJudging
       rankingNormalization
+      themes {
+        id
+        name
+        description
+      }
+      criteria {
+        id
+        name
+        description
+        weight
+        maxScore
+      }
     }
   }
 `);
@@ -168,11 +180,110 @@ function SettingsFields({ defaults }: { defaults: SettingsDefaults }) {
   );
 }
 
-/** Keys for a growing and shrinking list of form rows (stable, so each row keeps its typed values). */
-function useRows(initial = 1): [number[], () => void, (key: number) => void] {
-  const next = useRef(initial);
-  const [rows, setRows] = useState(() => Array.from({ length: initial }, (_, i) => i));
-  return [rows, () => setRows((current) => [...current, next.current++]), (key) => setRows((current) => (current.length > 1 ? current.filter((k) => k !== key) : current))];
+/** A theme or criterion row of the form: `id` for one the challenge already has (updateChallenge keeps it), defaults to show. */
+interface StructureRow {
+  key: number;
+  id?: string;
+  name?: string;
+  description?: string | null;
+  weight?: number;
+  maxScore?: number;
+}
+
+/** A growing and shrinking list of form rows with stable keys, so each row keeps its typed values. */
+function useStructureRows(initial: Omit<StructureRow, 'key'>[]): [StructureRow[], () => void, (key: number) => void] {
+  const next = useRef(initial.length);
+  const [rows, setRows] = useState<StructureRow[]>(() => initial.map((row, key) => ({ ...row, key })));
+  return [
+    rows,
+    () => setRows((current) => [...current, { key: next.current++ }]),
+    (key) => setRows((current) => (current.length > 1 ? current.filter((row) => row.key !== key) : current)),
+  ];
+}
+
+const structureFields = (themes: StructureRow[], criteria: StructureRow[]) => [
+  'themes',
+  'criteria',
+  ...themes.flatMap((_, i) => [`themes.${i}.name`, `themes.${i}.description`, `themes.${i}.id`]),
+  ...criteria.flatMap((_, i) => [`criteria.${i}.name`, `criteria.${i}.description`, `criteria.${i}.weight`, `criteria.${i}.maxScore`, `criteria.${i}.id`]),
+];
+
+/** The themes and criteria typed in the form, in order, each with the id of the row it keeps. */
+function structureOf(values: Values, themes: StructureRow[], criteria: StructureRow[]) {
+  return {
+    themes: themes.map((row, i) => ({ ...(row.id ? { id: row.id } : {}), name: values[`themes.${i}.name`] ?? '', description: values[`themes.${i}.description`] || undefined })),
+    criteria: criteria.map((row, i) => ({
+      ...(row.id ? { id: row.id } : {}),
+      name: values[`criteria.${i}.name`] ?? '',
+      description: values[`criteria.${i}.description`] || undefined,
+      weight: numberValue(values[`criteria.${i}.weight`]),
+      maxScore: numberValue(values[`criteria.${i}.maxScore`]),
+    })),
+  };
+}
+
+type Rows = [StructureRow[], () => void, (key: number) => void];
+
+/** The themes and the weighted criteria, as rows to add and remove: shared by create and edit. */
+function StructureFields({ themes: [themes, addTheme, removeTheme], criteria: [criteria, addCriterion, removeCriterion] }: { themes: Rows; criteria: Rows }) {
+  const intl = useIntl();
+  const t = (id: MessageId) => intl.formatMessage({ id });
+  return (
+    <>
+      <fieldset className="group">
+        <legend>
+          <FormattedMessage id="challenge.themes" />
+        </legend>
+        {themes.map((row, i) => (
+          <fieldset key={row.key} className="row-group">
+            <legend>
+              <FormattedMessage id="organizer.themeN" values={{ n: i + 1 }} />
+            </legend>
+            <LineField name={`themes.${i}.name`} label={t('organizer.field.name')} defaultValue={row.name} isRequired />
+            <LineField name={`themes.${i}.description`} label={t('organizer.field.optionalDescription')} defaultValue={row.description ?? undefined} />
+            {themes.length > 1 && (
+              <Button className="link-button" onPress={() => removeTheme(row.key)}>
+                <FormattedMessage id="organizer.removeTheme" values={{ n: i + 1 }} />
+              </Button>
+            )}
+          </fieldset>
+        ))}
+        <Button className="button button-secondary" onPress={addTheme}>
+          <FormattedMessage id="organizer.addTheme" />
+        </Button>
+      </fieldset>
+
+      <fieldset className="group">
+        <legend>
+          <FormattedMessage id="challenge.criteria" />
+        </legend>
+        <p className="muted field-help">
+          <FormattedMessage id="organizer.criteriaHelp" />
+        </p>
+        {criteria.map((row, i) => (
+          <fieldset key={row.key} className="row-group">
+            <legend>
+              <FormattedMessage id="organizer.criterionN" values={{ n: i + 1 }} />
+            </legend>
+            <LineField name={`criteria.${i}.name`} label={t('organizer.field.name')} defaultValue={row.name} isRequired />
+            <LineField name={`criteria.${i}.description`} label={t('organizer.field.optionalDescription')} defaultValue={row.description ?? undefined} />
+            <div className="grid-3">
+              <NumberField name={`criteria.${i}.weight`} label={t('challenge.weight')} defaultValue={String(row.weight ?? 1)} isRequired />
+              <NumberField name={`criteria.${i}.maxScore`} label={t('challenge.maxScore')} defaultValue={String(row.maxScore ?? 10)} isRequired />
+            </div>
+            {criteria.length > 1 && (
+              <Button className="link-button" onPress={() => removeCriterion(row.key)}>
+                <FormattedMessage id="organizer.removeCriterion" values={{ n: i + 1 }} />
+              </Button>
+            )}
+          </fieldset>
+        ))}
+        <Button className="button button-secondary" onPress={addCriterion}>
+          <FormattedMessage id="organizer.addCriterion" />
+        </Button>
+      </fieldset>
+    </>
+  );
 }
 
 function NewChallenge() {
@@ -183,16 +294,10 @@ function NewChallenge() {
   const [params] = useSearchParams();
   const [organizations] = useQuery({ query: OrganizerChoicesQuery });
   const [state, create] = useMutation(CreateChallengeMutation);
-  const [themes, addTheme, removeTheme] = useRows();
-  const [criteria, addCriterion, removeCriterion] = useRows(2);
+  const themeRows = useStructureRows([{}]);
+  const criterionRows = useStructureRows([{}, {}]);
   const formRef = useRef<HTMLFormElement>(null);
-  const fields = [
-    'organizerId',
-    'format',
-    ...SETTINGS_FIELDS,
-    ...themes.flatMap((_, i) => [`themes.${i}.name`, `themes.${i}.description`]),
-    ...criteria.flatMap((_, i) => [`criteria.${i}.name`, `criteria.${i}.description`, `criteria.${i}.weight`, `criteria.${i}.maxScore`]),
-  ];
+  const fields = ['organizerId', 'format', ...SETTINGS_FIELDS, ...structureFields(themeRows[0], criterionRows[0])];
   const errors = formErrors(state.error, intl, { fields, scope: 'challenge' });
   useFocusFirstInvalid(formRef, state.error);
   if (organizations.fetching && !organizations.data) return <Loading />;
@@ -227,13 +332,7 @@ function NewChallenge() {
               organizerId: values.organizerId ?? '',
               format: (values.format || 'SCHOOL_CLIMATHON') as ChallengeFormat,
               ...settingsOf(values),
-              themes: themes.map((_, i) => ({ name: values[`themes.${i}.name`] ?? '', description: values[`themes.${i}.description`] || undefined })),
-              criteria: criteria.map((_, i) => ({
-                name: values[`criteria.${i}.name`] ?? '',
-                description: values[`criteria.${i}.description`] || undefined,
-                weight: numberValue(values[`criteria.${i}.weight`]),
-                maxScore: numberValue(values[`criteria.${i}.maxScore`]),
-              })),
+              ...structureOf(values, themeRows[0], criterionRows[0]),
             };
             void create({ input }).then((result) => {
               if (result.data) void navigate(`/organizer/challenges/${result.data.createChallenge.id}`);
@@ -261,58 +360,7 @@ function NewChallenge() {
           />
           <SettingsFields defaults={{}} />
 
-          <fieldset className="group">
-            <legend>
-              <FormattedMessage id="challenge.themes" />
-            </legend>
-            {themes.map((key, i) => (
-              <fieldset key={key} className="row-group">
-                <legend>
-                  <FormattedMessage id="organizer.themeN" values={{ n: i + 1 }} />
-                </legend>
-                <LineField name={`themes.${i}.name`} label={t('organizer.field.name')} isRequired />
-                <LineField name={`themes.${i}.description`} label={t('organizer.field.optionalDescription')} />
-                {themes.length > 1 && (
-                  <Button className="link-button" onPress={() => removeTheme(key)}>
-                    <FormattedMessage id="organizer.removeTheme" values={{ n: i + 1 }} />
-                  </Button>
-                )}
-              </fieldset>
-            ))}
-            <Button className="button button-secondary" onPress={addTheme}>
-              <FormattedMessage id="organizer.addTheme" />
-            </Button>
-          </fieldset>
-
-          <fieldset className="group">
-            <legend>
-              <FormattedMessage id="challenge.criteria" />
-            </legend>
-            <p className="muted field-help">
-              <FormattedMessage id="organizer.criteriaHelp" />
-            </p>
-            {criteria.map((key, i) => (
-              <fieldset key={key} className="row-group">
-                <legend>
-                  <FormattedMessage id="organizer.criterionN" values={{ n: i + 1 }} />
-                </legend>
-                <LineField name={`criteria.${i}.name`} label={t('organizer.field.name')} isRequired />
-                <LineField name={`criteria.${i}.description`} label={t('organizer.field.optionalDescription')} />
-                <div className="grid-3">
-                  <NumberField name={`criteria.${i}.weight`} label={t('challenge.weight')} defaultValue="1" isRequired />
-                  <NumberField name={`criteria.${i}.maxScore`} label={t('challenge.maxScore')} defaultValue="10" isRequired />
-                </div>
-                {criteria.length > 1 && (
-                  <Button className="link-button" onPress={() => removeCriterion(key)}>
-                    <FormattedMessage id="organizer.removeCriterion" values={{ n: i + 1 }} />
-                  </Button>
-                )}
-              </fieldset>
-            ))}
-            <Button className="button button-secondary" onPress={addCriterion}>
-              <FormattedMessage id="organizer.addCriterion" />
-            </Button>
-          </fieldset>
+          <StructureFields themes={themeRows} criteria={criterionRows} />
 
           <Button type="submit" className="button" isDisabled={state.fetching}>
             <FormattedMessage id="organizer.createDraft" />
@@ -325,17 +373,25 @@ function NewChallenge() {
 
 function EditChallenge({ id }: { id: string }) {
   const intl = useIntl();
-  const navigate = useNavigate();
   const [{ data, fetching, error }] = useQuery({ query: ChallengeSettingsQuery, variables: { id } });
-  const [state, update] = useMutation(UpdateChallengeMutation);
-  const formRef = useRef<HTMLFormElement>(null);
-  const challenge = data?.challenge;
-  usePageTitle(challenge ? intl.formatMessage({ id: 'organizer.editTitle' }, { challenge: challenge.title }) : undefined);
-  const errors = formErrors(state.error, intl, { fields: SETTINGS_FIELDS, scope: 'challenge' });
-  useFocusFirstInvalid(formRef, state.error);
   if (fetching && !data) return <Loading />;
   if (error) return <QueryError error={error} />;
-  if (!challenge) return <NotFound />;
+  if (!data?.challenge) return <NotFound />;
+  return <EditChallengeForm challenge={data.challenge} intl={intl} />;
+}
+
+type EditedChallenge = NonNullable<ChallengeSettingsData['challenge']>;
+
+/** The loaded challenge's settings, themes and criteria; rows start from what it has, so each keeps its id. */
+function EditChallengeForm({ challenge, intl }: { challenge: EditedChallenge; intl: ReturnType<typeof useIntl> }) {
+  const navigate = useNavigate();
+  const [state, update] = useMutation(UpdateChallengeMutation);
+  const formRef = useRef<HTMLFormElement>(null);
+  const themeRows = useStructureRows(challenge.themes);
+  const criterionRows = useStructureRows(challenge.criteria);
+  usePageTitle(intl.formatMessage({ id: 'organizer.editTitle' }, { challenge: challenge.title }));
+  const errors = formErrors(state.error, intl, { fields: [...SETTINGS_FIELDS, ...structureFields(themeRows[0], criterionRows[0])], scope: 'challenge' });
+  useFocusFirstInvalid(formRef, state.error);
   const editable = challenge.status === 'DRAFT' || challenge.status === 'PUBLISHED';
   return (
     <section className="form-page">
@@ -357,42 +413,18 @@ function EditChallenge({ id }: { id: string }) {
           validationErrors={errors.fields}
           onSubmit={(event) => {
             event.preventDefault();
-            void update({ input: { id: challenge.id, ...settingsOf(valuesOf(event)) } }).then((result) => {
+            const values = valuesOf(event);
+            void update({ input: { id: challenge.id, ...settingsOf(values), ...structureOf(values, themeRows[0], criterionRows[0]) } }).then((result) => {
               if (result.data) void navigate(`/organizer/challenges/${challenge.id}`);
             });
           }}
         >
           <FormAlert messages={errors.form} />
           <SettingsFields defaults={challenge} />
-          <section className="group" aria-labelledby="fixed-structure">
-            <h2 id="fixed-structure">
-              <FormattedMessage id="organizer.structure" />
-            </h2>
-            <p className="muted">
-              <FormattedMessage id="organizer.structureFixed" />
-            </p>
-            <h3>
-              <FormattedMessage id="challenge.themes" />
-            </h3>
-            <ul>
-              {challenge.themes.map((theme) => (
-                <li key={theme.id}>{theme.name}</li>
-              ))}
-            </ul>
-            <h3>
-              <FormattedMessage id="challenge.criteria" />
-            </h3>
-            <ul>
-              {challenge.criteria.map((criterion) => (
-                <li key={criterion.id}>
-                  <FormattedMessage
-                    id="organizer.criterionSummary"
-                    values={{ name: criterion.name, weight: <FormattedNumber value={criterion.weight} maximumFractionDigits={2} />, max: criterion.maxScore }}
-                  />
-                </li>
-              ))}
-            </ul>
-          </section>
+          <p className="muted field-help">
+            <FormattedMessage id="organizer.structureEditable" />
+          </p>
+          <StructureFields themes={themeRows} criteria={criterionRows} />
           <div className="actions">
             <Button type="submit" className="button" isDisabled={state.fetching}>
               <FormattedMessage id="organizer.save" />

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
-import { FormattedMessage, FormattedNumber, FormattedTime, useIntl } from 'react-intl';
-import { Link } from 'react-router';
+import { FormattedMessage, FormattedTime, useIntl } from 'react-intl';
 import { useQuery, useSubscription } from 'urql';
 import { graphql } from '../gql';
 import type { LeaderboardRowFragment } from '../gql/graphql';
 import { QueryError } from '../common/ui';
 import { PersonName } from './people';
+import { DataTable } from '../common/DataTable';
+import { RankingTable } from '../judging/RankingTable';
 
 const JudgingProgressQuery = graphql(`
   query JudgingProgress($id: ID!) {
@@ -127,41 +128,18 @@ export function JudgingProgressSection({ challengeId }: { challengeId: string })
             </li>
           </ul>
           {progress.jurors.length > 0 && (
-            <div className="table-scroll" role="region" tabIndex={0} aria-label={intl.formatMessage({ id: 'organizer.progress.byJuror' })}>
-              <table>
-                <caption className="visually-hidden">
-                  <FormattedMessage id="organizer.progress.byJuror" />
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">
-                      <FormattedMessage id="organizer.jurors.name" />
-                    </th>
-                    <th scope="col" className="num">
-                      <FormattedMessage id="organizer.jurors.assigned" />
-                    </th>
-                    <th scope="col" className="num">
-                      <FormattedMessage id="organizer.jurors.submitted" />
-                    </th>
-                    <th scope="col" className="num">
-                      <FormattedMessage id="organizer.jurors.recused" />
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {progress.jurors.map((row) => (
-                    <tr key={row.juror.id}>
-                      <th scope="row">
-                        <PersonName user={row.juror.user} erasedLabel="person.erasedJuror" />
-                      </th>
-                      <td className="num">{row.assigned}</td>
-                      <td className="num">{row.submitted}</td>
-                      <td className="num">{row.recused}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              label="organizer.progress.byJuror"
+              caption
+              rows={progress.jurors}
+              rowKey={(row) => row.juror.id}
+              columns={[
+                { header: 'organizer.jurors.name', rowHeader: true, cell: (row) => <PersonName user={row.juror.user} erasedLabel="person.erasedJuror" /> },
+                { header: 'organizer.jurors.assigned', numeric: true, cell: (row) => row.assigned },
+                { header: 'organizer.jurors.submitted', numeric: true, cell: (row) => row.submitted },
+                { header: 'organizer.jurors.recused', numeric: true, cell: (row) => row.recused },
+              ]}
+            />
           )}
         </>
       )}
@@ -169,12 +147,8 @@ export function JudgingProgressSection({ challengeId }: { challengeId: string })
   );
 }
 
-const score = (value: number | null | undefined, digits = 2) =>
-  value === null || value === undefined ? '–' : <FormattedNumber value={value} maximumFractionDigits={digits} minimumFractionDigits={digits} />;
-
 /** The ranking: live during judging (graphql-ws `leaderboardUpdated`, at most once a second), frozen once results are published. */
 export function LeaderboardSection({ challengeId, live }: { challengeId: string; live: boolean }) {
-  const intl = useIntl();
   const [{ data, error }] = useQuery({ query: LeaderboardQuery, variables: { id: challengeId }, requestPolicy: 'cache-and-network' });
   const [pushed] = useSubscription({ query: LeaderboardUpdatedSubscription, variables: { id: challengeId }, pause: !live }, (_previous, next) => {
     recordPush(challengeId, next.leaderboardUpdated);
@@ -203,49 +177,7 @@ export function LeaderboardSection({ challengeId, live }: { challengeId: string;
           <FormattedMessage id="organizer.leaderboard.empty" />
         </p>
       ) : (
-        <div className="table-scroll" role="region" tabIndex={0} aria-label={intl.formatMessage({ id: 'organizer.leaderboard' })}>
-          <table data-testid="leaderboard">
-            <thead>
-              <tr>
-                <th scope="col" className="num">
-                  <FormattedMessage id="results.rank" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="results.idea" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="results.team" />
-                </th>
-                <th scope="col" className="num">
-                  <FormattedMessage id="organizer.leaderboard.raw" />
-                </th>
-                <th scope="col" className="num">
-                  <FormattedMessage id="organizer.leaderboard.normalized" />
-                </th>
-                <th scope="col" className="num">
-                  <FormattedMessage id="results.reviews" />
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((entry) => (
-                <tr key={entry.idea.id}>
-                  <td className="num">{entry.rank ?? '–'}</td>
-                  <th scope="row">
-                    <Link to={`/ideas/${entry.idea.id}`}>{entry.idea.title}</Link>
-                  </th>
-                  <td>
-                    {entry.idea.team?.name}
-                    {entry.idea.team?.school && <span className="muted block">{entry.idea.team.school.name}</span>}
-                  </td>
-                  <td className="num">{score(entry.rawScore)}</td>
-                  <td className="num">{score(entry.normalizedScore)}</td>
-                  <td className="num">{entry.reviewCount}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <RankingTable label="organizer.leaderboard" entries={entries} normalized testId="leaderboard" />
       )}
     </section>
   );

@@ -9,6 +9,7 @@ import { FormAlert } from '../common/ui';
 import { ApiForm, formText, LineField } from './fields';
 import { PersonName, personLabel, type PersonLike } from './people';
 import { useFocusFirstInvalid } from './use-focus-invalid';
+import { DataTable } from '../common/DataTable';
 
 const AddJurorMutation = graphql(`
   mutation AddJuror($input: AddJurorInput!) {
@@ -71,51 +72,35 @@ export function JurorsSection({ challenge }: { challenge: { id: string; status: 
           <FormattedMessage id="organizer.jurors.none" />
         </p>
       ) : (
-        <div className="table-scroll" role="region" tabIndex={0} aria-label={intl.formatMessage({ id: 'organizer.jurors.list' })}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">
-                  <FormattedMessage id="organizer.jurors.name" />
-                </th>
-                <th scope="col" className="num">
-                  <FormattedMessage id="organizer.jurors.assigned" />
-                </th>
-                <th scope="col" className="num">
-                  <FormattedMessage id="organizer.jurors.submitted" />
-                </th>
-                {open && (
-                  <th scope="col">
-                    <span className="visually-hidden">
-                      <FormattedMessage id="organizer.actions" />
-                    </span>
-                  </th>
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              {challenge.jurors.map((juror) => (
-                <tr key={juror.id}>
-                  <th scope="row">
-                    <PersonName user={juror.user} erasedLabel="person.erasedJuror" />
-                    {juror.affiliation && <span className="muted block">{juror.affiliation.name}</span>}
-                  </th>
-                  <td className="num">{juror.assignedCount}</td>
-                  <td className="num">{juror.submittedCount}</td>
-                  {open && (
-                    <td>
-                      {juror.assignedCount === 0 && (
-                        <Button className="link-button" isDisabled={removed.fetching} onPress={() => void removeJuror({ id: juror.id }, REMOVED)}>
-                          <FormattedMessage id="organizer.jurors.remove" values={{ name: personLabel(intl, juror.user, 'person.erasedJuror') }} />
-                        </Button>
-                      )}
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label="organizer.jurors.list"
+          rows={challenge.jurors}
+          rowKey={(juror) => juror.id}
+          columns={[
+            {
+              header: 'organizer.jurors.name',
+              rowHeader: true,
+              cell: (juror) => (
+                <>
+                  <PersonName user={juror.user} erasedLabel="person.erasedJuror" />
+                  {juror.affiliation && <span className="muted block">{juror.affiliation.name}</span>}
+                </>
+              ),
+            },
+            { header: 'organizer.jurors.assigned', numeric: true, cell: (juror) => juror.assignedCount },
+            { header: 'organizer.jurors.submitted', numeric: true, cell: (juror) => juror.submittedCount },
+            open && {
+              header: 'organizer.actions',
+              hiddenHeader: true,
+              cell: (juror) =>
+                juror.assignedCount === 0 && (
+                  <Button className="link-button" isDisabled={removed.fetching} onPress={() => void removeJuror({ id: juror.id }, REMOVED)}>
+                    <FormattedMessage id="organizer.jurors.remove" values={{ name: personLabel(intl, juror.user, 'person.erasedJuror') }} />
+                  </Button>
+                ),
+            },
+          ]}
+        />
       )}
       <FormAlert messages={formErrors(removed.error, intl).form} />
       {open && (

@@ -1,7 +1,7 @@
 // Form controls of the organizer and sponsor screens: each labelled, each with its error (from the API, through
 // `<Form validationErrors>`) right under it and tied to it by aria-describedby (react-aria's FieldError).
 import { useId, useState, type ReactNode } from 'react';
-import { Checkbox, FieldError, Form, Input, Label, Radio, RadioGroup, TextArea, TextField, type FormProps, type TextFieldProps } from 'react-aria-components';
+import { Checkbox, FieldError, Form, Input, Label, Radio, RadioGroup, Text, TextArea, TextField, type FormProps, type TextFieldProps } from 'react-aria-components';
 import { FormattedMessage } from 'react-intl';
 import type { MessageId } from '../i18n/IntlRoot';
 
@@ -30,8 +30,13 @@ export function ApiForm({ validationErrors, error, ...props }: FormProps & { err
 
 type FieldProps = Omit<TextFieldProps, 'children'> & { label: ReactNode; description?: ReactNode };
 
+/** The field's help, tied to its input by aria-describedby (with the error, when there is one). */
 function Description({ children }: { children?: ReactNode }) {
-  return children ? <span className="muted field-help">{children}</span> : null;
+  return children ? (
+    <Text slot="description" className="muted field-help">
+      {children}
+    </Text>
+  ) : null;
 }
 
 export function LineField({ label, description, autoComplete, ...props }: FieldProps & { autoComplete?: string }) {

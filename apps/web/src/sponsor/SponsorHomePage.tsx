@@ -8,9 +8,8 @@ import type { CompanyAdoptionsQuery as CompanyAdoptionsData } from '../gql/graph
 import { formErrors } from '../common/api-errors';
 import { FormAlert, Loading, QueryError, usePageTitle } from '../common/ui';
 import { ApiForm, formText, LineField } from '../organizer/fields';
-import { PersonName } from '../organizer/people';
 import { useFocusFirstInvalid } from '../organizer/use-focus-invalid';
-import { AdoptionStatusBadge } from './labels';
+import { AdoptionStatusBadge, TutorList } from './labels';
 import '../organizer/organizer.css';
 
 const SponsorCompaniesQuery = graphql(`
@@ -220,19 +219,7 @@ function AdoptionCard({ adoption }: { adoption: Adoption }) {
           <h4>
             <FormattedMessage id="sponsor.tutors" />
           </h4>
-          {adoption.tutors.length === 0 ? (
-            <p className="muted">
-              <FormattedMessage id="sponsor.tutors.none" />
-            </p>
-          ) : (
-            <ul className="plain">
-              {adoption.tutors.map((tutor) => (
-                <li key={tutor.id}>
-                  <PersonName user={tutor} />
-                </li>
-              ))}
-            </ul>
-          )}
+          <TutorList tutors={adoption.tutors} empty="sponsor.tutors.none" />
           <AssignTutorForm adoptionId={adoption.id} />
           {team && (
             <p className="actions">

@@ -8,8 +8,7 @@ import type { TeamAdoptionQuery as TeamAdoptionData } from '../gql/graphql';
 import { formErrors } from '../common/api-errors';
 import { FormAlert, Loading, NotFound, QueryError, usePageTitle } from '../common/ui';
 import { useSession } from '../identity/session';
-import { PersonName } from '../organizer/people';
-import { AdoptionStatusBadge } from './labels';
+import { AdoptionStatusBadge, TutorList } from './labels';
 import '../organizer/organizer.css';
 
 const TeamAdoptionQuery = graphql(`
@@ -246,19 +245,7 @@ export default function TeamAdoptionPage() {
           <h3>
             <FormattedMessage id="sponsor.tutors" />
           </h3>
-          {adoption.tutors.length === 0 ? (
-            <p className="muted">
-              <FormattedMessage id="team.adoption.noTutors" />
-            </p>
-          ) : (
-            <ul className="plain">
-              {adoption.tutors.map((tutor) => (
-                <li key={tutor.id}>
-                  <PersonName user={tutor} />
-                </li>
-              ))}
-            </ul>
-          )}
+          <TutorList tutors={adoption.tutors} empty="team.adoption.noTutors" />
         </section>
       )}
       {idea && !adoption && idea.adoptedBy && (

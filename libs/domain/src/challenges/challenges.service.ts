@@ -11,6 +11,7 @@ import { check, checkInput, isUuid, type InputField } from '../validation.js';
 import { requireUser, type Viewer } from '../viewer.js';
 import { ChallengeAccess } from './challenge-access.js';
 import { Challenge, ChallengeFormat, ChallengeStatus, ScoreNormalization } from './challenge.entity.js';
+import { replaceStructure, type StructureItem } from './challenge-structure.js';
 import { Criterion } from './criterion.entity.js';
 import { slugify, uniqueSlug } from './slug.js';
 import { Theme } from './theme.entity.js';
@@ -64,6 +65,10 @@ export interface UpdateChallengeData {
   maxTeamSize?: number | null;
   blindJudging?: boolean | null;
   rankingNormalization?: ScoreNormalization | null;
+  /** Replaces the themes (see replaceStructure): an item with `id` keeps that theme. */
+  themes?: (ThemeData & StructureItem)[] | null;
+  /** Replaces the criteria (see replaceStructure): an item with `id` keeps that criterion. */
+  criteria?: (CriterionData & StructureItem)[] | null;
 }
 
 export const CHALLENGE_LIMITS = {
@@ -187,7 +192,12 @@ export class ChallengesService {
         blindJudging: input.blindJudging ?? challenge.blindJudging,
         rankingNormalization: input.rankingNormalization ?? challenge.rankingNormalization,
       };
-      const settings = checkInput((field) => this.checkSettings(field, merged));
+      // Every invalid field at once, the replaced lists' items included.
+      const { settings, themes, criteria } = checkInput((field) => ({
+        settings: this.checkSettings(field, merged),
+        themes: input.themes == null ? null : this.checkThemes(field, input.themes).map((t, i) => ({ ...t, id: input.themes![i].id })),
+        criteria: input.criteria == null ? null : this.checkCriteria(field, input.criteria).map((c, i) => ({ ...c, id: input.criteria![i].id })),
+      }));
       if (settings.maxTeamSize < challenge.maxTeamSize) {
         // A team never exceeds maxTeamSize: refuse a size below the largest existing team.
         const [largest]: { n: number }[] = await manager.query(
@@ -199,6 +209,8 @@ export class ChallengesService {
         }
       }
       await manager.update(Challenge, { id: challenge.id }, settings);
+      if (themes) await replaceStructure(manager, Theme, 'themes', challenge.id, themes);
+      if (criteria) await replaceStructure(manager, Criterion, 'criteria', challenge.id, criteria);
       const datesChanged = (['submissionOpensAt', 'submissionClosesAt', 'judgingClosesAt'] as const).some((k) => settings[k].getTime() !== challenge[k].getTime());
       if (datesChanged) {
         await recordEvents(manager, [{ type: CHALLENGE_UPDATED, payload: { challengeId: challenge.id, by: user.userId } satisfies ChallengeEventPayload }]);

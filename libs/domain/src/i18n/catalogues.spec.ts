@@ -129,6 +129,8 @@ describe('the text rules', () => {
   it('catch what they are for and let neutral phrasings through', () => {
     expect(textProblems('Giulia è entrata nella squadra', 'it')).toEqual(['assumes a gender ("entrata")']);
     expect(textProblems('Sei stato aggiunto alla giuria', 'it')).toHaveLength(1);
+    expect(textProblems('Marco è stato invitato nella squadra', 'it')).toHaveLength(1);
+    expect(textProblems('Siete stati bravissimi', 'it')).toHaveLength(1);
     expect(textProblems('Benvenuto su Climathon!', 'it')).toHaveLength(1);
     expect(textProblems('Sei sicura di voler uscire?', 'it')).toHaveLength(1);
     expect(textProblems('Email del giurato', 'it')).toHaveLength(1);
@@ -142,6 +144,8 @@ describe('the text rules', () => {
       'Ti diamo il benvenuto',
       'Il corpo non è un JSON valido.',
       'Vuoi davvero uscire?',
+      'Il link è già stato usato.',
+      'La proposta è stata accettata.',
     ]) {
       expect(textProblems(neutral, 'it')).toEqual([]);
     }

@@ -105,6 +105,14 @@ export const DOMAIN_ERROR_MESSAGES = {
   'challenges.normalizationInvalid': message('Il metodo di classifica («rankingNormalization») non è uno di quelli previsti.', 'rankingNormalization is not valid.'),
   'challenges.themesRequired': message('Serve almeno un tema («themes»).', 'At least one theme is required.'),
   'challenges.criteriaRequired': message('Serve almeno un criterio di valutazione («criteria»).', 'At least one criterion is required.'),
+  'challenges.unknownItem': message<Field & { list: 'themes' | 'criteria' }>(
+    'Il campo «{field}» non indica {list, select, themes {un tema} other {un criterio}} della sfida (o lo indica due volte).',
+    '{field} is not one of the challenge’s {list, select, themes {themes} other {criteria}} (or is given twice).',
+  ),
+  'challenges.themeHasIdeas': message(
+    'Un tema sotto cui sono archiviate delle idee non si può togliere: puoi rinominarlo.',
+    'A theme under which ideas are filed cannot be removed; rename it instead.',
+  ),
 
   // ── Teams and rosters ──
   'teams.schoolRequired': message('Una squadra di un Climathon delle scuole ha bisogno della sua scuola («schoolId»).', 'A team of a school climathon needs its school.'),

@@ -16,13 +16,16 @@ const ABBREVIATIONS = new Set(['JSON', 'ISO', 'URL', 'CSV', 'HTTP', 'HTTPS', 'AP
 /**
  * Italian words that agree with a person's gender, which the service does not know ("è entrato", "sei stato
  * aggiunto", "benvenuta", "sei sicuro?", "il giurato"): say "fa ora parte della squadra", "ti abbiamo aggiunto",
- * "ti diamo il benvenuto", "vuoi davvero...?", "membro della giuria" instead. `stato`/`stata` go too, so that no "è stato
- * aggiunto" slips through ("lo stato" of a thing is worded otherwise).
+ * "ti diamo il benvenuto", "vuoi davvero...?", "membro della giuria" instead. Words said as well of things ("la
+ * proposta è stata accettata", "il link è stato usato") are flagged only where they speak of people.
  */
 export const GENDERED_ABOUT_A_PERSON = new RegExp(
   [
     // Always agreeing with a person (verbs with "essere", greetings, the juror): "entrata", "benvenuto", "giurati".
-    '(?:stat|entrat|uscit|unit|astenut|giurat)[oa]',
+    '(?:entrat|uscit|unit|astenut|giurat)[oa]',
+    // "stato"/"stata" with a participle said of people ("è stato aggiunto"); "il link è stato usato" is about a thing.
+    'stat[oaie]\\s+(?:aggiunt|invitat|iscritt|rimoss|nominat|registrat|escluss|promoss)[oaie]',
+    '(?:sei|siete)\\s+stat[oaie]',
     '(?<!il\\s)benvenut[oa]', // "ti diamo il benvenuto" (the noun) fits anyone
     'giurat[ie]',
     // Participles and adjectives said of the reader ("sei stato aggiunto", "sei sicura?"); "ti abbiamo aggiunto" fits anyone.

@@ -11,7 +11,7 @@ import { Criterion } from '../challenges/criterion.entity.js';
 import { User } from '../identity/user.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { check, checkInput, isUuid } from '../validation.js';
-import { requireUser, type Viewer } from '../viewer.js';
+import { requireUser, selfAmong, type Viewer } from '../viewer.js';
 import { assignReviews, conflictKey } from './assignment.js';
 import { Award } from './award.entity.js';
 import {
@@ -154,6 +154,23 @@ export class JudgingService {
     if (organized.length === 0) return result;
     const jurors = await this.dataSource.getRepository(Juror).find({ where: { challengeId: In(organized) }, order: { createdAt: 'ASC', id: 'ASC' } });
     for (const juror of jurors) result.set(juror.challengeId, [...(result.get(juror.challengeId) ?? []), juror]);
+    return result;
+  }
+
+  /** User.jurorSeats: the juror rows of each user, newest challenge first; only the viewer's own (others read as none). */
+  async jurorSeatsOf(viewer: Viewer, userIds: readonly string[]): Promise<Map<string, Juror[]>> {
+    const self = selfAmong(viewer, userIds);
+    const result = new Map<string, Juror[]>();
+    if (!self) return result;
+    const seats = await this.dataSource
+      .getRepository(Juror)
+      .createQueryBuilder('j')
+      .innerJoin(Challenge, 'c', 'c.id = j.challenge_id')
+      .where('j.user_id = :userId', { userId: self })
+      .orderBy('c.created_at', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .getMany();
+    result.set(self, seats);
     return result;
   }
 

@@ -6,7 +6,7 @@ import { recordEvents } from '#platform/outbox/outbox.js';
 import { assertPageSize, CursorCodec, keysetCondition, type Page } from '#platform/pagination/cursor.js';
 import { User } from '../identity/user.entity.js';
 import { check, checkInput, isUuid } from '../validation.js';
-import { requireUser, type Viewer } from '../viewer.js';
+import { requireUser, selfAmong, type Viewer } from '../viewer.js';
 import { OrganizationMember, OrganizationRole } from './organization-member.entity.js';
 import { Organization, OrganizationKind } from './organization.entity.js';
 
@@ -123,6 +123,23 @@ export class OrganizationsService {
       .innerJoin(OrganizationMember, 'm', 'm.organization_id = o.id AND m.user_id = :userId', { userId: user.userId });
     if (kind) query.andWhere('o.kind = :kind', { kind });
     return query.orderBy('o.name', 'ASC').addOrderBy('o.id', 'ASC').getMany();
+  }
+
+  /**
+   * User.memberships: the accepted memberships of each user, with their organization, by organization name; only the
+   * viewer's own (everyone else's read as none, for admins too).
+   */
+  async membershipsOf(viewer: Viewer, userIds: readonly string[]): Promise<Map<string, (OrganizationMember & { organization: Organization })[]>> {
+    const self = selfAmong(viewer, userIds);
+    const result = new Map<string, (OrganizationMember & { organization: Organization })[]>();
+    if (!self) return result;
+    const rows = await this.dataSource.getRepository(OrganizationMember).find({
+      where: { userId: self },
+      relations: { organization: true },
+      order: { organization: { name: 'ASC', id: 'ASC' } },
+    });
+    result.set(self, rows as (OrganizationMember & { organization: Organization })[]);
+    return result;
   }
 
   /** Members per organization, for the organizations whose members the viewer may see. */

@@ -11,7 +11,7 @@ import { keyset } from '../challenges/challenges.service.js';
 import { IdeaReads } from '../ideas/idea-reads.js';
 import { Organization, OrganizationKind } from '../organizations/organization.entity.js';
 import { check, checkInput, isUuid } from '../validation.js';
-import { requireUser, type Viewer } from '../viewer.js';
+import { requireUser, selfAmong, type Viewer } from '../viewer.js';
 import { generateJoinCode, normalizeJoinCode } from './join-code.js';
 import { TeamMember, TeamRole } from './team-member.entity.js';
 import { Team } from './team.entity.js';
@@ -155,6 +155,12 @@ export class TeamsService {
   }
 
   /** The viewer's teams across challenges, newest first. */
+  /** User.teams: myTeams of each user, for the viewer only (everyone else's read as none, for admins too). */
+  async teamsOf(viewer: Viewer, userIds: readonly string[]): Promise<Map<string, Team[]>> {
+    const self = selfAmong(viewer, userIds);
+    return new Map(self ? [[self, await this.mine(viewer)]] : []);
+  }
+
   async mine(viewer: Viewer): Promise<Team[]> {
     const user = requireUser(viewer);
     return this.dataSource

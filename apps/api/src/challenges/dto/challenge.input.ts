@@ -25,6 +25,18 @@ export class CriterionInput {
   maxScore?: number | null;
 }
 
+@InputType({ description: 'A theme in updateChallenge: with the id of an existing theme it keeps it (ideas stay filed under it), without one it adds a theme.' })
+export class UpdateThemeInput extends ThemeInput {
+  @Field(() => ID, { nullable: true })
+  id?: string | null;
+}
+
+@InputType({ description: 'A criterion in updateChallenge: with the id of an existing criterion it keeps it, without one it adds a criterion.' })
+export class UpdateCriterionInput extends CriterionInput {
+  @Field(() => ID, { nullable: true })
+  id?: string | null;
+}
+
 @InputType()
 export class CreateChallengeInput {
   @Field(() => ID)
@@ -98,4 +110,13 @@ export class UpdateChallengeInput {
 
   @Field(() => ScoreNormalization, { nullable: true })
   rankingNormalization?: ScoreNormalization | null;
+
+  @Field(() => [UpdateThemeInput], {
+    nullable: true,
+    description: 'The themes, in order, replacing the current ones; a theme left out is removed, which a theme with ideas cannot be (FAILED_PRECONDITION).',
+  })
+  themes?: UpdateThemeInput[] | null;
+
+  @Field(() => [UpdateCriterionInput], { nullable: true, description: 'The criteria, in order, replacing the current ones (no review exists before judging).' })
+  criteria?: UpdateCriterionInput[] | null;
 }

@@ -26,6 +26,7 @@ export class ReviewAssignmentModel {
   @Field(() => ID)
   id!: string;
 
+  challengeId!: string;
   ideaId!: string;
   jurorId!: string;
 
@@ -144,7 +145,14 @@ export class AwardModel {
 
 export const toJurorModel = (j: Juror): JurorModel => ({ id: j.id, userId: j.userId, challengeId: j.challengeId, affiliationId: j.affiliationId });
 
-export const toReviewAssignmentModel = (a: ReviewAssignment): ReviewAssignmentModel => ({ id: a.id, ideaId: a.ideaId, jurorId: a.jurorId, status: a.status, dueAt: a.dueAt });
+export const toReviewAssignmentModel = (a: ReviewAssignment): ReviewAssignmentModel => ({
+  id: a.id,
+  challengeId: a.challengeId,
+  ideaId: a.ideaId,
+  jurorId: a.jurorId,
+  status: a.status,
+  dueAt: a.dueAt,
+});
 
 /** Scores leave the API rounded to two decimals (PRODUCT.md: no `65.00000000000001`); stored values and rankings keep full precision. */
 export const toReviewModel = (r: Review, hideJuror = false): ReviewModel => ({

@@ -50,6 +50,18 @@ export class OrganizationMemberModel {
   role!: OrganizationRole;
 }
 
+@ObjectType('Membership', { description: "One of the viewer's accepted memberships (User.memberships)." })
+export class MembershipModel {
+  @Field(() => OrganizationModel)
+  organization!: OrganizationModel;
+
+  @Field(() => OrganizationRole)
+  role!: OrganizationRole;
+
+  @Field(() => Date, { description: 'When the person became a member (accepted the invitation, or created the organization).' })
+  since!: Date;
+}
+
 @ObjectType('OrganizationConnection')
 export class OrganizationConnection extends Connection(OrganizationModel, 'Organization') {}
 

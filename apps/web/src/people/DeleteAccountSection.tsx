@@ -1,0 +1,92 @@
+import { useRef, useState } from 'react';
+import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { useNavigate } from 'react-router';
+import { useMutation } from 'urql';
+import { graphql } from '../gql';
+import { formErrors } from '../common/api-errors';
+import { FormAlert } from '../common/ui';
+import { ApiForm, formText, LineField } from '../organizer/fields';
+import { useFocusFirstInvalid } from '../organizer/use-focus-invalid';
+import '../organizer/organizer.css';
+import './people.css';
+
+const DeleteMyAccountMutation = graphql(`
+  mutation DeleteMyAccount($password: String!) {
+    deleteMyAccount(password: $password)
+  }
+`);
+
+/**
+ * Erasure (PRODUCT.md "Erasure"): the password (a roster student's code) proves it is them, a confirmation asks once
+ * more; then name, email, sign-in, notifications and consents are gone and the session ends.
+ */
+export function DeleteAccountSection({ rosterStudent }: { rosterStudent: boolean }) {
+  const intl = useIntl();
+  const navigate = useNavigate();
+  const [password, setPassword] = useState<string | null>(null);
+  const [state, erase] = useMutation(DeleteMyAccountMutation);
+  const formRef = useRef<HTMLFormElement>(null);
+  const errors = formErrors(state.error, intl, { fields: ['password'], scope: 'erasure' });
+  useFocusFirstInvalid(formRef, state.error);
+  const confirm = () => {
+    const proof = password ?? '';
+    setPassword(null);
+    void erase({ password: proof }).then((result) => {
+      // The page ends the session once shown (ending it here would first send the profile to the sign-in page).
+      if (result.data?.deleteMyAccount) void navigate('/account-deleted', { replace: true, state: { erased: true } });
+    });
+  };
+  return (
+    <section aria-labelledby="erase-title">
+      <h2 id="erase-title">
+        <FormattedMessage id="erase.title" />
+      </h2>
+      <p>
+        <FormattedMessage id="erase.lead" />
+      </p>
+      <ApiForm
+        error={state.error}
+        ref={formRef}
+        className="form"
+        validationErrors={errors.fields}
+        onSubmit={(event) => {
+          event.preventDefault();
+          setPassword(formText(event.currentTarget, 'password'));
+        }}
+      >
+        <FormAlert messages={errors.form} />
+        <LineField
+          name="password"
+          type="password"
+          label={intl.formatMessage({ id: rosterStudent ? 'erase.passwordOrCode' : 'field.password' })}
+          autoComplete="current-password"
+          isRequired
+        />
+        <Button type="submit" className="button button-danger" isDisabled={state.fetching}>
+          <FormattedMessage id="erase.submit" />
+        </Button>
+      </ApiForm>
+      <ModalOverlay className="modal-overlay" isDismissable isOpen={password !== null} onOpenChange={(open) => !open && setPassword(null)}>
+        <Modal className="modal">
+          <Dialog role="alertdialog" className="dialog">
+            <Heading slot="title">
+              <FormattedMessage id="erase.confirmTitle" />
+            </Heading>
+            <p>
+              <FormattedMessage id="erase.confirmText" />
+            </p>
+            <div className="actions">
+              <Button className="button button-danger" onPress={confirm}>
+                <FormattedMessage id="erase.confirm" />
+              </Button>
+              <Button className="button button-secondary" slot="close">
+                <FormattedMessage id="erase.cancel" />
+              </Button>
+            </div>
+          </Dialog>
+        </Modal>
+      </ModalOverlay>
+    </section>
+  );
+}
