@@ -5,7 +5,7 @@ import { DomainError, isUniqueViolation } from '#platform/errors/domain-error.js
 import { recordEvents } from '#platform/outbox/outbox.js';
 import { assertPageSize, CursorCodec, keysetCondition, type Page } from '#platform/pagination/cursor.js';
 import { User } from '../identity/user.entity.js';
-import { check, isUuid } from '../validation.js';
+import { check, checkInput, isUuid } from '../validation.js';
 import { requireUser, selfAmong, type Viewer } from '../viewer.js';
 import { OrganizationMember, OrganizationRole } from './organization-member.entity.js';
 import { Organization, OrganizationKind } from './organization.entity.js';
@@ -41,14 +41,14 @@ export class OrganizationsService {
 
   async create(viewer: Viewer, input: CreateOrganizationData): Promise<Organization> {
     const user = requireUser(viewer);
-    const data = {
-      name: check.line('name', input.name, 1, 200),
+    const data = checkInput((field) => ({
+      name: field(() => check.line('name', input.name, 1, 200)),
       kind: input.kind,
-      city: check.optionalLine('city', input.city, 120),
-      district: check.optionalLine('district', input.district, 120),
-      sector: check.optionalLine('sector', input.sector, 200),
-      website: this.checkWebsite(input.website),
-    };
+      city: field(() => check.optionalLine('city', input.city, 120)),
+      district: field(() => check.optionalLine('district', input.district, 120)),
+      sector: field(() => check.optionalLine('sector', input.sector, 200)),
+      website: field(() => this.checkWebsite(input.website)),
+    }));
     return this.dataSource.transaction(async (manager) => {
       const organization = await manager.save(Organization, manager.create(Organization, data));
       await manager.insert(OrganizationMember, { organizationId: organization.id, userId: user.userId, role: OrganizationRole.OWNER });
@@ -64,15 +64,15 @@ export class OrganizationsService {
     return this.dataSource.transaction(async (manager) => {
       if (!viewer.isAdmin) {
         const own = await manager.findOneBy(OrganizationMember, { organizationId: organization.id, userId: user.userId });
-        if (own?.role !== OrganizationRole.OWNER) throw DomainError.forbidden('Only an owner of the organization can add members');
+        if (own?.role !== OrganizationRole.OWNER) throw DomainError.forbidden('organizations.ownerOnlyMembers');
       }
       const member = await manager.findOneBy(User, { email });
-      if (!member) throw DomainError.notFound('User');
+      if (!member) throw DomainError.notFound('user');
       const role = input.role ?? OrganizationRole.MEMBER;
       try {
         await manager.insert(OrganizationMember, { organizationId: organization.id, userId: member.id, role });
       } catch (error) {
-        if (isUniqueViolation(error)) throw DomainError.conflict('The user is already a member of the organization');
+        if (isUniqueViolation(error)) throw DomainError.conflict('organizations.alreadyMember');
         throw error;
       }
       const payload: OrganizationMemberAddedPayload = { organizationId: organization.id, userId: member.id, role, addedBy: user.userId };
@@ -84,7 +84,7 @@ export class OrganizationsService {
   /** Organizations are a public directory. */
   async get(id: string): Promise<Organization> {
     const organization = isUuid(id) ? await this.dataSource.getRepository(Organization).findOneBy({ id }) : null;
-    if (!organization) throw DomainError.notFound('Organization');
+    if (!organization) throw DomainError.notFound('organization');
     return organization;
   }
 
@@ -98,7 +98,7 @@ export class OrganizationsService {
     if (args.kind) query.andWhere('o.kind = :kind', { kind: args.kind });
     const search = args.search?.trim();
     if (search) {
-      if (search.length > 200) throw DomainError.badInput('search', 'search must be at most 200 characters');
+      if (search.length > 200) throw DomainError.badInput('search', 'input.tooLong', { field: 'search', max: 200 });
       query.andWhere('(o.name ILIKE :search OR o.city ILIKE :search OR o.district ILIKE :search)', { search: `%${escapeLike(search)}%` });
     }
     const totalCount = await query.clone().getCount();
@@ -176,7 +176,7 @@ export class OrganizationsService {
       const url = new URL(value);
       if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('scheme');
     } catch {
-      throw DomainError.badInput('website', 'website must be an http(s) URL');
+      throw DomainError.badInput('website', 'organizations.websiteUrl');
     }
     return value;
   }
