@@ -8,6 +8,7 @@ import { SessionRevocation } from '#domain/identity/session-revocation.js';
 import { SystemClock } from '#platform/clock/clock.js';
 import { ConfigError, loadConfig } from '#platform/config/app-config.js';
 import { createDataSource, migrateDatabase } from '#platform/database/data-source.js';
+import { renderError } from '#domain/i18n/errors.js';
 import { DomainError } from '#platform/errors/domain-error.js';
 
 const USAGE = `usage: npm run admin:create -- <email> <password>   (password: at least ${MIN_PASSWORD_LENGTH} characters)`;
@@ -37,7 +38,7 @@ try {
     await dataSource.destroy();
   }
 } catch (error) {
-  if (error instanceof DomainError) fail(`Cannot create admin: ${error.message}\n${USAGE}`);
+  if (error instanceof DomainError) fail(`Cannot create admin: ${renderError(error, 'en').message}\n${USAGE}`);
   if (error instanceof ConfigError) fail(error.message);
   fail(`Cannot create admin: ${error instanceof Error ? error.message : String(error)}`);
 }

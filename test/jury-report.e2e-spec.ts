@@ -43,6 +43,9 @@ function referenceAlpha(units: number[][]): number | null {
   return n < 2 || expected === 0 ? null : 1 - observed / n / (expected / (n * (n - 1)));
 }
 
+/** T = 100 * sum_c(w_c * v_c / max_c) / sum_c(w_c), from the values a juror gave. */
+const exactTotal = (values: number[]) => (100 * CRITERIA.reduce((s, c, i) => s + (c.weight * values[i]!) / c.maxScore, 0)) / CRITERIA.reduce((s, c) => s + c.weight, 0);
+
 const unitsBy = (reviews: SubmittedReview[], value: (r: SubmittedReview) => number) => {
   const units = new Map<string, number[]>();
   for (const r of reviews) units.set(r.ideaId, [...(units.get(r.ideaId) ?? []), value(r)]);
@@ -61,11 +64,14 @@ beforeAll(async () => {
   fx = await judgingFixture(api.url, { ideas: 7, jurors: 4, overrides: { reviewsPerIdea: 3, criteria: CRITERIA } });
   const quality = new Map(fx.ideas.map((idea, k) => [idea.id, ((k * 37) % 11) / 10]));
   const clamp = (v: number, max: number) => Math.max(0, Math.min(max, Math.round(v)));
-  reviews = await reviewAll(api.url, fx, (j, ideaId, c) => {
+  const submitted = await reviewAll(api.url, fx, (j, ideaId, c) => {
     const q = quality.get(ideaId)!;
     const noise = ((j * 7 + ideaId.charCodeAt(0) + c * 3) % 5) - 2;
     return c === 0 ? clamp(10 * q + 2 * BIAS[j]! + noise / 2, 10) : clamp(5 * q + BIAS[j]! + noise / 3, 5);
   });
+  // The reference works on the exact totals (PRODUCT.md "Totals"); the API shows each to two decimals.
+  reviews = submitted.map((r) => ({ ...r, total: exactTotal(r.values) }));
+  for (const r of reviews) expect(submitted.find((s) => s.reviewId === r.reviewId)!.total).toBe(round2(r.total));
   outsider = await signUp(api.url, { label: 'outsider' });
 }, 120_000);
 

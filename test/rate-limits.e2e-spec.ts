@@ -179,7 +179,7 @@ describe('limits that fit schools (default configuration)', () => {
     await clearCounters();
     const target = 'spread-target@example.test';
     const refuse = async () => {
-      throw DomainError.unauthenticated('Invalid email or password');
+      throw DomainError.unauthenticated('identity.invalidCredentials');
     };
     for (let i = 0; i < 100; i++) await expect(limits.guardSignIn('password', target, `203.0.113.${i}`, refuse)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     await expect(limits.guardSignIn('password', target, '192.0.2.1', async () => 'ok')).rejects.toMatchObject({ code: 'RATE_LIMITED' });

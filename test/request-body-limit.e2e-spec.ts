@@ -74,7 +74,8 @@ async function expectStillServing(): Promise<void> {
 describe('a request body over the limit', () => {
   const limit = BODY_LIMIT_BYTES;
   const tooLarge = (error: { message: string; extensions?: Record<string, unknown> }) => {
-    expect(error.message).toBe(`The request body is too large: at most ${limit} bytes (1 MiB) are accepted`);
+    // In Italian: the request names no language (test/error-locale.e2e-spec.ts covers the others).
+    expect(error.message).toBe(`Il corpo della richiesta è troppo grande: sono accettati al massimo ${limit} byte (1 MiB).`);
     expect(error.extensions?.maxBytes).toBe(limit);
   };
 
@@ -114,7 +115,7 @@ describe('a request body over the limit', () => {
 describe('other bodies Fastify cannot read', () => {
   it('answers malformed JSON 400 with a GraphQL error', async () => {
     const error = expectGraphQLError(await rawPost({ 'content-type': 'application/json' }, ['{"query": ']), 400, 'INVALID_JSON');
-    expect(error.message).toBe('The request body is not valid JSON');
+    expect(error.message).toBe('Il corpo della richiesta non è un JSON valido.');
   });
 
   it('answers an empty JSON body 400 with a GraphQL error', async () => {

@@ -165,8 +165,16 @@ describe('class rosters', () => {
       expect(res.errors?.[0]?.extensions).toMatchObject({
         code: 'BAD_USER_INPUT',
         field: 'students[3].displayName',
-        fields: ['students[3].displayName', 'students[4].displayName', 'students[5].displayName', 'students[6].displayName', 'students[7].displayName'],
       });
+      const fields = res.errors?.[0]?.extensions?.fields as { field: string; message: string }[];
+      expect(fields.map((f) => f.field)).toEqual([
+        'students[3].displayName',
+        'students[4].displayName',
+        'students[5].displayName',
+        'students[6].displayName',
+        'students[7].displayName',
+      ]);
+      for (const { message } of fields) expect(message).toMatch(/«students\[\d\]\.displayName»/);
       expect(await counts(team.id)).toEqual(before);
 
       const ok = await addOk(teacher, team.id, [

@@ -107,7 +107,7 @@ describe('WebSocket limits', () => {
       // Messages are handled in order, so the 101st meets the 100 subscriptions before it.
       const refused = await wsOperation(socket.client, ME);
       expect(refused.refused?.[0]?.extensions?.code).toBe('RATE_LIMITED');
-      expect(refused.refused?.[0]?.message).toBe('At most 100 operations at once on one socket');
+      expect(refused.refused?.[0]?.message).toBe('Al massimo 100 operazioni alla volta su un WebSocket.');
       const again = await wsOperation(socket.client, 'subscription { notificationAdded { id } }');
       expect(again.refused?.[0]?.extensions?.code).toBe('RATE_LIMITED');
       // Ending one subscription makes room for one operation.

@@ -118,7 +118,7 @@ test('an organizer creates a challenge, runs its jury and judging with a live ra
 
   // ---- the jury: an unknown email is refused next to the field; a juror added by mistake is removed
   const jury = page.getByRole('region', { name: 'Giuria', exact: true });
-  const jurorEmail = page.getByLabel('Email del giurato');
+  const jurorEmail = page.getByLabel('Email del membro della giuria');
   await jurorEmail.fill('nessuno@example.test');
   await page.getByRole('button', { name: 'Aggiungi alla giuria' }).click();
   await expect(jurorEmail).toHaveAccessibleDescription(/Nessun account con questa email/);
@@ -130,9 +130,9 @@ test('an organizer creates a challenge, runs its jury and judging with a live ra
   expect((await gqlOk(url, `query($id: ID!) { challenge(id: $id) { jurors { id } } }`, { id: challengeId }, organizer.token)).challenge.jurors).toEqual([]);
 
   // ---- one juror, who cannot review the first school's idea
-  await page.getByLabel('Email del giurato').fill(conflicted.email);
+  await page.getByLabel('Email del membro della giuria').fill(conflicted.email);
   await page.getByRole('button', { name: 'Aggiungi alla giuria' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Aggiunto alla giuria: Giorgio Giurato.' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Giorgio Giurato fa ora parte della giuria.' })).toBeVisible();
   await expect(jury.getByRole('row', { name: /Giorgio Giurato/ })).toBeVisible();
 
   await page.getByRole('button', { name: 'Avvia la valutazione' }).click();
@@ -148,7 +148,7 @@ test('an organizer creates a challenge, runs its jury and judging with a live ra
   await expectAccessible(page);
 
   // ---- a second juror, and judging starts
-  await page.getByLabel('Email del giurato').fill(expert.email);
+  await page.getByLabel('Email del membro della giuria').fill(expert.email);
   await page.getByRole('button', { name: 'Aggiungi alla giuria' }).click();
   await expect(jury.getByRole('row', { name: /Elena Esperta/ })).toBeVisible();
   await page.getByRole('button', { name: 'Avvia la valutazione' }).click();

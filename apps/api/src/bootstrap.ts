@@ -2,9 +2,11 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
+import { IdentityService } from '#domain/identity/identity.service.js';
 import { AppConfig, loadConfig } from '#platform/config/app-config.js';
 import { checkEvictionPolicy, createRedis } from '#platform/redis/redis.js';
 import { AppModule } from './app.module.js';
+import { requestLocale } from './common/viewer-locale.js';
 import { answerRequestBodyErrorsAsGraphQL } from './graphql/request-body-errors.js';
 import { registerDevExplorer } from './ops/dev-explorer.js';
 import { registerWebClient } from './ops/web-client.js';
@@ -14,7 +16,8 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** Routes served beside GraphQL by Fastify itself; tests call it too, so they see the same HTTP surface. */
 export async function configureHttpRoutes(app: NestFastifyApplication): Promise<void> {
-  answerRequestBodyErrorsAsGraphQL(app.getHttpAdapter().getInstance(), '/graphql');
+  const identity = app.get(IdentityService);
+  answerRequestBodyErrorsAsGraphQL(app.getHttpAdapter().getInstance(), '/graphql', (request) => requestLocale(identity, request.headers));
   await registerDevExplorer(app, app.get(AppConfig).NODE_ENV);
   await registerWebClient(app);
 }

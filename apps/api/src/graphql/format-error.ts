@@ -1,4 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { Locale } from '#domain/identity/user.entity.js';
+import { renderError, renderErrorMessage } from '#domain/i18n/errors.js';
 import { DomainError, ErrorCode } from '#platform/errors/domain-error.js';
 
 const CLIENT_CODES = new Set<string>(Object.values(ErrorCode));
@@ -22,6 +24,23 @@ function findDomainError(error: unknown): DomainError | undefined {
   return undefined;
 }
 
+/**
+ * The language each error of a request is to be worded in, set by `localizeErrorsPlugin` (graphql.module.ts) once it
+ * knows the viewer's locale, before Apollo formats the errors; the formatter has no other way to the request. Keyed by
+ * the error objects of the request (and their DomainError), so nothing outlives them.
+ */
+const localeOfError = new WeakMap<object, Locale>();
+
+/** Words the errors of one request in `locale` when they are formatted. */
+export function tellErrorsIn(errors: readonly unknown[], locale: Locale): void {
+  for (const error of errors) {
+    if (typeof error !== 'object' || error === null) continue;
+    localeOfError.set(error, locale);
+    const domain = findDomainError(error);
+    if (domain) localeOfError.set(domain, locale);
+  }
+}
+
 /** True for errors no rule of PRODUCT.md explains: they are logged and shown without details. */
 export function isUnexpectedError(error: unknown): boolean {
   if (findDomainError(error)) return false;
@@ -31,21 +50,25 @@ export function isUnexpectedError(error: unknown): boolean {
 }
 
 /**
- * The one place where errors become what clients see: the codes of PRODUCT.md, `extensions.field` for
- * validation, and nothing internal (no stack trace, no SQL) for anything unexpected.
+ * The one place where errors become what clients see: the codes of PRODUCT.md, the message in the viewer's language
+ * (`locale`, else the one `tellErrorsIn` gave, else Italian), for validation `extensions.field` and every invalid field
+ * in `extensions.fields` (`[{ field, message }]`, the first also in `field`), and nothing internal (no stack trace, no
+ * SQL) for anything unexpected.
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+export function formatError(formatted: GraphQLFormattedError, error: unknown, locale?: Locale): GraphQLFormattedError {
   const domain = findDomainError(error);
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+  const lang = locale ?? (typeof error === 'object' && error !== null ? localeOfError.get(error) : undefined) ?? (domain && localeOfError.get(domain)) ?? 'it';
+  const internal = () => ({ ...base, message: renderErrorMessage('internal', {}, lang), extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } });
   if (domain) {
+    const { message, fields } = renderError(domain, lang);
     const extensions: Record<string, unknown> = { code: domain.code };
     if (domain.field) extensions.field = domain.field;
+    if (fields) extensions.fields = fields;
     if (domain.details) Object.assign(extensions, domain.details);
-    return { ...base, message: domain.message, extensions };
+    return { ...base, message, extensions };
   }
-  if (isUnexpectedError(error)) {
-    return { ...base, message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
-  }
+  if (isUnexpectedError(error)) return internal();
   const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : '';
   if (CLIENT_CODES.has(code)) {
     // `http` is Apollo's own (it strips it before this on HTTP; graphql-ws would pass it on).
@@ -55,5 +78,5 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (REQUEST_ERROR_CODES.has(code) || code === '') {
     return { ...base, extensions: { code: ErrorCode.BAD_USER_INPUT, reason: code || 'INVALID_REQUEST' } };
   }
-  return { ...base, message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+  return internal();
 }

@@ -12,8 +12,10 @@ import { IdentityService } from '#domain/identity/identity.service.js';
 import { SessionRevocation } from '#domain/identity/session-revocation.js';
 import { ANONYMOUS, type Viewer } from '#domain/viewer.js';
 import { AppConfig } from '#platform/config/app-config.js';
+import { DomainError } from '#platform/errors/domain-error.js';
+import { viewerLocale } from '../common/viewer-locale.js';
 import type { GqlContext } from './gql-context.js';
-import { formatError, isUnexpectedError } from './format-error.js';
+import { formatError, isUnexpectedError, tellErrorsIn } from './format-error.js';
 import { LimitedApolloDriver, type LimitedGraphQLWsOptions } from './graphql-ws-driver.js';
 import { checkOperation, limitRules, parseOperation } from './operation-limits.js';
 import { complexityLimitPlugin, rejectNulCharactersPlugin } from './query-limits.js';
@@ -92,6 +94,27 @@ function logUnexpectedErrors(logger: PinoLogger): ApolloServerPlugin<GqlContext>
   };
 }
 
+/**
+ * Errors in the viewer's language (PRODUCT.md): once a request has errors, and before Apollo formats them, find the
+ * viewer's locale (`viewerLocale`) and tell the formatter. A request without errors reads nothing.
+ */
+function localizeErrorsPlugin(identity: IdentityService): ApolloServerPlugin<GqlContext> {
+  const tell = async (errors: readonly unknown[], context: GqlContext | undefined) => {
+    if (errors.length > 0) tellErrorsIn(errors, await viewerLocale(identity, context?.viewer, context?.acceptLanguage));
+  };
+  return {
+    async requestDidStart() {
+      return {
+        didEncounterErrors: async ({ errors, contextValue }) => tell(errors, contextValue),
+        didEncounterSubsequentErrors: async ({ contextValue }, errors) => tell(errors, contextValue),
+      };
+    },
+  };
+}
+
+/** An error answered before an operation runs on the WebSocket, worded by the formatter like any DomainError. */
+const wsRefusal = (error: DomainError) => new GraphQLError(error.key, { originalError: error });
+
 @Module({
   imports: [
     NestGraphQLModule.forRootAsync<ApolloDriverConfig>({
@@ -106,11 +129,13 @@ function logUnexpectedErrors(logger: PinoLogger): ApolloServerPlugin<GqlContext>
         const socketsPerAddress = new SocketCounter(config.WS_MAX_SOCKETS_PER_ADDRESS);
         const socketsPerUser = new SocketCounter(config.WS_MAX_SOCKETS_PER_USER);
         const limits = { maxDepth: config.GRAPHQL_MAX_DEPTH, maxCost: config.GRAPHQL_MAX_COST };
-        const formatWsErrors = (errors: readonly GraphQLError[]) =>
-          errors.map((error) => {
+        const formatWsErrors = async (errors: readonly GraphQLError[], extra: WsExtra | undefined) => {
+          const locale = await viewerLocale(identity, extra?.viewer, extra?.request?.headers['accept-language']);
+          return errors.map((error) => {
             if (isUnexpectedError(error)) logger.error({ err: error.originalError ?? error, path: error.path }, 'Unexpected error in GraphQL operation over WebSocket');
-            return formatError(error.toJSON(), error);
+            return formatError(error.toJSON(), error, locale);
           });
+        };
         const graphqlWs: LimitedGraphQLWsOptions = {
           path: '/graphql',
           maxPayload: config.WS_MAX_PAYLOAD_BYTES,
@@ -153,26 +178,23 @@ function logUnexpectedErrors(logger: PinoLogger): ApolloServerPlugin<GqlContext>
           },
           // graphql-ws bypasses Apollo's formatError: map subscription errors to PRODUCT.md's codes here too
           // (otherwise FORBIDDEN / NOT_FOUND / UNAUTHENTICATED arrive without extensions.code, and unexpected errors unmasked).
-          onNext: (_ctx, _id, _payload, _args, result) => (result.errors?.length ? { ...result, errors: formatWsErrors(result.errors) } : undefined),
+          onNext: async (ctx, _id, _payload, _args, result) =>
+            result.errors?.length ? { ...result, errors: await formatWsErrors(result.errors, ctx.extra as WsExtra) } : undefined,
           // Every operation passes what HTTP checks (operation-limits.ts) before it runs; a refusal is an `error`
           // message for that one operation, and the socket stays open.
           onSubscribe: async (ctx, _id, payload) => {
             // First, before any await: graphql-ws has already counted this operation in ctx.subscriptions.
             if (Object.keys(ctx.subscriptions).length > config.WS_MAX_OPERATIONS_PER_SOCKET) {
-              return [
-                new GraphQLError(`At most ${config.WS_MAX_OPERATIONS_PER_SOCKET} operations at once on one socket`, {
-                  extensions: { code: 'RATE_LIMITED', reason: 'TOO_MANY_OPERATIONS' },
-                }),
-              ];
+              return [wsRefusal(DomainError.rateLimited('request.tooManyOperations', { max: config.WS_MAX_OPERATIONS_PER_SOCKET }, { reason: 'TOO_MANY_OPERATIONS' }))];
             }
             // Every operation re-checks the session: should a revocation message be lost, the socket still ends here.
             const viewer = (ctx.extra as WsExtra).viewer;
             if (viewer?.sessionId && !(await sessions.isActive(viewer.sessionId))) {
               socketOf(ctx.extra)?.close(SESSION_REVOKED_CLOSE, 'Session revoked');
-              return [new GraphQLError('Session revoked', { extensions: { code: 'UNAUTHENTICATED' } })];
+              return [wsRefusal(DomainError.unauthenticated('request.sessionRevoked'))];
             }
             // An anonymous socket may only use public streams, and there are none: refused before any parsing.
-            if (!viewer?.userId) return [new GraphQLError('Sign in to use the WebSocket', { extensions: { code: 'UNAUTHENTICATED' } })];
+            if (!viewer?.userId) return [wsRefusal(DomainError.unauthenticated('request.socketSignIn'))];
             // graphql-ws itself would close the whole socket (4500) on a query that does not parse.
             const parsed = parseOperation(payload.query);
             if ('errors' in parsed) return parsed.errors;
@@ -185,7 +207,7 @@ function logUnexpectedErrors(logger: PinoLogger): ApolloServerPlugin<GqlContext>
             return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
           },
           // An operation refused before it runs is answered with an `error` message, not `next`.
-          onError: (_ctx, _id, _payload, errors) => formatWsErrors(errors),
+          onError: (ctx, _id, _payload, errors) => formatWsErrors(errors, ctx.extra),
         };
         return {
           path: '/graphql',
@@ -205,20 +227,27 @@ function logUnexpectedErrors(logger: PinoLogger): ApolloServerPlugin<GqlContext>
             complexityLimitPlugin(config.GRAPHQL_MAX_COST), // before the response cache: a cached answer is still priced
             ...publicResponseCachePlugins(config.PUBLIC_CACHE_MAX_AGE_SECONDS),
             logUnexpectedErrors(logger),
+            localizeErrorsPlugin(identity),
           ],
           subscriptions: { 'graphql-ws': graphqlWs },
           context: async (requestOrWs: FastifyRequest | WsContext): Promise<GqlContext> => {
             if ('connectionParams' in requestOrWs || 'extra' in requestOrWs) {
               const ws: WsContext = requestOrWs;
               const clientAddress = clientAddressOf(ws.extra?.request, config.TRUST_PROXY);
-              return { viewer: ws.extra?.viewer ?? ANONYMOUS, loaders: new RequestLoaders(), requestId: randomUUID(), clientAddress };
+              return {
+                viewer: ws.extra?.viewer ?? ANONYMOUS,
+                loaders: new RequestLoaders(),
+                requestId: randomUUID(),
+                clientAddress,
+                acceptLanguage: ws.extra?.request?.headers['accept-language'],
+              };
             }
             const request = requestOrWs as FastifyRequest;
             const token = bearer(request.headers?.authorization);
             const viewer = (token && (await identity.viewerFromAccessToken(token))) || ANONYMOUS;
             const rawId = (request.raw as { id?: unknown })?.id; // pino-http's request id (from X-Request-Id or generated)
             const requestId = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : String(request.id ?? randomUUID());
-            return { viewer, loaders: new RequestLoaders(), requestId, clientAddress: request.ip ?? 'unknown' };
+            return { viewer, loaders: new RequestLoaders(), requestId, clientAddress: request.ip ?? 'unknown', acceptLanguage: request.headers?.['accept-language'] };
           },
         };
       },

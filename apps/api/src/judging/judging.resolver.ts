@@ -118,7 +118,7 @@ export class JudgingResolver {
   async leaderboardUpdated(@CurrentViewer() viewer: Viewer, @Args('challengeId', { type: () => ID }) challengeId: string): Promise<AsyncIterableIterator<unknown>> {
     requireUser(viewer);
     const challenge = await this.challengesService.get(viewer, { id: challengeId });
-    if (!(await this.access.isOrganizer(viewer, challenge))) throw DomainError.forbidden('Only the organizers of the challenge follow its leaderboard');
+    if (!(await this.access.isOrganizer(viewer, challenge))) throw DomainError.forbidden('judging.leaderboardOrganizersOnly');
     return this.pubSub.asyncIterableIterator(this.channels.leaderboardUpdated(challenge.id)) as AsyncIterableIterator<unknown>; // typed `any` upstream
   }
 }

@@ -3,7 +3,9 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { IdentityService } from '#domain/identity/identity.service.js';
 import { DataExportService } from '#domain/people/data-export.service.js';
+import { renderError } from '#domain/i18n/errors.js';
 import { DomainError } from '#platform/errors/domain-error.js';
+import { viewerLocale } from '../common/viewer-locale.js';
 import { DATA_EXPORT_PATH } from './models/data-export.model.js';
 
 const STATUS_OF: Partial<Record<string, number>> = { UNAUTHENTICATED: 401, NOT_FOUND: 404, FAILED_PRECONDITION: 410 };
@@ -32,7 +34,8 @@ export class DataExportHttp implements OnModuleInit {
         return reply.type('application/json; charset=utf-8').header('Content-Disposition', `attachment; filename="climathon-data-${request.params.id}.json"`).send(document);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        return reply.code(STATUS_OF[error.code] ?? 400).send({ errors: [{ message: error.message, extensions: { code: error.code } }] });
+        const { message } = renderError(error, await viewerLocale(this.identity, viewer, request.headers['accept-language']));
+        return reply.code(STATUS_OF[error.code] ?? 400).send({ errors: [{ message, extensions: { code: error.code } }] });
       }
     });
   }

@@ -5,7 +5,9 @@ import { IdentityService } from '#domain/identity/identity.service.js';
 import { ExportLinks } from '#domain/reports/export-links.js';
 import { EXPORT_PREFIX, LINK_TOKEN_PARAMETER, parseExportRequest } from '#domain/reports/export-request.js';
 import { ExportsService } from '#domain/reports/exports.service.js';
+import { renderError, renderErrorMessage } from '#domain/i18n/errors.js';
 import { DomainError, ErrorCode } from '#platform/errors/domain-error.js';
+import { requestLocale } from '../common/viewer-locale.js';
 
 /** The HTTP status of each error code of PRODUCT.md, for the routes served beside GraphQL. */
 const STATUS: Record<string, number> = {
@@ -50,10 +52,10 @@ export class ExportsHttp implements OnModuleInit {
       const url = new URL(request.url, 'http://export.invalid');
       const authorization = request.headers.authorization;
       const token = url.searchParams.get(LINK_TOKEN_PARAMETER);
-      if (!authorization && !token) throw DomainError.unauthenticated('An access token (Authorization: Bearer) or a signed link is required');
+      if (!authorization && !token) throw DomainError.unauthenticated('exports.credentialsRequired');
       const exportRequest = parseExportRequest(url.pathname, url.searchParams);
       const viewer = authorization ? await this.identity.viewerFromAccessToken(bearer(authorization)) : await this.links.verify(token!, exportRequest.canonical);
-      if (!viewer?.userId) throw DomainError.unauthenticated(authorization ? 'Invalid or expired access token' : 'Invalid or expired export link');
+      if (!viewer?.userId) throw DomainError.unauthenticated(authorization ? 'exports.invalidToken' : 'exports.invalidLink');
       const file = await this.exports.open(viewer, exportRequest);
       return reply
         .code(200)
@@ -68,16 +70,20 @@ export class ExportsHttp implements OnModuleInit {
     }
   }
 
-  private refuse(request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {
+  /** In the viewer's language (their locale when the bearer token is valid, else Accept-Language, else Italian). */
+  private async refuse(request: FastifyRequest, reply: FastifyReply, error: unknown): Promise<FastifyReply> {
+    const locale = await requestLocale(this.identity, request.headers);
     if (error instanceof DomainError && STATUS[error.code]) {
+      const { message, fields } = renderError(error, locale);
       const extensions: Record<string, unknown> = { code: error.code };
       if (error.field) extensions.field = error.field;
+      if (fields) extensions.fields = fields;
       return reply
         .code(STATUS[error.code])
         .header('cache-control', 'no-store')
-        .send({ errors: [{ message: error.message, extensions }] });
+        .send({ errors: [{ message, extensions }] });
     }
     this.logger.error({ err: error, url: request.url.split('?', 1)[0] }, 'export failed');
-    return reply.code(500).send({ errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
+    return reply.code(500).send({ errors: [{ message: renderErrorMessage('internal', {}, locale), extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
   }
 }

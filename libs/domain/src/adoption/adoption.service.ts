@@ -11,7 +11,7 @@ import { User } from '../identity/user.entity.js';
 import { OrganizationMember } from '../organizations/organization-member.entity.js';
 import { Organization, OrganizationKind } from '../organizations/organization.entity.js';
 import { TeamRole } from '../teams/team-member.entity.js';
-import { check, isUuid } from '../validation.js';
+import { check, checkInput, isUuid } from '../validation.js';
 import { requireUser, type Viewer } from '../viewer.js';
 import { AdoptionTutor } from './adoption-tutor.entity.js';
 import { Adoption, AdoptionStatus } from './adoption.entity.js';
@@ -67,24 +67,26 @@ export class AdoptionService {
     const user = requireUser(viewer);
     const { idea, challenge } = await this.ideas.visibleWithChallenge(viewer, input.ideaId);
     const company = isUuid(input.companyId) ? await this.dataSource.getRepository(Organization).findOneBy({ id: input.companyId }) : null;
-    if (!company) throw DomainError.notFound('Company');
-    if (company.kind !== OrganizationKind.COMPANY) throw DomainError.badInput('companyId', 'Only a COMPANY organization can adopt ideas');
-    if (!(await this.access.isOrganizationMember(viewer, company.id))) throw DomainError.forbidden('Only members of the company can propose an adoption on its behalf');
-    const message = check.text('message', input.message, ...ADOPTION_LIMITS.message);
-    const commitment = check.optionalText('commitment', input.commitment, ADOPTION_LIMITS.commitment);
+    if (!company) throw DomainError.notFound('company');
+    if (company.kind !== OrganizationKind.COMPANY) throw DomainError.badInput('companyId', 'adoption.companyOnly');
+    if (!(await this.access.isOrganizationMember(viewer, company.id))) throw DomainError.forbidden('adoption.proposeForbidden');
+    const { message, commitment } = checkInput((field) => ({
+      message: field(() => check.text('message', input.message, ...ADOPTION_LIMITS.message)),
+      commitment: field(() => check.optionalText('commitment', input.commitment, ADOPTION_LIMITS.commitment)),
+    }));
     if (idea.status !== IdeaStatus.SUBMITTED || !RESULTS_VISIBLE_STATUSES.includes(challenge.status)) {
-      throw DomainError.precondition('Ideas can be adopted once they are submitted and the results of their challenge are published');
+      throw DomainError.precondition('adoption.notYet');
     }
     try {
       return await this.dataSource.transaction(async (manager) => {
         await manager.query(`SELECT 1 FROM idea WHERE id = $1 FOR SHARE`, [idea.id]);
-        if (await this.acceptedOf(manager, idea.id)) throw DomainError.conflict('The idea is already adopted');
+        if (await this.acceptedOf(manager, idea.id)) throw DomainError.conflict('adoption.alreadyAdopted');
         const adoption = await manager.save(Adoption, manager.create(Adoption, { ideaId: idea.id, companyId: company.id, proposedById: user.userId, message, commitment }));
         await recordEvents(manager, [this.event(ADOPTION_PROPOSED, adoption, user.userId)]);
         return adoption;
       });
     } catch (error) {
-      if (isUniqueViolation(error, 'uq_adoption_open_proposal')) throw DomainError.conflict('The company already has an open proposal for this idea');
+      if (isUniqueViolation(error, 'uq_adoption_open_proposal')) throw DomainError.conflict('adoption.openProposal');
       throw error;
     }
   }
@@ -113,8 +115,8 @@ export class AdoptionService {
         if (!accepted.affected) {
           const current = await manager.findOneByOrFail(Adoption, { id: adoption.id });
           const winner = await this.acceptedOf(manager, idea.id);
-          if (winner && winner.id !== current.id && current.status === AdoptionStatus.DECLINED) throw DomainError.conflict('The idea was adopted by another company');
-          throw DomainError.precondition(`The adoption is ${current.status}, not PROPOSED`);
+          if (winner && winner.id !== current.id && current.status === AdoptionStatus.DECLINED) throw DomainError.conflict('adoption.adoptedByAnother');
+          throw DomainError.precondition('adoption.notProposed', { status: current.status });
         }
         // TypeORM answers an UPDATE ... RETURNING with [rows, affected].
         const [declined]: [{ id: string; company_id: string }[], number] = await manager.query(
@@ -129,7 +131,7 @@ export class AdoptionService {
         return manager.findOneByOrFail(Adoption, { id: adoption.id });
       });
     } catch (error) {
-      if (isUniqueViolation(error, 'uq_adoption_idea_accepted')) throw DomainError.conflict('The idea was adopted by another company');
+      if (isUniqueViolation(error, 'uq_adoption_idea_accepted')) throw DomainError.conflict('adoption.adoptedByAnother');
       throw error;
     }
   }
@@ -147,7 +149,7 @@ export class AdoptionService {
   async withdraw(viewer: Viewer, adoptionId: string): Promise<Adoption> {
     const user = requireUser(viewer);
     const { adoption } = await this.visibleAdoption(viewer, adoptionId);
-    if (!(await this.access.isOrganizationMember(viewer, adoption.companyId))) throw DomainError.forbidden('Only members of the proposing company can withdraw it');
+    if (!(await this.access.isOrganizationMember(viewer, adoption.companyId))) throw DomainError.forbidden('adoption.withdrawForbidden');
     return this.close(adoption, AdoptionStatus.WITHDRAWN, user.userId, null, ADOPTION_WITHDRAWN);
   }
 
@@ -158,23 +160,23 @@ export class AdoptionService {
   async assignTutor(viewer: Viewer, input: { adoptionId: string; email: string }): Promise<Adoption> {
     const user = requireUser(viewer);
     const { adoption } = await this.visibleAdoption(viewer, input.adoptionId);
-    if (!(await this.access.isOrganizationMember(viewer, adoption.companyId))) throw DomainError.forbidden('Only members of the adopting company can assign tutors');
+    if (!(await this.access.isOrganizationMember(viewer, adoption.companyId))) throw DomainError.forbidden('adoption.tutorsForbidden');
     const email = check.email('email', input.email);
     try {
       return await this.dataSource.transaction(async (manager) => {
         const current = await manager.getRepository(Adoption).createQueryBuilder('a').setLock('pessimistic_read').where('a.id = :id', { id: adoption.id }).getOneOrFail();
-        if (current.status !== AdoptionStatus.ACCEPTED) throw DomainError.precondition(`Tutors are assigned to ACCEPTED adoptions; this one is ${current.status}`);
+        if (current.status !== AdoptionStatus.ACCEPTED) throw DomainError.precondition('adoption.tutorsAccepted', { status: current.status });
         const tutor = await manager.findOneBy(User, { email });
-        if (!tutor) throw DomainError.notFound('User');
+        if (!tutor) throw DomainError.notFound('user');
         if (!(await manager.existsBy(OrganizationMember, { organizationId: current.companyId, userId: tutor.id }))) {
-          throw DomainError.badInput('email', 'The tutor must be a member of the adopting company');
+          throw DomainError.badInput('email', 'adoption.tutorNotMember');
         }
         await manager.insert(AdoptionTutor, { adoptionId: current.id, userId: tutor.id });
         await recordEvents(manager, [this.event(TUTOR_ASSIGNED, current, user.userId, { tutorId: tutor.id })]);
         return current;
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw DomainError.conflict('The user is already a tutor of this adoption');
+      if (isUniqueViolation(error)) throw DomainError.conflict('adoption.alreadyTutor');
       throw error;
     }
   }
@@ -183,8 +185,8 @@ export class AdoptionService {
   async ofCompany(viewer: Viewer, companyId: string, status?: AdoptionStatus | null): Promise<Adoption[]> {
     requireUser(viewer);
     const company = isUuid(companyId) ? await this.dataSource.getRepository(Organization).findOneBy({ id: companyId }) : null;
-    if (!company) throw DomainError.notFound('Company');
-    if (!(await this.access.isOrganizationMember(viewer, company.id))) throw DomainError.forbidden("Only the company's members see its adoptions");
+    if (!company) throw DomainError.notFound('company');
+    if (!(await this.access.isOrganizationMember(viewer, company.id))) throw DomainError.forbidden('adoption.listForbidden');
     return this.dataSource.getRepository(Adoption).find({ where: { companyId: company.id, ...(status ? { status } : {}) }, order: { createdAt: 'DESC', id: 'DESC' } });
   }
 
@@ -274,7 +276,7 @@ export class AdoptionService {
         .execute();
       if (!result.affected) {
         const current = await manager.findOneByOrFail(Adoption, { id: adoption.id });
-        throw DomainError.precondition(`The adoption is ${current.status}, not PROPOSED`);
+        throw DomainError.precondition('adoption.notProposed', { status: current.status });
       }
       await recordEvents(manager, [this.event(eventType, adoption, actorId, eventType === ADOPTION_DECLINED ? { automatic: false } : {})]);
       return manager.findOneByOrFail(Adoption, { id: adoption.id });
@@ -295,7 +297,7 @@ export class AdoptionService {
     if (viewer.isAdmin) return;
     const role = (await this.access.teamRoles(viewer, [idea.teamId])).get(idea.teamId);
     if (decides(role, challenge.format) || (await this.access.isOrganizer(viewer, challenge))) return;
-    throw DomainError.forbidden("Only the team's coach (or the captain of an open hackathon team) or an organizer can decide on adoptions");
+    throw DomainError.forbidden('adoption.decideForbidden');
   }
 
   /**
@@ -319,7 +321,7 @@ export class AdoptionService {
    */
   private async visibleAdoption(viewer: Viewer, id: string): Promise<{ adoption: Adoption; idea: Idea; challenge: Challenge }> {
     const adoption = isUuid(id) ? await this.dataSource.getRepository(Adoption).findOneBy({ id }) : null;
-    if (!adoption) throw DomainError.notFound('Adoption');
+    if (!adoption) throw DomainError.notFound('adoption');
     const query = this.dataSource
       .getRepository(Idea)
       .createQueryBuilder('i')
@@ -327,11 +329,11 @@ export class AdoptionService {
       .innerJoin(Adoption, 'a', 'a.idea_id = i.id')
       .where('a.id = :adoptionId', { adoptionId: adoption.id });
     if (!viewer.isAdmin) {
-      if (!viewer.userId) throw DomainError.notFound('Adoption');
+      if (!viewer.userId) throw DomainError.notFound('adoption');
       query.andWhere(`(${this.proposalGrounds('a', 'i', 'c')} OR (a.status = 'ACCEPTED' AND ${this.teamGrounds('i')}))`, { viewerId: viewer.userId });
     }
     const idea = await query.getOne();
-    if (!idea?.challenge) throw DomainError.notFound('Adoption');
+    if (!idea?.challenge) throw DomainError.notFound('adoption');
     const { challenge, ...rest } = idea;
     return { adoption, idea: rest, challenge };
   }

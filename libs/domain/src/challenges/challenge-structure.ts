@@ -28,13 +28,13 @@ export async function replaceStructure<T extends object>(
   const kept = new Set<string>();
   items.forEach((item, i) => {
     if (item.id == null) return;
-    if (!known.has(item.id) || kept.has(item.id)) throw DomainError.badInput(`${field}.${i}.id`, `${field}.${i}.id is not one of the challenge's ${field}`);
+    if (!known.has(item.id) || kept.has(item.id)) throw DomainError.badInput(`${field}.${i}.id`, 'challenges.unknownItem', { field: `${field}.${i}.id`, list: field });
     kept.add(item.id);
   });
   const removed = [...known].filter((id) => !kept.has(id));
   if (removed.length > 0 && entity === Theme) {
-    const [used] = await manager.query(`SELECT count(*)::int AS n FROM idea WHERE theme_id = ANY($1::uuid[])`, [removed]);
-    if (used.n > 0) throw new DomainError(ErrorCode.FAILED_PRECONDITION, 'A theme under which ideas are filed cannot be removed; rename it instead', 'themes');
+    const [used]: { n: number }[] = await manager.query(`SELECT count(*)::int AS n FROM idea WHERE theme_id = ANY($1::uuid[])`, [removed]);
+    if (used.n > 0) throw new DomainError(ErrorCode.FAILED_PRECONDITION, 'challenges.themeHasIdeas', {}, { field: 'themes' });
   }
   if (removed.length > 0) await manager.delete(entity, removed);
   for (const [position, item] of items.entries()) {

@@ -7,7 +7,7 @@ import { DomainError, isUniqueViolation } from '#platform/errors/domain-error.js
 import { recordEvents } from '#platform/outbox/outbox.js';
 import { assertPageSize, CursorCodec, keysetCondition, type Page } from '#platform/pagination/cursor.js';
 import { Organization } from '../organizations/organization.entity.js';
-import { check, isUuid } from '../validation.js';
+import { check, checkInput, isUuid, type InputField } from '../validation.js';
 import { requireUser, type Viewer } from '../viewer.js';
 import { ChallengeAccess } from './challenge-access.js';
 import { Challenge, ChallengeFormat, ChallengeStatus, ScoreNormalization } from './challenge.entity.js';
@@ -105,25 +105,30 @@ export class ChallengesService {
   /** A member of `organizerId` creates a DRAFT challenge with its themes and criteria; the slug comes from the title. */
   async create(viewer: Viewer, input: CreateChallengeData): Promise<Challenge> {
     requireUser(viewer);
-    const settings = this.checkSettings({
-      title: input.title,
-      description: input.description,
-      submissionOpensAt: input.submissionOpensAt,
-      submissionClosesAt: input.submissionClosesAt,
-      judgingClosesAt: input.judgingClosesAt,
-      reviewsPerIdea: input.reviewsPerIdea ?? 3,
-      maxTeamSize: input.maxTeamSize ?? 30,
-      blindJudging: input.blindJudging ?? false,
-      rankingNormalization: input.rankingNormalization ?? ScoreNormalization.ZSCORE,
-    });
-    if (!Object.values(ChallengeFormat).includes(input.format)) throw DomainError.badInput('format', 'format is not valid');
-    const themes = this.checkThemes(input.themes);
-    const criteria = this.checkCriteria(input.criteria);
+    // Every invalid field at once.
+    const { settings, themes, criteria } = checkInput((field) => ({
+      settings: this.checkSettings(field, {
+        title: input.title,
+        description: input.description,
+        submissionOpensAt: input.submissionOpensAt,
+        submissionClosesAt: input.submissionClosesAt,
+        judgingClosesAt: input.judgingClosesAt,
+        reviewsPerIdea: input.reviewsPerIdea ?? 3,
+        maxTeamSize: input.maxTeamSize ?? 30,
+        blindJudging: input.blindJudging ?? false,
+        rankingNormalization: input.rankingNormalization ?? ScoreNormalization.ZSCORE,
+      }),
+      format: field(() => {
+        if (!Object.values(ChallengeFormat).includes(input.format)) throw DomainError.badInput('format', 'challenges.formatInvalid');
+      }),
+      themes: this.checkThemes(field, input.themes),
+      criteria: this.checkCriteria(field, input.criteria),
+    }));
 
     const organization = isUuid(input.organizerId) ? await this.dataSource.getRepository(Organization).findOneBy({ id: input.organizerId }) : null;
-    if (!organization) throw DomainError.notFound('Organization');
+    if (!organization) throw DomainError.notFound('organization');
     if (!(await this.access.isOrganizationMember(viewer, organization.id))) {
-      throw DomainError.forbidden('Only members of the organizer organization can create its challenges');
+      throw DomainError.forbidden('challenges.createForbidden');
     }
 
     // The slug carries a tag of the organizer and is unique within it, so it never depends on (or reveals)
@@ -174,7 +179,7 @@ export class ChallengesService {
     return this.dataSource.transaction(async (manager) => {
       const challenge = await this.lockForOrganizer(viewer, input.id, manager);
       if (challenge.status !== ChallengeStatus.DRAFT && challenge.status !== ChallengeStatus.PUBLISHED) {
-        throw DomainError.precondition(`A ${challenge.status} challenge can no longer be changed`);
+        throw DomainError.precondition('challenges.frozen', { status: challenge.status });
       }
       const merged: Settings = {
         title: input.title ?? challenge.title,
@@ -187,7 +192,12 @@ export class ChallengesService {
         blindJudging: input.blindJudging ?? challenge.blindJudging,
         rankingNormalization: input.rankingNormalization ?? challenge.rankingNormalization,
       };
-      const settings = this.checkSettings(merged);
+      // Every invalid field at once, the replaced lists' items included.
+      const { settings, themes, criteria } = checkInput((field) => ({
+        settings: this.checkSettings(field, merged),
+        themes: input.themes == null ? null : this.checkThemes(field, input.themes).map((t, i) => ({ ...t, id: input.themes![i].id })),
+        criteria: input.criteria == null ? null : this.checkCriteria(field, input.criteria).map((c, i) => ({ ...c, id: input.criteria![i].id })),
+      }));
       if (settings.maxTeamSize < challenge.maxTeamSize) {
         // A team never exceeds maxTeamSize: refuse a size below the largest existing team.
         const [largest]: { n: number }[] = await manager.query(
@@ -195,11 +205,9 @@ export class ChallengesService {
           [challenge.id],
         );
         if (largest && settings.maxTeamSize < largest.n) {
-          throw DomainError.badInput('maxTeamSize', `maxTeamSize cannot be below the size of the largest team (${largest.n})`);
+          throw DomainError.badInput('maxTeamSize', 'challenges.maxTeamSizeBelow', { largest: largest.n });
         }
       }
-      const themes = input.themes == null ? null : this.checkThemes(input.themes).map((t, i) => ({ ...t, id: input.themes![i]!.id }));
-      const criteria = input.criteria == null ? null : this.checkCriteria(input.criteria).map((c, i) => ({ ...c, id: input.criteria![i]!.id }));
       await manager.update(Challenge, { id: challenge.id }, settings);
       if (themes) await replaceStructure(manager, Theme, 'themes', challenge.id, themes);
       if (criteria) await replaceStructure(manager, Criterion, 'criteria', challenge.id, criteria);
@@ -229,7 +237,7 @@ export class ChallengesService {
     const user = requireUser(viewer);
     return this.dataSource.transaction(async (manager) => {
       const challenge = await this.lockForOrganizer(viewer, id, manager);
-      if (challenge.status !== from) throw DomainError.precondition(`Only a ${from} challenge can become ${to} (it is ${challenge.status})`);
+      if (challenge.status !== from) throw DomainError.precondition('challenges.transition', { from, to, status: challenge.status });
       await manager.update(Challenge, { id: challenge.id }, to === ChallengeStatus.CLOSED ? { status: to, closedAt: this.clock.now() } : { status: to });
       await recordEvents(manager, [{ type: eventType, payload: { challengeId: challenge.id, by: user.userId } satisfies ChallengeEventPayload }]);
       return { ...challenge, status: to };
@@ -242,17 +250,17 @@ export class ChallengesService {
    */
   async lockForOrganizer(viewer: Viewer, id: string, manager: EntityManager): Promise<Challenge> {
     const challenge = isUuid(id) ? await manager.getRepository(Challenge).createQueryBuilder('c').setLock('for_no_key_update').where('c.id = :id', { id }).getOne() : null;
-    if (!challenge) throw DomainError.notFound('Challenge');
+    if (!challenge) throw DomainError.notFound('challenge');
     if (!(await this.access.isOrganizer(viewer, challenge, manager))) {
-      if (challenge.status === ChallengeStatus.DRAFT) throw DomainError.notFound('Challenge');
-      throw DomainError.forbidden('Only the organizers of the challenge can do this');
+      if (challenge.status === ChallengeStatus.DRAFT) throw DomainError.notFound('challenge');
+      throw DomainError.forbidden('challenges.organizersOnly');
     }
     return challenge;
   }
 
   /** A challenge by id or slug, as the viewer may see it (NOT_FOUND otherwise). */
   async get(viewer: Viewer, args: { id?: string | null; slug?: string | null }): Promise<Challenge> {
-    if (!args.id && !args.slug) throw DomainError.badInput('id', 'Give the id or the slug of the challenge');
+    if (!args.id && !args.slug) throw DomainError.badInput('id', 'challenges.idOrSlug');
     let challenge: Challenge | null = null;
     // The entry point of every public page (the gallery): a prepared read, not the query builder.
     const byColumn = async (column: 'id' | 'slug', value: string) => {
@@ -274,7 +282,7 @@ export class ChallengesService {
         break;
       }
     }
-    if (!challenge) throw DomainError.notFound('Challenge');
+    if (!challenge) throw DomainError.notFound('challenge');
     return challenge;
   }
 
@@ -328,54 +336,61 @@ export class ChallengesService {
     return this.dataSource.getRepository(Criterion).find({ where: { challengeId: In([...challengeIds]) }, order: { position: 'ASC' } });
   }
 
-  private checkSettings(s: Settings): Settings {
+  /** The settings, each refusal kept by `field` (see `checkInput`); the order of the dates is checked when both are valid. */
+  private checkSettings(field: InputField, s: Settings): Settings {
     const [titleMin, titleMax] = CHALLENGE_LIMITS.title;
     const [descriptionMin, descriptionMax] = CHALLENGE_LIMITS.description;
     const settings: Settings = {
-      title: check.line('title', s.title, titleMin, titleMax),
-      description: check.text('description', s.description, descriptionMin, descriptionMax),
-      submissionOpensAt: check.date('submissionOpensAt', s.submissionOpensAt),
-      submissionClosesAt: check.date('submissionClosesAt', s.submissionClosesAt),
-      judgingClosesAt: check.date('judgingClosesAt', s.judgingClosesAt),
-      reviewsPerIdea: check.int('reviewsPerIdea', s.reviewsPerIdea, ...CHALLENGE_LIMITS.reviewsPerIdea),
-      maxTeamSize: check.int('maxTeamSize', s.maxTeamSize, ...CHALLENGE_LIMITS.maxTeamSize),
+      title: field(() => check.line('title', s.title, titleMin, titleMax)),
+      description: field(() => check.text('description', s.description, descriptionMin, descriptionMax)),
+      submissionOpensAt: field(() => check.date('submissionOpensAt', s.submissionOpensAt)),
+      submissionClosesAt: field(() => check.date('submissionClosesAt', s.submissionClosesAt)),
+      judgingClosesAt: field(() => check.date('judgingClosesAt', s.judgingClosesAt)),
+      reviewsPerIdea: field(() => check.int('reviewsPerIdea', s.reviewsPerIdea, ...CHALLENGE_LIMITS.reviewsPerIdea)),
+      maxTeamSize: field(() => check.int('maxTeamSize', s.maxTeamSize, ...CHALLENGE_LIMITS.maxTeamSize)),
       blindJudging: s.blindJudging,
       rankingNormalization: s.rankingNormalization,
     };
-    if (settings.submissionClosesAt.getTime() <= settings.submissionOpensAt.getTime()) {
-      throw DomainError.badInput('submissionClosesAt', 'submissionClosesAt must be after submissionOpensAt');
-    }
-    if (settings.judgingClosesAt.getTime() <= settings.submissionClosesAt.getTime()) {
-      throw DomainError.badInput('judgingClosesAt', 'judgingClosesAt must be after submissionClosesAt');
-    }
-    if (!Object.values(ScoreNormalization).includes(settings.rankingNormalization)) {
-      throw DomainError.badInput('rankingNormalization', 'rankingNormalization is not valid');
-    }
+    const { submissionOpensAt: opens, submissionClosesAt: closes, judgingClosesAt: judged } = settings;
+    field(() => {
+      if (opens && closes && closes.getTime() <= opens.getTime()) throw DomainError.badInput('submissionClosesAt', 'challenges.submissionOrder');
+    });
+    field(() => {
+      if (closes && judged && judged.getTime() <= closes.getTime()) throw DomainError.badInput('judgingClosesAt', 'challenges.judgingOrder');
+    });
+    field(() => {
+      if (!Object.values(ScoreNormalization).includes(settings.rankingNormalization)) throw DomainError.badInput('rankingNormalization', 'challenges.normalizationInvalid');
+    });
     return settings;
   }
 
-  private checkThemes(themes: ThemeData[]): Omit<Theme, 'id' | 'challengeId' | 'position' | 'challenge'>[] {
-    if (!Array.isArray(themes) || themes.length === 0) throw DomainError.badInput('themes', 'At least one theme is required');
-    if (themes.length > CHALLENGE_LIMITS.themes) throw DomainError.badInput('themes', `At most ${CHALLENGE_LIMITS.themes} themes`);
+  private checkThemes(field: InputField, themes: ThemeData[]): Omit<Theme, 'id' | 'challengeId' | 'position' | 'challenge'>[] {
+    const count = field(() => {
+      if (!Array.isArray(themes) || themes.length === 0) throw DomainError.badInput('themes', 'challenges.themesRequired');
+      if (themes.length > CHALLENGE_LIMITS.themes) throw DomainError.badInput('themes', 'input.tooMany', { field: 'themes', max: CHALLENGE_LIMITS.themes });
+      return themes.length;
+    });
+    if (count === undefined) return [];
     return themes.map((t, i) => ({
-      name: check.line(`themes.${i}.name`, t.name, ...CHALLENGE_LIMITS.name),
-      description: check.optionalText(`themes.${i}.description`, t.description, CHALLENGE_LIMITS.itemDescription),
+      name: field(() => check.line(`themes.${i}.name`, t.name, ...CHALLENGE_LIMITS.name)),
+      description: field(() => check.optionalText(`themes.${i}.description`, t.description, CHALLENGE_LIMITS.itemDescription)),
     }));
   }
 
-  private checkCriteria(criteria: CriterionData[]): Omit<Criterion, 'id' | 'challengeId' | 'position' | 'challenge'>[] {
-    if (!Array.isArray(criteria) || criteria.length === 0) throw DomainError.badInput('criteria', 'At least one criterion is required');
-    if (criteria.length > CHALLENGE_LIMITS.criteria) throw DomainError.badInput('criteria', `At most ${CHALLENGE_LIMITS.criteria} criteria`);
-    return criteria.map((c, i) => {
-      // PRODUCT.md "Errors": 0 < weight <= 100; two decimals at most (our choice), so the smallest weight is 0.01.
-      const weight = check.decimal(`criteria.${i}.weight`, c.weight ?? 1, CHALLENGE_LIMITS.weight);
-      return {
-        name: check.line(`criteria.${i}.name`, c.name, ...CHALLENGE_LIMITS.name),
-        description: check.optionalText(`criteria.${i}.description`, c.description, CHALLENGE_LIMITS.itemDescription),
-        weight,
-        maxScore: check.int(`criteria.${i}.maxScore`, c.maxScore ?? 10, ...CHALLENGE_LIMITS.maxScore),
-      };
+  private checkCriteria(field: InputField, criteria: CriterionData[]): Omit<Criterion, 'id' | 'challengeId' | 'position' | 'challenge'>[] {
+    const count = field(() => {
+      if (!Array.isArray(criteria) || criteria.length === 0) throw DomainError.badInput('criteria', 'challenges.criteriaRequired');
+      if (criteria.length > CHALLENGE_LIMITS.criteria) throw DomainError.badInput('criteria', 'input.tooMany', { field: 'criteria', max: CHALLENGE_LIMITS.criteria });
+      return criteria.length;
     });
+    if (count === undefined) return [];
+    return criteria.map((c, i) => ({
+      name: field(() => check.line(`criteria.${i}.name`, c.name, ...CHALLENGE_LIMITS.name)),
+      description: field(() => check.optionalText(`criteria.${i}.description`, c.description, CHALLENGE_LIMITS.itemDescription)),
+      // PRODUCT.md "Errors": 0 < weight <= 100; two decimals at most (our choice), so the smallest weight is 0.01.
+      weight: field(() => check.decimal(`criteria.${i}.weight`, c.weight ?? 1, CHALLENGE_LIMITS.weight)),
+      maxScore: field(() => check.int(`criteria.${i}.maxScore`, c.maxScore ?? 10, ...CHALLENGE_LIMITS.maxScore)),
+    }));
   }
 }
 

@@ -22,18 +22,19 @@ export const LABELS = {
     en: { [TeamRole.COACH]: 'coach', [TeamRole.CAPTAIN]: 'team captain', [TeamRole.STUDENT]: 'team member' },
   } satisfies Labels<TeamRole>,
   challengeStatus: {
+    // The stage's name as the web client shows it, so it fits "(fase attuale: in valutazione)" in any sentence.
     it: {
-      [ChallengeStatus.DRAFT]: 'in bozza',
-      [ChallengeStatus.PUBLISHED]: 'aperta alle proposte',
+      [ChallengeStatus.DRAFT]: 'bozza',
+      [ChallengeStatus.PUBLISHED]: 'proposte aperte',
       [ChallengeStatus.JUDGING]: 'in valutazione',
-      [ChallengeStatus.RESULTS_PUBLISHED]: 'con i risultati pubblicati',
+      [ChallengeStatus.RESULTS_PUBLISHED]: 'risultati pubblicati',
       [ChallengeStatus.CLOSED]: 'conclusa',
     },
     en: {
-      [ChallengeStatus.DRAFT]: 'a draft',
+      [ChallengeStatus.DRAFT]: 'draft',
       [ChallengeStatus.PUBLISHED]: 'open for ideas',
       [ChallengeStatus.JUDGING]: 'being judged',
-      [ChallengeStatus.RESULTS_PUBLISHED]: 'past its published results',
+      [ChallengeStatus.RESULTS_PUBLISHED]: 'results published',
       [ChallengeStatus.CLOSED]: 'closed',
     },
   } satisfies Labels<ChallengeStatus>,

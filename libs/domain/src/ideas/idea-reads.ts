@@ -130,7 +130,7 @@ export class IdeaReads {
 
   /** An idea the viewer may see, with its challenge, unredacted for the domain's own checks (NOT_FOUND otherwise, whether or not it exists). */
   async visibleWithChallenge(viewer: Viewer, id: string, manager: EntityManager = this.dataSource.manager): Promise<{ idea: Idea; challenge: Challenge }> {
-    if (!isUuid(id)) throw DomainError.notFound('Idea');
+    if (!isUuid(id)) throw DomainError.notFound('idea');
     const visibility = this.visibility(viewer);
     const idea = await manager
       .getRepository(Idea)
@@ -139,7 +139,7 @@ export class IdeaReads {
       .where(visibility.sql, visibility.params)
       .andWhere('i.id = :id', { id })
       .getOne();
-    if (!idea?.challenge) throw DomainError.notFound('Idea');
+    if (!idea?.challenge) throw DomainError.notFound('idea');
     const { challenge, ...rest } = idea;
     return { idea: rest, challenge };
   }

@@ -14,7 +14,7 @@ import { Theme } from '../challenges/theme.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { TeamRole } from '../teams/team-member.entity.js';
 import { Team } from '../teams/team.entity.js';
-import { check, isUuid } from '../validation.js';
+import { check, checkInput, isUuid, type InputField } from '../validation.js';
 import { requireUser, type Viewer } from '../viewer.js';
 import { Idea, IdeaStatus } from './idea.entity.js';
 import { IdeaReads, type IdeaView } from './idea-reads.js';
@@ -112,24 +112,32 @@ export class IdeasService {
   private async write(viewer: Viewer, input: SaveIdeaData): Promise<Idea> {
     requireUser(viewer);
     const team = isUuid(input.teamId) ? await this.dataSource.getRepository(Team).findOneBy({ id: input.teamId }) : null;
-    if (!team) throw DomainError.notFound('Team');
+    if (!team) throw DomainError.notFound('team');
     const challenge = await this.dataSource.getRepository(Challenge).findOneByOrFail({ id: team.challengeId });
     if (!viewer.isAdmin && !(await this.access.teamRoles(viewer, [team.id])).has(team.id)) {
-      if (!(await this.access.canSeeChallenge(viewer, challenge))) throw DomainError.notFound('Team');
-      throw DomainError.forbidden('Only members of the team can edit its idea');
+      if (!(await this.access.canSeeChallenge(viewer, challenge))) throw DomainError.notFound('team');
+      throw DomainError.forbidden('ideas.teamMembersOnly');
     }
-    const content = this.checkContent(input);
     const theme = isUuid(input.themeId) ? await this.dataSource.getRepository(Theme).findOneBy({ id: input.themeId }) : null;
-    if (!theme || theme.challengeId !== challenge.id) throw DomainError.badInput('themeId', 'The theme is not one of the challenge');
     const expected = input.expectedVersion ?? null;
-    if (expected !== null && (!Number.isInteger(expected) || expected < 0)) throw DomainError.badInput('expectedVersion', 'expectedVersion must be a non-negative integer');
+    // Every invalid field at once.
+    const { content, themeId } = checkInput((field) => ({
+      content: this.checkContent(input, field),
+      themeId: field(() => {
+        if (!theme || theme.challengeId !== challenge.id) throw DomainError.badInput('themeId', 'ideas.themeNotInChallenge');
+        return theme.id;
+      }),
+      expected: field(() => {
+        if (expected !== null && (!Number.isInteger(expected) || expected < 0)) throw DomainError.badInput('expectedVersion', 'ideas.expectedVersion');
+      }),
+    }));
 
     return this.dataSource.transaction(async (manager) => {
       this.assertSubmissionWindow(await this.lockChallenge(manager, challenge.id));
-      const fields = { ...content, themeId: theme.id };
+      const fields = { ...content, themeId };
       let existing = await manager.findOne(Idea, { where: { teamId: team.id }, select: { id: true, version: true } });
       if (!existing) {
-        if (expected !== null && expected !== 0) throw DomainError.conflict(`The idea is at version 0, not ${expected}`);
+        if (expected !== null && expected !== 0) throw DomainError.conflict('ideas.versionConflict', { current: 0, expected });
         const inserted = await manager
           .createQueryBuilder()
           .insert()
@@ -151,7 +159,7 @@ export class IdeasService {
       const result = await update.execute();
       if (!result.affected) {
         const current = await manager.findOne(Idea, { where: { id: existing.id }, select: { id: true, version: true } });
-        throw DomainError.conflict(`The idea was changed meanwhile: it is at version ${current?.version ?? '?'}, not ${expected}`);
+        throw DomainError.conflict('ideas.versionConflict', { current: current?.version ?? '?', expected: expected ?? '?' });
       }
       return manager.findOneByOrFail(Idea, { id: existing.id });
     });
@@ -163,7 +171,7 @@ export class IdeasService {
     const { idea, challenge } = await this.reads.visibleWithChallenge(viewer, ideaId);
     const role = (await this.access.teamRoles(viewer, [idea.teamId])).get(idea.teamId);
     const mayLead = role === TeamRole.COACH || (role === TeamRole.CAPTAIN && challenge.format === ChallengeFormat.OPEN_HACKATHON);
-    if (!viewer.isAdmin && !mayLead) throw DomainError.forbidden('Only the coach (or the captain of an open hackathon team) can submit the idea');
+    if (!viewer.isAdmin && !mayLead) throw DomainError.forbidden('ideas.submitForbidden');
     const changed = await this.dataSource.transaction(async (manager) => {
       this.assertSubmissionWindow(await this.lockChallenge(manager, challenge.id));
       const result = await manager
@@ -172,7 +180,7 @@ export class IdeasService {
         .set({ status: IdeaStatus.SUBMITTED, submittedAt: this.clock.now(), updatedAt: () => 'clock_timestamp()' })
         .where('id = :id AND status IN (:...from)', { id: idea.id, from: [IdeaStatus.DRAFT, IdeaStatus.WITHDRAWN] })
         .execute();
-      if (!result.affected) throw DomainError.precondition('The idea is already submitted');
+      if (!result.affected) throw DomainError.precondition('ideas.alreadySubmitted');
       await recordEvents(manager, [{ type: IDEA_SUBMITTED, payload: { ideaId: idea.id, teamId: idea.teamId, submittedBy: user.userId } satisfies IdeaSubmittedPayload }]);
       return manager.findOneByOrFail(Idea, { id: idea.id });
     });
@@ -184,18 +192,18 @@ export class IdeasService {
     const user = requireUser(viewer);
     const { idea, challenge } = await this.reads.visibleWithChallenge(viewer, ideaId);
     const role = (await this.access.teamRoles(viewer, [idea.teamId])).get(idea.teamId);
-    if (!viewer.isAdmin && role !== TeamRole.COACH && role !== TeamRole.CAPTAIN) throw DomainError.forbidden('Only a coach or the captain can withdraw the idea');
-    if (challenge.status !== ChallengeStatus.PUBLISHED) throw DomainError.precondition('Judging has started: the idea can no longer be withdrawn');
+    if (!viewer.isAdmin && role !== TeamRole.COACH && role !== TeamRole.CAPTAIN) throw DomainError.forbidden('ideas.withdrawForbidden');
+    if (challenge.status !== ChallengeStatus.PUBLISHED) throw DomainError.precondition('ideas.judgingStarted');
     const changed = await this.dataSource.transaction(async (manager) => {
       const locked = await this.lockChallenge(manager, challenge.id);
-      if (locked.status !== ChallengeStatus.PUBLISHED) throw DomainError.precondition('Judging has started: the idea can no longer be withdrawn');
+      if (locked.status !== ChallengeStatus.PUBLISHED) throw DomainError.precondition('ideas.judgingStarted');
       const result = await manager
         .createQueryBuilder()
         .update(Idea)
         .set({ status: IdeaStatus.WITHDRAWN, submittedAt: null, updatedAt: () => 'clock_timestamp()' })
         .where('id = :id AND status = :from', { id: idea.id, from: IdeaStatus.SUBMITTED })
         .execute();
-      if (!result.affected) throw DomainError.precondition('Only a submitted idea can be withdrawn');
+      if (!result.affected) throw DomainError.precondition('ideas.withdrawNotSubmitted');
       await recordEvents(manager, [{ type: IDEA_WITHDRAWN, payload: { ideaId: idea.id, teamId: idea.teamId, by: user.userId } }]);
       return manager.findOneByOrFail(Idea, { id: idea.id });
     });
@@ -216,7 +224,7 @@ export class IdeasService {
     const first = assertPageSize(args.first);
     const filter = args.filter ?? {};
     const search = filter.search?.trim() ?? '';
-    if ([...search].length > IDEA_LIMITS.search) throw DomainError.badInput('search', `search must be at most ${IDEA_LIMITS.search} characters`);
+    if ([...search].length > IDEA_LIMITS.search) throw DomainError.badInput('search', 'input.tooLong', { field: 'search', max: IDEA_LIMITS.search });
     const include = args.include ?? {};
     const included: IdeaPage['included'] = {
       teams: include.team || include.school ? [] : undefined,
@@ -328,23 +336,25 @@ export class IdeasService {
 
   /** Ideas can be saved and submitted while PUBLISHED and submissionOpensAt <= now < submissionClosesAt. */
   private assertSubmissionWindow(challenge: Challenge): void {
-    if (challenge.status !== ChallengeStatus.PUBLISHED) throw DomainError.precondition(`Submissions are closed: the challenge is ${challenge.status}`);
+    if (challenge.status !== ChallengeStatus.PUBLISHED) throw DomainError.precondition('ideas.submissionsClosed', { status: challenge.status });
     const now = this.clock.now().getTime();
-    if (now < challenge.submissionOpensAt.getTime()) throw DomainError.precondition('Submissions are not open yet');
-    if (now >= challenge.submissionClosesAt.getTime()) throw DomainError.precondition('The submission deadline has passed');
+    if (now < challenge.submissionOpensAt.getTime()) throw DomainError.precondition('ideas.submissionsNotOpen');
+    if (now >= challenge.submissionClosesAt.getTime()) throw DomainError.precondition('ideas.deadlinePassed');
   }
 
-  private checkContent(input: SaveIdeaData) {
-    const tags = input.tags ?? [];
-    if (!Array.isArray(tags) || tags.length > IDEA_LIMITS.tags) throw DomainError.badInput('tags', `At most ${IDEA_LIMITS.tags} tags`);
-    const checkedTags = tags.map((t) => check.line('tags', t, ...IDEA_LIMITS.tag));
+  /** The idea's texts, each refusal kept by `field` (see `checkInput`). */
+  private checkContent(input: SaveIdeaData, field: InputField) {
     return {
-      title: check.line('title', input.title, ...IDEA_LIMITS.title),
-      summary: check.text('summary', input.summary, ...IDEA_LIMITS.summary),
-      problem: check.text('problem', input.problem, ...IDEA_LIMITS.problem),
-      solution: check.text('solution', input.solution, ...IDEA_LIMITS.solution),
-      impact: check.optionalText('impact', input.impact, IDEA_LIMITS.impact),
-      tags: [...new Set(checkedTags)],
+      title: field(() => check.line('title', input.title, ...IDEA_LIMITS.title)),
+      summary: field(() => check.text('summary', input.summary, ...IDEA_LIMITS.summary)),
+      problem: field(() => check.text('problem', input.problem, ...IDEA_LIMITS.problem)),
+      solution: field(() => check.text('solution', input.solution, ...IDEA_LIMITS.solution)),
+      impact: field(() => check.optionalText('impact', input.impact, IDEA_LIMITS.impact)),
+      tags: field(() => {
+        const tags = input.tags ?? [];
+        if (!Array.isArray(tags) || tags.length > IDEA_LIMITS.tags) throw DomainError.badInput('tags', 'input.tooMany', { field: 'tags', max: IDEA_LIMITS.tags });
+        return [...new Set(tags.map((t) => check.line('tags', t, ...IDEA_LIMITS.tag)))];
+      }),
     };
   }
 }

@@ -9,7 +9,7 @@ import { hashPassword, verifyPassword } from '#platform/crypto/passwords.js';
 import { DomainError, isUniqueViolation } from '#platform/errors/domain-error.js';
 import { normalizeSignInCode } from '../rosters/roster-credentials.js';
 import { RosterStudent } from '../rosters/roster-student.entity.js';
-import { check } from '../validation.js';
+import { check, checkInput } from '../validation.js';
 import { type Viewer } from '../viewer.js';
 import { AccountEmails } from './account-emails.js';
 import { AccountToken, type AccountTokenPurpose } from './account-token.entity.js';
@@ -54,10 +54,13 @@ export class IdentityService {
 
   /** `options.verified`: for seeds and the CLI only (never the API), an account whose address the operator vouches for. */
   async signUp(input: { email: string; password: string; displayName: string; locale?: string | null }, options: { verified?: boolean } = {}): Promise<AuthResult> {
-    const email = check.email('email', input.email);
-    const password = this.checkPassword(input.password);
-    const displayName = check.line('displayName', input.displayName, 1, 100);
-    const locale = this.checkLocale(input.locale ?? 'it');
+    // Every invalid field at once.
+    const { email, password, displayName, locale } = checkInput((field) => ({
+      email: field(() => check.email('email', input.email)),
+      password: field(() => this.checkPassword(input.password)),
+      displayName: field(() => check.line('displayName', input.displayName, 1, 100)),
+      locale: field(() => this.checkLocale(input.locale ?? 'it')),
+    }));
     const passwordHash = await hashPassword(password);
     const user = await this.dataSource.transaction(async (manager) => {
       try {
@@ -66,7 +69,7 @@ export class IdentityService {
           manager.create(User, { email, passwordHash, displayName, locale, isAdmin: false, emailVerifiedAt: options.verified ? this.clock.now() : null }),
         );
       } catch (error) {
-        if (isUniqueViolation(error)) throw DomainError.conflict('An account with this email already exists');
+        if (isUniqueViolation(error)) throw DomainError.conflict('identity.emailTaken');
         throw error;
       }
     });
@@ -86,7 +89,7 @@ export class IdentityService {
     const user = await this.dataSource.getRepository(User).findOneBy(account.includes('@') ? { email: account } : { username: account.toLowerCase() });
     // A roster student without a password has no email either, so is never found here; the guard is for safety.
     const valid = user?.passwordHash ? await verifyPassword(user.passwordHash, input.password) : (await verifyPassword(await dummyHash, input.password), false);
-    if (!user || !valid) throw DomainError.unauthenticated('Invalid email or password');
+    if (!user || !valid) throw DomainError.unauthenticated('identity.invalidCredentials');
     return this.issueTokens(user, randomUUID());
   }
 
@@ -96,7 +99,7 @@ export class IdentityService {
    * username, a wrong code and a spent code, in about the same time.
    */
   async signInWithCode(usernameInput: string, codeInput: string): Promise<AuthResult> {
-    const invalid = () => DomainError.unauthenticated('Invalid username or code');
+    const invalid = () => DomainError.unauthenticated('identity.invalidCode');
     const username = typeof usernameInput === 'string' && usernameInput.length <= 100 ? usernameInput.trim().toLowerCase() : '';
     const code = normalizeSignInCode(codeInput);
     const user = username ? await this.dataSource.getRepository(User).findOneBy({ username }) : null;
@@ -112,7 +115,7 @@ export class IdentityService {
    * Presenting a spent token again is treated as theft: the whole family is revoked.
    */
   async refresh(presented: string): Promise<AuthResult> {
-    const invalid = () => DomainError.unauthenticated('Invalid or expired refresh token');
+    const invalid = () => DomainError.unauthenticated('identity.invalidRefreshToken');
     if (typeof presented !== 'string' || presented.length < 20 || presented.length > 200) throw invalid();
     // Reuse revokes the family, so a refusal must commit before it is thrown.
     type Outcome = { error: DomainError; revokedFamily?: string } | { error?: undefined; user: User; familyId: string };
@@ -155,6 +158,12 @@ export class IdentityService {
 
   async usersByIds(ids: readonly string[]): Promise<User[]> {
     return this.dataSource.getRepository(User).findBy({ id: In([...ids]) });
+  }
+
+  /** The language a user chose (PRODUCT.md: their errors and emails speak it), or null for an unknown or erased user. */
+  async localeOf(userId: string): Promise<Locale | null> {
+    const user = await this.dataSource.getRepository(User).findOne({ where: { id: userId }, select: { id: true, locale: true } });
+    return user?.locale ?? null;
   }
 
   async findByEmail(email: string, manager: EntityManager = this.dataSource.manager): Promise<User | null> {
@@ -240,9 +249,9 @@ export class IdentityService {
   async changePassword(viewer: Viewer, currentPassword: string | null | undefined, newPassword: string): Promise<void> {
     const user = await this.currentUser(viewer);
     if (user.passwordHash) {
-      if (typeof currentPassword !== 'string' || currentPassword.length === 0) throw DomainError.badInput('currentPassword', 'currentPassword is required');
+      if (typeof currentPassword !== 'string' || currentPassword.length === 0) throw DomainError.badInput('currentPassword', 'identity.currentPasswordRequired');
       if (currentPassword.length > MAX_PASSWORD_LENGTH || !(await verifyPassword(user.passwordHash, currentPassword))) {
-        throw DomainError.badInput('currentPassword', 'currentPassword is wrong');
+        throw DomainError.badInput('currentPassword', 'identity.currentPasswordWrong');
       }
     }
     const password = this.checkPassword(newPassword, 'newPassword');
@@ -259,22 +268,10 @@ export class IdentityService {
   async updateProfile(viewer: Viewer, input: { displayName?: string | null; locale?: string | null }): Promise<User> {
     const user = await this.currentUser(viewer);
     const changes: Partial<Pick<User, 'displayName' | 'locale'>> = {};
-    const errors: DomainError[] = [];
-    if (input.displayName !== undefined && input.displayName !== null) {
-      try {
-        changes.displayName = check.line('displayName', input.displayName, 1, 100);
-      } catch (error) {
-        errors.push(error as DomainError);
-      }
-    }
-    if (input.locale !== undefined && input.locale !== null) {
-      try {
-        changes.locale = this.checkLocale(input.locale);
-      } catch (error) {
-        errors.push(error as DomainError);
-      }
-    }
-    if (errors[0]) throw errors[0];
+    checkInput((field) => {
+      if (input.displayName !== undefined && input.displayName !== null) changes.displayName = field(() => check.line('displayName', input.displayName!, 1, 100));
+      if (input.locale !== undefined && input.locale !== null) changes.locale = field(() => this.checkLocale(input.locale!));
+    });
     if (Object.keys(changes).length > 0) await this.dataSource.getRepository(User).update({ id: user.id }, changes);
     return this.dataSource.getRepository(User).findOneByOrFail({ id: user.id });
   }
@@ -282,7 +279,7 @@ export class IdentityService {
   /** Ends the session of this refresh token (whatever its state); an unknown token changes nothing. */
   async signOut(presented: string): Promise<void> {
     // Our tokens are 43 characters: anything far longer is malformed input, not an unknown session.
-    if (typeof presented !== 'string' || presented.length > 200) throw DomainError.badInput('refreshToken', 'refreshToken is not a refresh token');
+    if (typeof presented !== 'string' || presented.length > 200) throw DomainError.badInput('refreshToken', 'identity.notRefreshToken');
     if (presented.length < 20) return;
     const token = await this.dataSource.getRepository(RefreshToken).findOneBy({ tokenHash: sha256(presented) });
     if (token) await this.sessions.revokeFamilies(token.userId, [token.familyId]);
@@ -313,7 +310,7 @@ export class IdentityService {
 
   /** Marks the token used (locked, so two concurrent uses cannot both pass); BAD_USER_INPUT on `token` otherwise. */
   private async spendAccountToken(manager: EntityManager, purpose: AccountTokenPurpose, presented: string): Promise<AccountToken> {
-    const invalid = () => DomainError.badInput('token', 'This link is invalid, already used or expired');
+    const invalid = () => DomainError.badInput('token', 'identity.invalidLink');
     if (typeof presented !== 'string' || presented.length < 20 || presented.length > 200) throw invalid();
     const row = await manager.findOne(AccountToken, { where: { tokenHash: sha256(presented), purpose }, lock: { mode: 'pessimistic_write' } });
     if (!row || row.usedAt || row.expiresAt <= this.clock.now()) throw invalid();
@@ -323,13 +320,13 @@ export class IdentityService {
 
   private checkPassword(password: string, field = 'password'): string {
     if (typeof password !== 'string' || password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH) {
-      throw DomainError.badInput(field, `password must be between ${MIN_PASSWORD_LENGTH} and ${MAX_PASSWORD_LENGTH} characters`);
+      throw DomainError.badInput(field, 'identity.passwordLength', { field, min: MIN_PASSWORD_LENGTH, max: MAX_PASSWORD_LENGTH });
     }
     return password;
   }
 
   private checkLocale(locale: string): Locale {
-    if (!(LOCALES as readonly string[]).includes(locale)) throw DomainError.badInput('locale', `locale must be one of ${LOCALES.join(', ')}`);
+    if (!(LOCALES as readonly string[]).includes(locale)) throw DomainError.badInput('locale', 'identity.locale');
     return locale as Locale;
   }
 }

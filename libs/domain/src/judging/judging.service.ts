@@ -10,7 +10,7 @@ import { ChallengesService } from '../challenges/challenges.service.js';
 import { Criterion } from '../challenges/criterion.entity.js';
 import { User } from '../identity/user.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
-import { check, isUuid } from '../validation.js';
+import { check, checkInput, isUuid } from '../validation.js';
 import { requireUser, selfAmong, type Viewer } from '../viewer.js';
 import { assignReviews, conflictKey } from './assignment.js';
 import { Award } from './award.entity.js';
@@ -113,16 +113,16 @@ export class JudgingService {
       let affiliationId: string | null = null;
       if (input.affiliationId !== null && input.affiliationId !== undefined) {
         const affiliation = isUuid(input.affiliationId) ? await manager.findOneBy(Organization, { id: input.affiliationId }) : null;
-        if (!affiliation) throw DomainError.badInput('affiliationId', 'The affiliation is not a known organization');
+        if (!affiliation) throw DomainError.badInput('affiliationId', 'judging.affiliationUnknown');
         affiliationId = affiliation.id;
       }
-      if (!JURY_OPEN.includes(challenge.status)) throw DomainError.precondition(`Jurors cannot be added to a ${challenge.status} challenge`);
+      if (!JURY_OPEN.includes(challenge.status)) throw DomainError.precondition('judging.juryFrozen', { status: challenge.status });
       const user = await manager.findOneBy(User, { email });
-      if (!user) throw DomainError.notFound('User');
+      if (!user) throw DomainError.notFound('user');
       try {
         return await manager.save(Juror, manager.create(Juror, { challengeId: challenge.id, userId: user.id, affiliationId }));
       } catch (error) {
-        if (isUniqueViolation(error, 'uq_juror_challenge_user')) throw DomainError.conflict('The user is already a juror of the challenge');
+        if (isUniqueViolation(error, 'uq_juror_challenge_user')) throw DomainError.conflict('judging.alreadyJuror');
         throw error;
       }
     });
@@ -135,14 +135,14 @@ export class JudgingService {
   async removeJuror(viewer: Viewer, jurorId: string): Promise<boolean> {
     requireUser(viewer);
     const juror = isUuid(jurorId) ? await this.dataSource.getRepository(Juror).findOneBy({ id: jurorId }) : null;
-    if (!juror) throw DomainError.notFound('Juror');
+    if (!juror) throw DomainError.notFound('juror');
     return this.dataSource.transaction(async (manager) => {
       const challenge = await this.lockJurorChallenge(viewer, juror, manager);
-      if (!JURY_OPEN.includes(challenge.status)) throw DomainError.precondition(`Jurors cannot be removed from a ${challenge.status} challenge`);
+      if (!JURY_OPEN.includes(challenge.status)) throw DomainError.precondition('judging.juryFrozen', { status: challenge.status });
       const [{ n }]: { n: number }[] = await manager.query(`SELECT count(*)::int AS n FROM review_assignment WHERE juror_id = $1`, [juror.id]);
-      if (n > 0) throw DomainError.precondition('The juror has review assignments and cannot be removed; they may recuse instead');
+      if (n > 0) throw DomainError.precondition('judging.jurorHasAssignments');
       const result = await manager.delete(Juror, { id: juror.id });
-      if (!result.affected) throw DomainError.notFound('Juror');
+      if (!result.affected) throw DomainError.notFound('juror');
       return true;
     });
   }
@@ -208,9 +208,9 @@ export class JudgingService {
     const user = requireUser(viewer);
     return this.dataSource.transaction(async (manager) => {
       const challenge = await this.challenges.lockForOrganizer(viewer, challengeId, manager);
-      if (challenge.status !== ChallengeStatus.PUBLISHED) throw DomainError.precondition(`Only a PUBLISHED challenge can start judging (it is ${challenge.status})`);
+      if (challenge.status !== ChallengeStatus.PUBLISHED) throw DomainError.precondition('judging.startNotPublished', { status: challenge.status });
       const jurors: { id: string }[] = await manager.query(`SELECT id FROM juror WHERE challenge_id = $1`, [challenge.id]);
-      if (jurors.length === 0) throw DomainError.precondition('Add at least one juror before judging starts');
+      if (jurors.length === 0) throw DomainError.precondition('judging.noJurors');
       const ideas: { id: string; title: string; submittedAt: Date }[] = await manager.query(
         `SELECT id, title, submitted_at AS "submittedAt" FROM idea WHERE challenge_id = $1 AND status = 'SUBMITTED'`,
         [challenge.id],
@@ -224,10 +224,10 @@ export class JudgingService {
       });
       if (!result.ok) {
         const titles = new Map(ideas.map((i) => [i.id, i.title]));
-        const named = result.uncoverableIdeas.slice(0, JUDGING_LIMITS.namedIdeas).map((id) => `"${titles.get(id)}" (${id})`);
-        const more = result.uncoverableIdeas.length - named.length;
+        const named = result.uncoverableIdeas.slice(0, JUDGING_LIMITS.namedIdeas).map((id) => `«${titles.get(id)}» (${id})`);
         throw DomainError.precondition(
-          `Not enough eligible jurors to give ${challenge.reviewsPerIdea} reviews to ${result.uncoverableIdeas.length} idea(s): ${named.join(', ')}${more > 0 ? ` and ${more} more` : ''}`,
+          'judging.notEnoughJurors',
+          { reviewsPerIdea: challenge.reviewsPerIdea, count: result.uncoverableIdeas.length, ideas: named.join(', '), more: result.uncoverableIdeas.length - named.length },
           { ideaIds: result.uncoverableIdeas },
         );
       }
@@ -277,9 +277,11 @@ export class JudgingService {
     return this.dataSource.transaction(async (manager) => {
       const { assignment, challenge } = await this.lockOwnAssignment(viewer, input.assignmentId, manager);
       const criteria = await manager.find(Criterion, { where: { challengeId: challenge.id }, order: { position: 'ASC' } });
-      const scores = checkReviewScores(input.scores, criteria);
-      const comment = check.optionalText('comment', input.comment, JUDGING_LIMITS.comment);
-      if (assignment.status === AssignmentStatus.RECUSED) throw DomainError.precondition('The assignment was recused');
+      const { scores, comment } = checkInput((field) => ({
+        scores: field(() => checkReviewScores(input.scores, criteria)),
+        comment: field(() => check.optionalText('comment', input.comment, JUDGING_LIMITS.comment)),
+      }));
+      if (assignment.status === AssignmentStatus.RECUSED) throw DomainError.precondition('judging.assignmentRecused');
       this.assertReviewWindow(challenge);
       const total = reviewTotal(scores, criteria);
       const now = this.clock.now();
@@ -330,7 +332,7 @@ export class JudgingService {
     return this.dataSource.transaction(async (manager) => {
       const { assignment, challenge } = await this.lockOwnAssignment(viewer, assignmentId, manager);
       const checkedReason = check.text('reason', reason, ...JUDGING_LIMITS.reason);
-      if (assignment.status !== AssignmentStatus.PENDING) throw DomainError.precondition(`Only a PENDING assignment can be recused (it is ${assignment.status})`);
+      if (assignment.status !== AssignmentStatus.PENDING) throw DomainError.precondition('judging.recuseNotPending');
       this.assertReviewWindow(challenge);
       const recusedAt = this.clock.now();
       await manager.update(ReviewAssignment, { id: assignment.id }, { status: AssignmentStatus.RECUSED, recusalReason: checkedReason, recusedAt });
@@ -387,7 +389,7 @@ export class JudgingService {
   /** judgingProgress: organizers (and admins) only; FORBIDDEN for others who see the challenge. */
   async progress(viewer: Viewer, challenge: Pick<Challenge, 'id' | 'reviewsPerIdea'>): Promise<JudgingProgressData> {
     requireUser(viewer);
-    if (!(await this.access.isOrganizer(viewer, challenge))) throw DomainError.forbidden('Only the organizers of the challenge see the judging progress');
+    if (!(await this.access.isOrganizer(viewer, challenge))) throw DomainError.forbidden('judging.progressOrganizersOnly');
     const [jurors, ideaRows] = await Promise.all([
       this.dataSource.getRepository(Juror).find({ where: { challengeId: challenge.id }, order: { createdAt: 'ASC', id: 'ASC' } }),
       this.dataSource.query<{ ideas: number; fully: number }[]>(
@@ -421,7 +423,7 @@ export class JudgingService {
     const user = requireUser(viewer);
     return this.dataSource.transaction(async (manager) => {
       const challenge = await this.challenges.lockForOrganizer(viewer, input.challengeId, manager);
-      if (challenge.status !== ChallengeStatus.JUDGING) throw DomainError.precondition(`Only a JUDGING challenge can publish results (it is ${challenge.status})`);
+      if (challenge.status !== ChallengeStatus.JUDGING) throw DomainError.precondition('judging.publishNotJudging', { status: challenge.status });
       const awards = this.checkAwards(input.awards ?? []);
       const ideaIds = [...new Set(awards.map((a) => a.ideaId))];
       const valid: { id: string }[] = ideaIds.length
@@ -429,7 +431,7 @@ export class JudgingService {
         : [];
       const validIds = new Set(valid.map((v) => v.id));
       const wrong = awards.findIndex((a) => !validIds.has(a.ideaId));
-      if (wrong >= 0) throw DomainError.badInput(`awards.${wrong}.ideaId`, 'An award must name a SUBMITTED idea of the challenge');
+      if (wrong >= 0) throw DomainError.badInput(`awards.${wrong}.ideaId`, 'judging.awardIdea');
       await this.leaderboard.freeze(manager, challenge.id);
       if (awards.length > 0)
         await manager.insert(
@@ -470,12 +472,12 @@ export class JudgingService {
     const assignment = isUuid(assignmentId)
       ? await manager.getRepository(ReviewAssignment).createQueryBuilder('ra').setLock('pessimistic_write').where('ra.id = :id', { id: assignmentId }).getOne()
       : null;
-    if (!assignment) throw DomainError.notFound('Assignment');
+    if (!assignment) throw DomainError.notFound('assignment');
     const juror = await manager.findOneByOrFail(Juror, { id: assignment.jurorId });
     const challenge = await manager.findOneByOrFail(Challenge, { id: assignment.challengeId });
     if (!viewer.isAdmin && juror.userId !== viewer.userId) {
-      if (await this.access.isOrganizer(viewer, challenge, manager)) throw DomainError.forbidden('Only the assigned juror can do this');
-      throw DomainError.notFound('Assignment');
+      if (await this.access.isOrganizer(viewer, challenge, manager)) throw DomainError.forbidden('judging.assignedJurorOnly');
+      throw DomainError.notFound('assignment');
     }
     return { assignment, challenge };
   }
@@ -488,27 +490,29 @@ export class JudgingService {
     try {
       return await this.challenges.lockForOrganizer(viewer, juror.challengeId, manager);
     } catch (error) {
-      if (error instanceof DomainError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')) throw DomainError.notFound('Juror');
+      if (error instanceof DomainError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')) throw DomainError.notFound('juror');
       throw error;
     }
   }
 
   /** Reviews (and recusals) while JUDGING and before judgingClosesAt. */
   private assertReviewWindow(challenge: Challenge): void {
-    if (challenge.status !== ChallengeStatus.JUDGING) throw DomainError.precondition(`Reviews are closed: the challenge is ${challenge.status}`);
-    if (this.clock.now().getTime() >= challenge.judgingClosesAt.getTime()) throw DomainError.precondition('The judging deadline has passed');
+    if (challenge.status !== ChallengeStatus.JUDGING) throw DomainError.precondition('judging.reviewsClosed', { status: challenge.status });
+    if (this.clock.now().getTime() >= challenge.judgingClosesAt.getTime()) throw DomainError.precondition('judging.deadlinePassed');
   }
 
   private checkAwards(awards: AwardData[]): Required<AwardData>[] {
-    if (!Array.isArray(awards)) throw DomainError.badInput('awards', 'awards must be a list');
-    if (awards.length > JUDGING_LIMITS.awards) throw DomainError.badInput('awards', `At most ${JUDGING_LIMITS.awards} awards`);
-    return awards.map((a, i) => {
-      if (typeof a.ideaId !== 'string' || !isUuid(a.ideaId)) throw DomainError.badInput(`awards.${i}.ideaId`, 'An award must name a SUBMITTED idea of the challenge');
-      return {
-        ideaId: a.ideaId.toLowerCase(),
-        title: check.line(`awards.${i}.title`, a.title, ...JUDGING_LIMITS.awardTitle),
-        place: a.place === null || a.place === undefined ? null : check.int(`awards.${i}.place`, a.place, ...JUDGING_LIMITS.place),
-      };
-    });
+    if (!Array.isArray(awards)) throw DomainError.badInput('awards', 'input.list', { field: 'awards' });
+    if (awards.length > JUDGING_LIMITS.awards) throw DomainError.badInput('awards', 'input.tooMany', { field: 'awards', max: JUDGING_LIMITS.awards });
+    return checkInput((field) =>
+      awards.map((a, i) => ({
+        ideaId: field(() => {
+          if (typeof a.ideaId !== 'string' || !isUuid(a.ideaId)) throw DomainError.badInput(`awards.${i}.ideaId`, 'judging.awardIdea');
+          return a.ideaId.toLowerCase();
+        }),
+        title: field(() => check.line(`awards.${i}.title`, a.title, ...JUDGING_LIMITS.awardTitle)),
+        place: a.place === null || a.place === undefined ? null : field(() => check.int(`awards.${i}.place`, a.place!, ...JUDGING_LIMITS.place)),
+      })),
+    );
   }
 }

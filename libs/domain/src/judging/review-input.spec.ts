@@ -84,4 +84,26 @@ describe('checkReviewScores', () => {
       ),
     ).toHaveLength(2);
   });
+
+  it('names every invalid score at once, the first in `field`', () => {
+    try {
+      checkReviewScores(
+        [
+          { criterionId: 'beauty', value: 1 },
+          { criterionId: 'impact', value: 11 },
+          { criterionId: 'feasibility', value: -1 },
+        ],
+        criteria,
+      );
+      throw new Error('expected a DomainError');
+    } catch (error) {
+      expect(error).toBeInstanceOf(DomainError);
+      expect((error as DomainError).field).toBe('scores.0.criterionId');
+      expect((error as DomainError).fieldProblems.map((p) => [p.field, p.key])).toEqual([
+        ['scores.0.criterionId', 'review.unknownCriterion'],
+        ['scores.1.value', 'review.valueRange'],
+        ['scores.2.value', 'review.valueRange'],
+      ]);
+    }
+  });
 });

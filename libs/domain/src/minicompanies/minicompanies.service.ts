@@ -11,7 +11,7 @@ import { Challenge } from '../challenges/challenge.entity.js';
 import { Idea, IdeaStatus } from '../ideas/idea.entity.js';
 import { TeamRole } from '../teams/team-member.entity.js';
 import { Team } from '../teams/team.entity.js';
-import { check, isUuid } from '../validation.js';
+import { check, checkInput, isUuid } from '../validation.js';
 import { requireUser, type Viewer } from '../viewer.js';
 import { defaultPlan } from './default-plan.js';
 import { MiniCompany, MiniCompanyStatus } from './mini-company.entity.js';
@@ -65,20 +65,22 @@ export class MiniCompaniesService {
   async found(viewer: Viewer, input: { teamId: string; name: string; milestones?: MilestoneData[] | null }): Promise<MiniCompany> {
     const user = requireUser(viewer);
     const team = isUuid(input.teamId) ? await this.dataSource.getRepository(Team).findOneBy({ id: input.teamId }) : null;
-    if (!team) throw DomainError.notFound('Team');
+    if (!team) throw DomainError.notFound('team');
     const challenge = await this.dataSource.getRepository(Challenge).findOneByOrFail({ id: team.challengeId });
-    if (!(await this.access.canSeeChallenge(viewer, challenge))) throw DomainError.notFound('Team');
+    if (!(await this.access.canSeeChallenge(viewer, challenge))) throw DomainError.notFound('team');
     const role = (await this.access.teamRoles(viewer, [team.id])).get(team.id);
-    if (!viewer.isAdmin && role !== TeamRole.COACH && role !== TeamRole.CAPTAIN) throw DomainError.forbidden('Only the coach or the captain can found the mini-company');
-    const name = check.line('name', input.name, ...MINI_COMPANY_LIMITS.name);
+    if (!viewer.isAdmin && role !== TeamRole.COACH && role !== TeamRole.CAPTAIN) throw DomainError.forbidden('minicompanies.foundForbidden');
     const now = this.clock.now();
-    const plan = input.milestones === undefined || input.milestones === null ? defaultPlan(now) : this.checkMilestones(input.milestones, now);
+    const { name, plan } = checkInput((field) => ({
+      name: field(() => check.line('name', input.name, ...MINI_COMPANY_LIMITS.name)),
+      plan: input.milestones === undefined || input.milestones === null ? defaultPlan(now) : field(() => this.checkMilestones(input.milestones!, now)),
+    }));
 
     try {
       return await this.dataSource.transaction(async (manager) => {
         const idea = await manager.getRepository(Idea).createQueryBuilder('i').setLock('pessimistic_read').where('i.team_id = :teamId', { teamId: team.id }).getOne();
-        if (!idea || idea.status !== IdeaStatus.SUBMITTED) throw DomainError.precondition('The team needs a submitted idea to found a mini-company');
-        if (await manager.existsBy(MiniCompany, { teamId: team.id })) throw DomainError.conflict('The team already has a mini-company');
+        if (!idea || idea.status !== IdeaStatus.SUBMITTED) throw DomainError.precondition('minicompanies.needsSubmittedIdea');
+        if (await manager.existsBy(MiniCompany, { teamId: team.id })) throw DomainError.conflict('minicompanies.alreadyExists');
         const adoption = await manager.findOneBy(Adoption, { ideaId: idea.id, status: AdoptionStatus.ACCEPTED });
         const company = await manager.save(MiniCompany, manager.create(MiniCompany, { teamId: team.id, ideaId: idea.id, adoptionId: adoption?.id ?? null, name, foundedAt: now }));
         const milestones = await manager.save(
@@ -92,7 +94,7 @@ export class MiniCompaniesService {
         return company;
       });
     } catch (error) {
-      if (isUniqueViolation(error, 'uq_mini_company_team')) throw DomainError.conflict('The team already has a mini-company');
+      if (isUniqueViolation(error, 'uq_mini_company_team')) throw DomainError.conflict('minicompanies.alreadyExists');
       throw error;
     }
   }
@@ -100,7 +102,7 @@ export class MiniCompaniesService {
   /** A mini-company the viewer may see: the team's members, its tutors, the challenge's organizers, admins. */
   async get(viewer: Viewer, id: string): Promise<MiniCompany> {
     const company = isUuid(id) ? await this.dataSource.getRepository(MiniCompany).findOneBy({ id }) : null;
-    if (!company || !(await this.access.teamsWithVisibleMembers(viewer, [company.teamId])).has(company.teamId)) throw DomainError.notFound('Mini-company');
+    if (!company || !(await this.access.teamsWithVisibleMembers(viewer, [company.teamId])).has(company.teamId)) throw DomainError.notFound('miniCompany');
     return company;
   }
 
@@ -121,7 +123,7 @@ export class MiniCompaniesService {
     const user = requireUser(viewer);
     const { milestone, company } = await this.visibleMilestone(viewer, input.milestoneId);
     if (!viewer.isAdmin && !(await this.access.teamRoles(viewer, [company.teamId])).has(company.teamId)) {
-      throw DomainError.forbidden('Only members of the team can submit its milestones');
+      throw DomainError.forbidden('minicompanies.submitMembersOnly');
     }
     const evidence = check.text('evidence', input.evidence, ...MINI_COMPANY_LIMITS.evidence);
     return this.transition(milestone.id, [MilestoneStatus.PLANNED, MilestoneStatus.OVERDUE], async (manager, current) => {
@@ -158,7 +160,7 @@ export class MiniCompaniesService {
     const { milestone, company } = await this.visibleMilestone(viewer, input.milestoneId);
     await this.assertGuide(viewer, company, 'reschedule');
     const dueAt = check.date('dueAt', input.dueAt);
-    if (dueAt.getTime() <= this.clock.now().getTime()) throw DomainError.badInput('dueAt', 'The new due date must be in the future');
+    if (dueAt.getTime() <= this.clock.now().getTime()) throw DomainError.badInput('dueAt', 'minicompanies.dueInFuture');
     return this.transition(milestone.id, [MilestoneStatus.PLANNED, MilestoneStatus.OVERDUE, MilestoneStatus.SUBMITTED], async (manager, current) => {
       const status = current.status === MilestoneStatus.OVERDUE ? MilestoneStatus.PLANNED : current.status;
       await manager.update(Milestone, { id: current.id }, { dueAt, status });
@@ -174,38 +176,38 @@ export class MiniCompaniesService {
     return this.dataSource.transaction(async (manager) => {
       const current = await manager.getRepository(Milestone).createQueryBuilder('m').setLock('pessimistic_write').where('m.id = :id', { id }).getOneOrFail();
       const company = await manager.findOneByOrFail(MiniCompany, { id: current.miniCompanyId });
-      if (company.status === MiniCompanyStatus.CLOSED) throw DomainError.precondition('The mini-company is closed');
-      if (!from.includes(current.status)) throw DomainError.precondition(`The milestone is ${current.status}; this needs ${from.join(' or ')}`);
+      if (company.status === MiniCompanyStatus.CLOSED) throw DomainError.precondition('minicompanies.closed');
+      if (!from.includes(current.status)) throw DomainError.precondition('minicompanies.milestoneState', { status: current.status });
       await recordEvents(manager, await apply(manager, current));
       return manager.findOneByOrFail(Milestone, { id });
     });
   }
 
   /** FORBIDDEN unless the viewer is a coach of the team, one of its tutors, or an admin. */
-  private async assertGuide(viewer: Viewer, company: MiniCompany, what: string): Promise<void> {
+  private async assertGuide(viewer: Viewer, company: MiniCompany, action: 'review' | 'reschedule'): Promise<void> {
     if (viewer.isAdmin) return;
     if ((await this.access.teamRoles(viewer, [company.teamId])).get(company.teamId) === TeamRole.COACH) return;
     if (await this.adoptions.isTutorOfTeam(viewer, company.teamId)) return;
-    throw DomainError.forbidden(`Only a coach or a tutor of the team can ${what} its milestones`);
+    throw DomainError.forbidden('minicompanies.guidesOnly', { action });
   }
 
   /** A milestone whose mini-company the viewer may see (NOT_FOUND otherwise). */
   private async visibleMilestone(viewer: Viewer, id: string): Promise<{ milestone: Milestone; company: MiniCompany }> {
     const milestone = isUuid(id) ? await this.dataSource.getRepository(Milestone).findOneBy({ id }) : null;
-    if (!milestone) throw DomainError.notFound('Milestone');
+    if (!milestone) throw DomainError.notFound('milestone');
     const company = await this.dataSource.getRepository(MiniCompany).findOneByOrFail({ id: milestone.miniCompanyId });
-    if (!(await this.access.teamsWithVisibleMembers(viewer, [company.teamId])).has(company.teamId)) throw DomainError.notFound('Milestone');
+    if (!(await this.access.teamsWithVisibleMembers(viewer, [company.teamId])).has(company.teamId)) throw DomainError.notFound('milestone');
     return { milestone, company };
   }
 
   private checkMilestones(milestones: MilestoneData[], now: Date): MilestoneData[] {
     const [min, max] = MINI_COMPANY_LIMITS.milestones;
-    if (milestones.length < min || milestones.length > max) throw DomainError.badInput('milestones', `Between ${min} and ${max} milestones`);
+    if (milestones.length < min || milestones.length > max) throw DomainError.badInput('milestones', 'minicompanies.milestoneCount', { min, max });
     return milestones.map((m) => {
-      if (!Object.values(MilestoneKind).includes(m.kind)) throw DomainError.badInput('milestones', `Unknown milestone kind ${String(m.kind)}`);
+      if (!Object.values(MilestoneKind).includes(m.kind)) throw DomainError.badInput('milestones', 'minicompanies.unknownKind');
       const title = check.line('milestones', m.title, ...MINI_COMPANY_LIMITS.title);
       const dueAt = check.date('milestones', m.dueAt);
-      if (dueAt.getTime() <= now.getTime()) throw DomainError.badInput('milestones', 'Every milestone must be due in the future');
+      if (dueAt.getTime() <= now.getTime()) throw DomainError.badInput('milestones', 'minicompanies.milestonesInFuture');
       return { kind: m.kind, title, dueAt };
     });
   }

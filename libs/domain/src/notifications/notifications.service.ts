@@ -42,8 +42,8 @@ export class NotificationsService {
   /** Marks the viewer's own notifications read; ids of others' notifications are ignored. Returns how many changed. */
   async markRead(viewer: Viewer, ids: string[]): Promise<number> {
     const user = requireUser(viewer);
-    if (ids.length > 1000) throw DomainError.badInput('ids', 'At most 1000 ids at once');
-    if (!ids.every(isUuid)) throw DomainError.badInput('ids', 'Every id must be a notification id');
+    if (ids.length > 1000) throw DomainError.badInput('ids', 'notifications.tooManyIds', { max: 1000 });
+    if (!ids.every(isUuid)) throw DomainError.badInput('ids', 'notifications.notificationIds');
     // Well-formed ids of notifications that are not the viewer's are ignored: the count says what changed.
     const valid = [...new Set(ids)];
     if (valid.length === 0) return 0;

@@ -13,7 +13,7 @@ import { Organization } from './organization.entity.js';
 import { ORGANIZATION_MEMBER_ADDED, type OrganizationMemberAddedPayload } from './organizations.service.js';
 
 /** What the invitee or an owner sees of an invitation they have no pending one for: nothing exists. */
-const noInvitation = () => DomainError.notFound('Invitation');
+const noInvitation = () => DomainError.notFound('invitation');
 
 /**
  * Membership by invitation (PRODUCT.md "Membership is by invitation"): an OWNER (or a platform admin) invites an
@@ -24,7 +24,7 @@ const noInvitation = () => DomainError.notFound('Invitation');
  * - Inviting someone who already has a PENDING invitation to the organization is CONFLICT (withdraw it first to
  *   change the role); inviting a member is CONFLICT as before.
  * - Accepting, declining or withdrawing when there is no PENDING invitation (never invited, already decided, unknown
- *   or malformed organization or user id) is NOT_FOUND "Invitation", the same answer in every case.
+ *   or malformed organization or user id) is NOT_FOUND (notFound.invitation), the same answer in every case.
  * - Organizations are public, so withdrawing by someone who is not an owner is FORBIDDEN.
  */
 @Injectable()
@@ -41,11 +41,11 @@ export class OrganizationInvitationsService {
     const email = check.email('email', input.email);
     const role = input.role ?? OrganizationRole.MEMBER;
     return this.dataSource.transaction(async (manager) => {
-      await this.assertOwner(manager, viewer, organization.id, 'Only an owner of the organization can invite members');
+      await this.assertOwner(manager, viewer, organization.id, 'organizations.ownerOnlyInvitations');
       const invitee = await manager.findOneBy(User, { email });
-      if (!invitee) throw DomainError.notFound('User');
+      if (!invitee) throw DomainError.notFound('user');
       if (await manager.existsBy(OrganizationMember, { organizationId: organization.id, userId: invitee.id })) {
-        throw DomainError.conflict('The user is already a member of the organization');
+        throw DomainError.conflict('organizations.alreadyMember');
       }
       let invitation: OrganizationInvitation;
       try {
@@ -54,7 +54,7 @@ export class OrganizationInvitationsService {
           manager.create(OrganizationInvitation, { organizationId: organization.id, inviteeId: invitee.id, invitedById: user.userId, role }),
         );
       } catch (error) {
-        if (isUniqueViolation(error, 'uq_organization_invitation_pending')) throw DomainError.conflict('The user is already invited to the organization');
+        if (isUniqueViolation(error, 'uq_organization_invitation_pending')) throw DomainError.conflict('organizations.alreadyInvited');
         throw error;
       }
       const payload: OrganizationMemberAddedPayload = { organizationId: organization.id, userId: invitee.id, role, addedBy: user.userId, invitationId: invitation.id };
@@ -71,7 +71,7 @@ export class OrganizationInvitationsService {
       try {
         await manager.insert(OrganizationMember, { organizationId: invitation.organizationId, userId: user.userId, role: invitation.role });
       } catch (error) {
-        if (isUniqueViolation(error)) throw DomainError.conflict('You are already a member of the organization');
+        if (isUniqueViolation(error)) throw DomainError.conflict('organizations.youAreAlreadyMember');
         throw error;
       }
       await this.decide(manager, invitation, OrganizationInvitationStatus.ACCEPTED, user);
@@ -93,7 +93,7 @@ export class OrganizationInvitationsService {
     const user = requireUser(viewer);
     const organization = await this.organization(organizationId);
     return this.dataSource.transaction(async (manager) => {
-      await this.assertOwner(manager, viewer, organization.id, 'Only an owner of the organization can withdraw its invitations');
+      await this.assertOwner(manager, viewer, organization.id, 'organizations.ownerOnlyWithdraw');
       const invitation = await this.lockPending(manager, organization.id, userId);
       return this.decide(manager, invitation, OrganizationInvitationStatus.WITHDRAWN, user);
     });
@@ -140,17 +140,22 @@ export class OrganizationInvitationsService {
 
   private async organization(id: string): Promise<Organization> {
     const organization = isUuid(id) ? await this.dataSource.getRepository(Organization).findOneBy({ id }) : null;
-    if (!organization) throw DomainError.notFound('Organization');
+    if (!organization) throw DomainError.notFound('organization');
     return organization;
   }
 
-  private async assertOwner(manager: EntityManager, viewer: Viewer, organizationId: string, message: string): Promise<void> {
+  private async assertOwner(
+    manager: EntityManager,
+    viewer: Viewer,
+    organizationId: string,
+    key: 'organizations.ownerOnlyInvitations' | 'organizations.ownerOnlyWithdraw',
+  ): Promise<void> {
     if (viewer.isAdmin) return;
     const own = await manager.findOneBy(OrganizationMember, { organizationId, userId: viewer.userId! });
-    if (own?.role !== OrganizationRole.OWNER) throw DomainError.forbidden(message);
+    if (own?.role !== OrganizationRole.OWNER) throw DomainError.forbidden(key);
   }
 
-  /** The PENDING invitation of (organization, invitee), locked; NOT_FOUND "Invitation" when there is none. */
+  /** The PENDING invitation of (organization, invitee), locked; NOT_FOUND (notFound.invitation) when there is none. */
   private async lockPending(manager: EntityManager, organizationId: string, inviteeId: string): Promise<OrganizationInvitation> {
     if (!isUuid(organizationId) || !isUuid(inviteeId)) throw noInvitation();
     const invitation = await manager

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { DomainError } from '#platform/errors/domain-error.js';
 import { assertPageSize, CursorCodec, keysetCondition, type Page } from '#platform/pagination/cursor.js';
-import { check, isUuid } from '../validation.js';
+import { check, checkInput, isUuid } from '../validation.js';
 import { requireUser, selfAmong, type Viewer } from '../viewer.js';
 import { OrganizationMember, OrganizationRole } from './organization-member.entity.js';
 import { Organization, OrganizationKind } from './organization.entity.js';
@@ -44,14 +44,14 @@ export class OrganizationsService {
 
   async create(viewer: Viewer, input: CreateOrganizationData): Promise<Organization> {
     const user = requireUser(viewer);
-    const data = {
-      name: check.line('name', input.name, 1, 200),
+    const data = checkInput((field) => ({
+      name: field(() => check.line('name', input.name, 1, 200)),
       kind: input.kind,
-      city: check.optionalLine('city', input.city, 120),
-      district: check.optionalLine('district', input.district, 120),
-      sector: check.optionalLine('sector', input.sector, 200),
-      website: this.checkWebsite(input.website),
-    };
+      city: field(() => check.optionalLine('city', input.city, 120)),
+      district: field(() => check.optionalLine('district', input.district, 120)),
+      sector: field(() => check.optionalLine('sector', input.sector, 200)),
+      website: field(() => this.checkWebsite(input.website)),
+    }));
     return this.dataSource.transaction(async (manager) => {
       const organization = await manager.save(Organization, manager.create(Organization, data));
       await manager.insert(OrganizationMember, { organizationId: organization.id, userId: user.userId, role: OrganizationRole.OWNER });
@@ -62,7 +62,7 @@ export class OrganizationsService {
   /** Organizations are a public directory. */
   async get(id: string): Promise<Organization> {
     const organization = isUuid(id) ? await this.dataSource.getRepository(Organization).findOneBy({ id }) : null;
-    if (!organization) throw DomainError.notFound('Organization');
+    if (!organization) throw DomainError.notFound('organization');
     return organization;
   }
 
@@ -76,7 +76,7 @@ export class OrganizationsService {
     if (args.kind) query.andWhere('o.kind = :kind', { kind: args.kind });
     const search = args.search?.trim();
     if (search) {
-      if (search.length > 200) throw DomainError.badInput('search', 'search must be at most 200 characters');
+      if (search.length > 200) throw DomainError.badInput('search', 'input.tooLong', { field: 'search', max: 200 });
       query.andWhere('(o.name ILIKE :search OR o.city ILIKE :search OR o.district ILIKE :search)', { search: `%${escapeLike(search)}%` });
     }
     const totalCount = await query.clone().getCount();
@@ -154,7 +154,7 @@ export class OrganizationsService {
       const url = new URL(value);
       if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('scheme');
     } catch {
-      throw DomainError.badInput('website', 'website must be an http(s) URL');
+      throw DomainError.badInput('website', 'organizations.websiteUrl');
     }
     return value;
   }

@@ -79,10 +79,14 @@ export class DataExportService {
     const userId = await this.subjectFor(viewer, userIdInput);
     const json = JSON.stringify(await this.document(userId));
     if (Buffer.byteLength(json) > this.config.DATA_EXPORT_INLINE_MAX_BYTES) {
-      throw DomainError.precondition('This export is too large to answer at once: request it with requestDataExport and download it when it is ready', {
-        reason: 'EXPORT_TOO_LARGE',
-        sizeBytes: Buffer.byteLength(json),
-      });
+      throw DomainError.precondition(
+        'dataExport.tooLarge',
+        {},
+        {
+          reason: 'EXPORT_TOO_LARGE',
+          sizeBytes: Buffer.byteLength(json),
+        },
+      );
     }
     return json;
   }
@@ -115,7 +119,7 @@ export class DataExportService {
   async find(viewer: Viewer, id: string): Promise<DataExport> {
     const { userId } = requireUser(viewer);
     const found = isUuid(id) ? await this.dataSource.getRepository(DataExport).findOneBy({ id: id.toLowerCase(), requestedById: userId }) : null;
-    if (!found) throw DomainError.notFound('DataExport');
+    if (!found) throw DomainError.notFound('dataExport');
     if (found.status === 'READY' && found.expiresAt && found.expiresAt <= this.clock.now()) return { ...found, status: 'EXPIRED', document: null };
     return found;
   }
@@ -138,7 +142,7 @@ export class DataExportService {
   /** The download: the document once, to its requester, within 24 hours; then it is gone from the database. */
   async takeDocument(viewer: Viewer, id: string): Promise<string> {
     const { userId } = requireUser(viewer);
-    if (!isUuid(id)) throw DomainError.notFound('DataExport');
+    if (!isUuid(id)) throw DomainError.notFound('dataExport');
     // TypeORM answers an UPDATE ... RETURNING with [rows, affected].
     const [rows]: [{ document: string }[], number] = await this.dataSource.query(
       `WITH taken AS (
@@ -149,7 +153,7 @@ export class DataExportService {
     );
     if (rows[0]) return rows[0].document;
     await this.find(viewer, id); // NOT_FOUND for a stranger's or an unknown export
-    throw DomainError.precondition('This export is not ready, was already downloaded, or has expired', { reason: 'EXPORT_NOT_AVAILABLE' });
+    throw DomainError.precondition('dataExport.notAvailable', {}, { reason: 'EXPORT_NOT_AVAILABLE' });
   }
 
   /** Empties exports whose 24 hours passed without a download (run by the worker's retention sweep). */
@@ -177,7 +181,7 @@ export class DataExportService {
   }
 
   private async exportableBy(viewer: Viewer, userIdInput: string): Promise<string> {
-    const notFound = () => DomainError.notFound('User');
+    const notFound = () => DomainError.notFound('user');
     if (!isUuid(userIdInput)) throw notFound();
     const userId = userIdInput.toLowerCase();
     if (userId === viewer.userId) return userId;

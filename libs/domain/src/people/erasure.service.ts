@@ -34,24 +34,24 @@ export class ErasureService {
     const { userId } = requireUser(viewer);
     const user = await this.dataSource.getRepository(User).findOneBy({ id: userId });
     if (!user || user.erasedAt) throw DomainError.unauthenticated();
-    if (typeof password !== 'string' || password.length === 0 || password.length > 256) throw DomainError.badInput('password', 'password is wrong');
+    if (typeof password !== 'string' || password.length === 0 || password.length > 256) throw DomainError.badInput('password', 'identity.passwordWrong');
     const roster = user.passwordHash ? null : await this.dataSource.getRepository(RosterStudent).findOneBy({ userId });
     const proof = user.passwordHash ?? roster?.codeHash ?? null;
     const presented = user.passwordHash ? password : (normalizeSignInCode(password) ?? '');
-    if (!proof || !presented || !(await verifyPassword(proof, presented))) throw DomainError.badInput('password', 'password is wrong');
+    if (!proof || !presented || !(await verifyPassword(proof, presented))) throw DomainError.badInput('password', 'identity.passwordWrong');
     await this.erase(userId);
   }
 
   /** `eraseStudent`: a roster student, by a coach of their team or a platform admin (who may erase any account but an admin's). */
   async eraseStudent(viewer: Viewer, userIdInput: string): Promise<void> {
     requireUser(viewer);
-    const notFound = () => DomainError.notFound('Student');
+    const notFound = () => DomainError.notFound('student');
     if (!isUuid(userIdInput)) throw notFound();
     const userId = userIdInput.toLowerCase();
     const user = await this.dataSource.getRepository(User).findOneBy({ id: userId });
     if (!user) throw notFound();
     if (viewer.isAdmin) {
-      if (user.isAdmin && user.id !== viewer.userId) throw DomainError.forbidden('Platform admins are not erased by another admin');
+      if (user.isAdmin && user.id !== viewer.userId) throw DomainError.forbidden('erasure.adminsForbidden');
     } else {
       // Visibility first: whoever does not coach one of the student's teams is told nothing exists.
       const coaches: unknown[] = await this.dataSource.query(
@@ -61,7 +61,7 @@ export class ErasureService {
       );
       if (coaches.length === 0 && !user.erasedAt) throw notFound();
       if (!user.erasedAt && !(await this.dataSource.getRepository(RosterStudent).existsBy({ userId }))) {
-        throw DomainError.precondition('Only roster students are erased by their coach; other students erase their own account (deleteMyAccount)');
+        throw DomainError.precondition('erasure.rosterOnly');
       }
     }
     await this.erase(userId);

@@ -63,9 +63,9 @@ export function matchExport(pathname: string): { kind: ExportKind; id: string } 
 }
 
 const parseDate = (field: string, value: string | undefined): Date | null => {
-  if (value === undefined) throw DomainError.badInput(field, `${field} is required (an ISO 8601 date)`);
+  if (value === undefined) throw DomainError.badInput(field, 'exports.dateRequired', { field });
   const date = /^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value) ? new Date(value) : new Date(Number.NaN);
-  if (Number.isNaN(date.getTime())) throw DomainError.badInput(field, `${field} is not a valid ISO 8601 date`);
+  if (Number.isNaN(date.getTime())) throw DomainError.badInput(field, 'exports.dateInvalid', { field });
   return date;
 };
 
@@ -75,23 +75,23 @@ const parseDate = (field: string, value: string | undefined): Date | null => {
  */
 export function parseExportRequest(pathname: string, query: URLSearchParams): ExportRequest {
   const target = matchExport(pathname);
-  if (!target) throw DomainError.notFound('Export');
+  if (!target) throw DomainError.notFound('export');
   const allowed = PARAMETERS[target.kind];
   const values = new Map<string, string>();
   for (const [name, value] of query) {
     if (name === LINK_TOKEN_PARAMETER) continue;
-    if (!allowed.includes(name)) throw DomainError.badInput(name, `${target.kind} takes no parameter ${name.slice(0, 40)} (only ${allowed.join(', ')})`);
-    if (values.has(name)) throw DomainError.badInput(name, `${name} is given twice`);
+    if (!allowed.includes(name)) throw DomainError.badInput(name, 'exports.unknownParameter', { name: name.slice(0, 40), allowed: allowed.join(', ') });
+    if (values.has(name)) throw DomainError.badInput(name, 'exports.parameterTwice', { name: name.slice(0, 40) });
     values.set(name, value);
   }
   const separator = values.get('separator') ?? 'comma';
-  if (!CSV_SEPARATORS.includes(separator as CsvSeparator)) throw DomainError.badInput('separator', `separator must be one of ${CSV_SEPARATORS.join(', ')}`);
+  if (!CSV_SEPARATORS.includes(separator as CsvSeparator)) throw DomainError.badInput('separator', 'exports.separator');
   const normalization = values.get('normalization') ?? null;
   if (normalization !== null && !Object.values(ScoreNormalization).includes(normalization as ScoreNormalization)) {
-    throw DomainError.badInput('normalization', `normalization must be one of ${Object.values(ScoreNormalization).join(', ')}`);
+    throw DomainError.badInput('normalization', 'exports.normalization');
   }
   const jurors = values.get('jurors') ?? 'pseudonyms';
-  if (jurors !== 'pseudonyms' && jurors !== 'names') throw DomainError.badInput('jurors', 'jurors must be pseudonyms or names');
+  if (jurors !== 'pseudonyms' && jurors !== 'names') throw DomainError.badInput('jurors', 'exports.jurors');
   const impact = target.kind === 'impact.csv';
   const from = impact ? parseDate('from', values.get('from')) : null;
   const to = impact ? parseDate('to', values.get('to')) : null;
@@ -113,16 +113,16 @@ export function parseExportRequest(pathname: string, query: URLSearchParams): Ex
 /** A path with its query string (as given to createExportLink) split and parsed; BAD_USER_INPUT on `field` when it names no export. */
 export function parseExportPath(field: string, path: string): ExportRequest {
   if (typeof path !== 'string' || path.length > 2_000 || !path.startsWith(`${EXPORT_PREFIX}/`))
-    throw DomainError.badInput(field, `${field} must be an export path (${EXPORT_PREFIX}/...)`);
+    throw DomainError.badInput(field, 'exports.notExportPath', { field, prefix: EXPORT_PREFIX });
   const [pathname = '', search = ''] = path.split('?', 2);
-  if (!matchExport(pathname)) throw DomainError.badInput(field, `${field} names no export`);
+  if (!matchExport(pathname)) throw DomainError.badInput(field, 'exports.namesNoExport', { field });
   const query = new URLSearchParams(search);
-  if (query.has(LINK_TOKEN_PARAMETER)) throw DomainError.badInput(field, `${field} must not carry a token`);
+  if (query.has(LINK_TOKEN_PARAMETER)) throw DomainError.badInput(field, 'exports.carriesToken', { field });
   try {
     return parseExportRequest(pathname, query);
   } catch (error) {
     // The input field is the path; the message names the parameter.
-    if (error instanceof DomainError && error.code === 'BAD_USER_INPUT') throw DomainError.badInput(field, `${field}: ${error.message}`);
+    if (error instanceof DomainError && error.code === 'BAD_USER_INPUT') throw new DomainError(error.code, error.key, error.params, { field });
     throw error;
   }
 }

@@ -16,6 +16,9 @@ import { impactFiguresSql, readImpactRows, type ImpactFigures, type ImpactRow } 
 import { juryAgreement, type CriterionAgreementData, type DisputedIdeaData, type JurorAgreementData } from './jury-agreement.js';
 import type { AlphaResult } from './krippendorff.js';
 
+/** What an organizer reads once judging has started: the exports or the jury report (their error messages name it). */
+export type JudgedReport = 'exports' | 'juryReport';
+
 /** Statuses from which judging has started: the jury report and the challenge exports exist. */
 export const JUDGING_STARTED = [ChallengeStatus.JUDGING, ChallengeStatus.RESULTS_PUBLISHED, ChallengeStatus.CLOSED];
 
@@ -69,16 +72,16 @@ export class ReportsService {
    * UNAUTHENTICATED without a viewer, NOT_FOUND when they may not see it, FORBIDDEN when they see it but do not
    * organize it, FAILED_PRECONDITION before judging.
    */
-  async judgedChallengeFor(viewer: Viewer, challengeId: string, what: string): Promise<Challenge> {
+  async judgedChallengeFor(viewer: Viewer, challengeId: string, what: JudgedReport): Promise<Challenge> {
     requireUser(viewer);
     const challenge = await this.challenges.get(viewer, { id: challengeId });
     return this.checkJudgedChallenge(viewer, challenge, what);
   }
 
-  async checkJudgedChallenge<C extends Pick<Challenge, 'id' | 'status'>>(viewer: Viewer, challenge: C, what: string): Promise<C> {
+  async checkJudgedChallenge<C extends Pick<Challenge, 'id' | 'status'>>(viewer: Viewer, challenge: C, what: JudgedReport): Promise<C> {
     requireUser(viewer);
-    if (!(await this.access.isOrganizer(viewer, challenge))) throw DomainError.forbidden(`Only the organizers of the challenge see its ${what}`);
-    if (!JUDGING_STARTED.includes(challenge.status)) throw DomainError.precondition(`The ${what} exists once judging has started (the challenge is ${challenge.status})`);
+    if (!(await this.access.isOrganizer(viewer, challenge))) throw DomainError.forbidden('reports.organizersOnly', { what });
+    if (!JUDGING_STARTED.includes(challenge.status)) throw DomainError.precondition('reports.beforeJudging', { what, status: challenge.status });
     return challenge;
   }
 
@@ -87,7 +90,7 @@ export class ReportsService {
    * jurors, whatever the size of the jury), for the organizers once judging has started.
    */
   async juryReport(viewer: Viewer, challenge: Pick<Challenge, 'id' | 'status'>): Promise<JuryReportData> {
-    await this.checkJudgedChallenge(viewer, challenge, 'jury report');
+    await this.checkJudgedChallenge(viewer, challenge, 'juryReport');
     const [reviews, criteria, jurors] = await Promise.all([
       // The reviews the leaderboard counts (a stored total outside [0, 100] counts for nothing there either).
       this.dataSource.query<{ ideaId: string; jurorId: string; total: number; scores: CriterionScore[] }[]>(
@@ -113,7 +116,7 @@ export class ReportsService {
   async impactAccess(viewer: Viewer, organizerId: string): Promise<Organization> {
     requireUser(viewer);
     const organizer = await this.organizations.get(organizerId);
-    if (!(await this.access.isOrganizationMember(viewer, organizer.id))) throw DomainError.forbidden("Only the organization's members see its impact report");
+    if (!(await this.access.isOrganizationMember(viewer, organizer.id))) throw DomainError.forbidden('reports.impactMembersOnly');
     return organizer;
   }
 
@@ -159,7 +162,7 @@ export class ReportsService {
 export function checkPeriod(fromInput: Date, toInput: Date): { from: Date; to: Date } {
   const from = check.date('from', fromInput);
   const to = check.date('to', toInput);
-  if (to.getTime() <= from.getTime()) throw DomainError.badInput('to', 'to must be after from');
-  if (to.getTime() - from.getTime() > IMPACT_MAX_YEARS * 366 * 86_400_000) throw DomainError.badInput('to', `The period may cover at most ${IMPACT_MAX_YEARS} years`);
+  if (to.getTime() <= from.getTime()) throw DomainError.badInput('to', 'reports.periodOrder');
+  if (to.getTime() - from.getTime() > IMPACT_MAX_YEARS * 366 * 86_400_000) throw DomainError.badInput('to', 'reports.periodTooLong', { years: IMPACT_MAX_YEARS });
   return { from, to };
 }

@@ -28,12 +28,12 @@ export class ConsentsService {
   async record(viewer: Viewer, userId: string, purpose: ConsentPurpose, givenBy: ConsentGivenBy): Promise<ConsentRecord> {
     const me = requireUser(viewer);
     const relation = await this.relationTo(viewer, userId);
-    if (!Object.values(ConsentPurpose).includes(purpose)) throw DomainError.badInput('purpose', 'purpose is not a known purpose');
+    if (!Object.values(ConsentPurpose).includes(purpose)) throw DomainError.badInput('purpose', 'consents.unknownPurpose');
     if (givenBy === ConsentGivenBy.STUDENT && relation !== 'self' && relation !== 'admin') {
-      throw DomainError.forbidden("Only the student gives their own consent; a coach records a parent's (givenBy: PARENT)");
+      throw DomainError.forbidden('consents.ownOnly');
     }
     if (givenBy === ConsentGivenBy.PARENT && relation !== 'coach' && relation !== 'admin') {
-      throw DomainError.forbidden("A parent's consent is recorded by the student's coach, who holds the signed form");
+      throw DomainError.forbidden('consents.parentByCoach');
     }
     const target = userId.toLowerCase();
     const repo = this.dataSource.getRepository(ConsentRecord);
@@ -63,13 +63,13 @@ export class ConsentsService {
    */
   private async relationTo(viewer: Viewer, userId: string): Promise<Relation> {
     const user = isUuid(userId) ? await this.dataSource.getRepository(User).findOneBy({ id: userId.toLowerCase() }) : null;
-    if (!user) throw DomainError.notFound('User');
+    if (!user) throw DomainError.notFound('user');
     if (viewer.userId === user.id) return 'self';
     if (viewer.isAdmin) return 'admin';
     const teams = (await this.dataSource.getRepository(TeamMember).findBy({ userId: user.id })).map((m) => m.teamId);
     const roles = await this.access.teamRoles(viewer, teams);
     if (teams.some((t) => roles.get(t) === TeamRole.COACH)) return 'coach';
-    if ((await this.access.teamsWithVisibleMembers(viewer, teams)).size > 0) throw DomainError.forbidden('Only the student, their coach or an admin manage their consents');
-    throw DomainError.notFound('User');
+    if ((await this.access.teamsWithVisibleMembers(viewer, teams)).size > 0) throw DomainError.forbidden('consents.manageForbidden');
+    throw DomainError.notFound('user');
   }
 }

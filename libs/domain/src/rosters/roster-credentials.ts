@@ -37,20 +37,20 @@ const INITIAL = /^(\p{L})\.?$/u;
  * minimisation: the class list is on a printed sheet). BAD_USER_INPUT naming `field`.
  */
 export function checkRosterName(field: string, value: unknown): string {
-  if (typeof value !== 'string') throw DomainError.badInput(field, `${field} is required`);
-  if (/[\p{Cc}\p{Cf}\u2028\u2029]/u.test(value)) throw DomainError.badInput(field, `${field} must be one line without control characters`);
+  if (typeof value !== 'string') throw DomainError.badInput(field, 'input.required', { field });
+  if (/[\p{Cc}\p{Cf}\u2028\u2029]/u.test(value)) throw DomainError.badInput(field, 'input.oneLine', { field });
   const words = value.trim().split(/\s+/).filter(Boolean);
-  if (words.length === 0) throw DomainError.badInput(field, `${field} is required`);
-  if (words.length > 2) throw DomainError.badInput(field, `${field} must be a first name and an initial, like "Giulia R."`);
+  if (words.length === 0) throw DomainError.badInput(field, 'input.required', { field });
+  if (words.length > 2) throw DomainError.badInput(field, 'rosters.nameShape', { field });
   const [first, initial] = words as [string, string | undefined];
-  if (!FIRST_NAME.test(first)) throw DomainError.badInput(field, `${field} must start with a first name (letters only)`);
+  if (!FIRST_NAME.test(first)) throw DomainError.badInput(field, 'rosters.nameFirst', { field });
   let name = first;
   if (initial !== undefined) {
     const match = INITIAL.exec(initial);
-    if (!match) throw DomainError.badInput(field, `${field} must be a first name and an initial, like "Giulia R."`);
+    if (!match) throw DomainError.badInput(field, 'rosters.nameShape', { field });
     name = `${first} ${match[1].toUpperCase()}.`;
   }
-  if ([...name].length > MAX_ROSTER_NAME_LENGTH) throw DomainError.badInput(field, `${field} must be at most ${MAX_ROSTER_NAME_LENGTH} characters`);
+  if ([...name].length > MAX_ROSTER_NAME_LENGTH) throw DomainError.badInput(field, 'input.tooLong', { field, max: MAX_ROSTER_NAME_LENGTH });
   return name;
 }
 

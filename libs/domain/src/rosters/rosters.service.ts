@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { Clock } from '#platform/clock/clock.js';
 import { hashPassword } from '#platform/crypto/passwords.js';
-import { DomainError, ErrorCode, isUniqueViolation } from '#platform/errors/domain-error.js';
+import { DomainError, isUniqueViolation } from '#platform/errors/domain-error.js';
 import { ChallengeAccess } from '../challenges/challenge-access.js';
 import { Challenge, ChallengeFormat, ChallengeStatus } from '../challenges/challenge.entity.js';
 import { SessionRevocation } from '../identity/session-revocation.js';
@@ -12,7 +12,7 @@ import { OrganizationMember, OrganizationRole } from '../organizations/organizat
 import { Organization, OrganizationKind } from '../organizations/organization.entity.js';
 import { TeamMember, TeamRole } from '../teams/team-member.entity.js';
 import { Team } from '../teams/team.entity.js';
-import { check, isUuid } from '../validation.js';
+import { check, checkInput, isUuid } from '../validation.js';
 import { requireUser, type Viewer } from '../viewer.js';
 import { DataProcessingAgreement } from './data-processing-agreement.entity.js';
 import { checkRosterName, generateSignInCode, MAX_ROSTER_STUDENTS, usernameCandidate } from './roster-credentials.js';
@@ -54,12 +54,12 @@ export class RostersService {
   async acceptDataProcessingAgreement(viewer: Viewer, organizationId: string, versionInput: string): Promise<DataProcessingAgreement> {
     const user = requireUser(viewer);
     const organization = isUuid(organizationId) ? await this.dataSource.getRepository(Organization).findOneBy({ id: organizationId }) : null;
-    if (!organization) throw DomainError.notFound('Organization');
+    if (!organization) throw DomainError.notFound('organization');
     if (!viewer.isAdmin) {
       const own = await this.dataSource.getRepository(OrganizationMember).findOneBy({ organizationId: organization.id, userId: user.userId });
-      if (own?.role !== OrganizationRole.OWNER) throw DomainError.forbidden('Only an owner of the school can accept the data-processing agreement');
+      if (own?.role !== OrganizationRole.OWNER) throw DomainError.forbidden('rosters.dpaOwnerOnly');
     }
-    if (organization.kind !== OrganizationKind.SCHOOL) throw DomainError.precondition('Only a school accepts the data-processing agreement');
+    if (organization.kind !== OrganizationKind.SCHOOL) throw DomainError.precondition('rosters.dpaSchoolOnly');
     const version = check.text('version', String(versionInput ?? ''), 1, DPA_VERSION_MAX);
     const repo = this.dataSource.getRepository(DataProcessingAgreement);
     try {
@@ -97,42 +97,28 @@ export class RostersService {
     const user = requireUser(viewer);
     const { team, challenge } = await this.visibleTeam(viewer, input.teamId);
     await this.assertCoach(viewer, team);
-    if (challenge.format !== ChallengeFormat.SCHOOL_CLIMATHON || !team.schoolId) throw DomainError.precondition('Rosters are for teams of a school climathon');
+    if (challenge.format !== ChallengeFormat.SCHOOL_CLIMATHON || !team.schoolId) throw DomainError.precondition('rosters.schoolClimathonOnly');
 
-    // Every invalid field at once: `field` is the first, `fields` lists them all.
-    const errors: DomainError[] = [];
-    const attempt = <T>(fn: () => T): T | undefined => {
-      try {
-        return fn();
-      } catch (error) {
-        if (error instanceof DomainError && error.code === ErrorCode.BAD_USER_INPUT) errors.push(error);
-        else throw error;
-        return undefined;
-      }
-    };
-    if (input.guardianConsentConfirmed !== true) {
-      errors.push(
-        DomainError.badInput(
-          'guardianConsentConfirmed',
-          'guardianConsentConfirmed must be true: the families received the school’s privacy notice (and, under 14, a parent signed its form)',
-        ),
-      );
-    }
     const students: readonly { displayName: string }[] = Array.isArray(input.students) ? input.students : [];
-    if (students.length === 0 || students.length > MAX_ROSTER_STUDENTS)
-      errors.push(DomainError.badInput('students', `students must list between 1 and ${MAX_ROSTER_STUDENTS} students`));
-    const names = students
-      .slice(0, MAX_ROSTER_STUDENTS)
-      .map((s, i) => attempt(() => checkRosterName(`students[${i}].displayName`, (s as { displayName?: unknown } | null)?.displayName)));
-    const noticeVersion = attempt(() => check.optionalText('privacyNoticeVersion', input.privacyNoticeVersion, DPA_VERSION_MAX));
-    if (errors.length > 0) {
-      const first = errors[0];
-      throw new DomainError(ErrorCode.BAD_USER_INPUT, errors.map((e) => e.message).join('; '), first.field, { fields: errors.map((e) => e.field).filter(Boolean) });
-    }
+    // Every invalid field at once: `field` is the first, `fields` lists them all.
+    const { names, noticeVersion } = checkInput((field) => {
+      field(() => {
+        if (input.guardianConsentConfirmed !== true) throw DomainError.badInput('guardianConsentConfirmed', 'rosters.consentRequired');
+      });
+      field(() => {
+        if (students.length === 0 || students.length > MAX_ROSTER_STUDENTS) throw DomainError.badInput('students', 'rosters.studentCount', { max: MAX_ROSTER_STUDENTS });
+      });
+      return {
+        names: students
+          .slice(0, MAX_ROSTER_STUDENTS)
+          .map((s, i) => field(() => checkRosterName(`students[${i}].displayName`, (s as { displayName?: unknown } | null)?.displayName))),
+        noticeVersion: field(() => check.optionalText('privacyNoticeVersion', input.privacyNoticeVersion, DPA_VERSION_MAX)),
+      };
+    });
 
     const school = await this.dataSource.getRepository(Organization).findOneByOrFail({ id: team.schoolId });
     const agreement = (await this.agreementsVisibleTo({ userId: user.userId, isAdmin: true }, [school.id])).get(school.id);
-    if (!agreement) throw DomainError.precondition('The school has not accepted the data-processing agreement yet: its owner accepts it first');
+    if (!agreement) throw DomainError.precondition('rosters.noAgreement');
 
     const codes = students.map(() => generateSignInCode());
     // argon2id of each code, on the thread pool: ~20 ms of CPU each, run before any lock is taken.
@@ -147,21 +133,25 @@ export class RostersService {
           this.assertTeamsOpen(locked);
           const size = await manager.count(TeamMember, { where: { teamId: team.id } });
           if (size + students.length > locked.maxTeamSize) {
-            throw DomainError.precondition(`The team would exceed ${locked.maxTeamSize} members (it has ${size})`, { maxTeamSize: locked.maxTeamSize, members: size });
+            throw DomainError.precondition('rosters.teamWouldExceed', { max: locked.maxTeamSize, size }, { maxTeamSize: locked.maxTeamSize, members: size });
           }
           const rostered = await manager.count(RosterStudent, { where: { teamId: team.id } });
           if (rostered + students.length > MAX_ROSTER_STUDENTS) {
-            throw DomainError.precondition(`A team has at most ${MAX_ROSTER_STUDENTS} roster students (it has ${rostered})`, {
-              maxRosterStudents: MAX_ROSTER_STUDENTS,
-              rosterStudents: rostered,
-            });
+            throw DomainError.precondition(
+              'rosters.rosterLimit',
+              { max: MAX_ROSTER_STUDENTS, count: rostered },
+              {
+                maxRosterStudents: MAX_ROSTER_STUDENTS,
+                rosterStudents: rostered,
+              },
+            );
           }
-          const usernames = await this.freshUsernames(manager, school.name, names as string[], round);
+          const usernames = await this.freshUsernames(manager, school.name, names, round);
           const now = this.clock.now();
           const users = await manager.save(
             User,
             names.map((displayName, i) =>
-              manager.create(User, { email: null, passwordHash: null, username: usernames[i], displayName: displayName!, locale: 'it', isAdmin: false, emailVerifiedAt: null }),
+              manager.create(User, { email: null, passwordHash: null, username: usernames[i], displayName, locale: 'it', isAdmin: false, emailVerifiedAt: null }),
             ),
           );
           await manager.insert(
@@ -204,14 +194,14 @@ export class RostersService {
   async resetStudentCode(viewer: Viewer, userId: string): Promise<RosterCredential> {
     requireUser(viewer);
     const roster = isUuid(userId) ? await this.dataSource.getRepository(RosterStudent).findOneBy({ userId: userId.toLowerCase() }) : null;
-    if (!roster) throw DomainError.notFound('Student');
+    if (!roster) throw DomainError.notFound('student');
     const team = await this.dataSource.getRepository(Team).findOneByOrFail({ id: roster.teamId });
     if (!viewer.isAdmin) {
       const roles = await this.access.teamRoles(viewer, [team.id]);
       if (roles.get(team.id) !== TeamRole.COACH) {
         // Who may see the team's members sees the student (FORBIDDEN); for everyone else the student does not exist.
         const sees = (await this.access.teamsWithVisibleMembers(viewer, [team.id])).has(team.id);
-        throw sees ? DomainError.forbidden('Only a coach of the student’s team can reset their code') : DomainError.notFound('Student');
+        throw sees ? DomainError.forbidden('rosters.resetCoachOnly') : DomainError.notFound('student');
       }
     }
     const code = generateSignInCode();
@@ -250,16 +240,16 @@ export class RostersService {
 
   private async visibleTeam(viewer: Viewer, teamId: string): Promise<{ team: Team; challenge: Challenge }> {
     const team = isUuid(teamId) ? await this.dataSource.getRepository(Team).findOneBy({ id: teamId }) : null;
-    if (!team) throw DomainError.notFound('Team');
+    if (!team) throw DomainError.notFound('team');
     const challenge = await this.dataSource.getRepository(Challenge).findOneByOrFail({ id: team.challengeId });
-    if (!(await this.access.canSeeChallenge(viewer, challenge))) throw DomainError.notFound('Team');
+    if (!(await this.access.canSeeChallenge(viewer, challenge))) throw DomainError.notFound('team');
     return { team, challenge };
   }
 
   private async assertCoach(viewer: Viewer, team: Team): Promise<void> {
     if (viewer.isAdmin) return;
     const roles = await this.access.teamRoles(viewer, [team.id]);
-    if (roles.get(team.id) !== TeamRole.COACH) throw DomainError.forbidden('Only a coach of the team can create its roster');
+    if (roles.get(team.id) !== TeamRole.COACH) throw DomainError.forbidden('rosters.coachOnly');
   }
 
   private async lockTeam(manager: EntityManager, teamId: string): Promise<void> {
@@ -268,7 +258,7 @@ export class RostersService {
 
   /** As for joining: while PUBLISHED and before submissions close. */
   private assertTeamsOpen(challenge: Challenge): void {
-    if (challenge.status !== ChallengeStatus.PUBLISHED) throw DomainError.precondition(`Teams cannot be formed while the challenge is ${challenge.status}`);
-    if (this.clock.now().getTime() >= challenge.submissionClosesAt.getTime()) throw DomainError.precondition('Submissions are closed: teams can no longer be formed');
+    if (challenge.status !== ChallengeStatus.PUBLISHED) throw DomainError.precondition('teams.notFormable', { status: challenge.status });
+    if (this.clock.now().getTime() >= challenge.submissionClosesAt.getTime()) throw DomainError.precondition('teams.submissionsClosed');
   }
 }

@@ -9,7 +9,7 @@ import { RESULTS_VISIBLE_STATUSES } from '../challenges/challenge-access.js';
 import { IdeaReads } from '../ideas/idea-reads.js';
 import { OrganizationMember, OrganizationRole } from '../organizations/organization-member.entity.js';
 import { Organization, OrganizationKind } from '../organizations/organization.entity.js';
-import { check, isUuid } from '../validation.js';
+import { check, checkInput, isUuid } from '../validation.js';
 import { requireUser, type Viewer } from '../viewer.js';
 import { FollowedTheme } from './followed-theme.entity.js';
 import { ideaMentions, interestKey, themeMatches } from './theme-match.js';
@@ -69,12 +69,14 @@ export class SponsorsService {
     const organization = await this.organization(input.organizationId);
     if (!viewer.isAdmin) {
       const own = await this.dataSource.getRepository(OrganizationMember).findOneBy({ organizationId: organization.id, userId: user.userId });
-      if (own?.role !== OrganizationRole.OWNER) throw DomainError.forbidden('Only an owner of the organization can change its interests');
+      if (own?.role !== OrganizationRole.OWNER) throw DomainError.forbidden('sponsors.ownerOnlyInterests');
     }
     const changes: Partial<Pick<Organization, 'district' | 'sectorsOfInterest' | 'themesOfInterest'>> = {};
-    if (input.district !== null && input.district !== undefined) changes.district = check.optionalLine('district', input.district, SPONSOR_LIMITS.district);
-    if (input.sectors !== null && input.sectors !== undefined) changes.sectorsOfInterest = this.checkEntries('sectors', input.sectors);
-    if (input.themes !== null && input.themes !== undefined) changes.themesOfInterest = this.checkEntries('themes', input.themes);
+    checkInput((field) => {
+      if (input.district !== null && input.district !== undefined) changes.district = field(() => check.optionalLine('district', input.district, SPONSOR_LIMITS.district));
+      if (input.sectors !== null && input.sectors !== undefined) changes.sectorsOfInterest = field(() => this.checkEntries('sectors', input.sectors!));
+      if (input.themes !== null && input.themes !== undefined) changes.themesOfInterest = field(() => this.checkEntries('themes', input.themes!));
+    });
     if (Object.keys(changes).length > 0) await this.dataSource.getRepository(Organization).update({ id: organization.id }, changes);
     return { ...organization, ...changes };
   }
@@ -92,11 +94,11 @@ export class SponsorsService {
         // Serialises follows of one company, so the limit holds under concurrent calls.
         await manager.query(`SELECT 1 FROM organization WHERE id = $1 FOR NO KEY UPDATE`, [organization.id]);
         const count = await manager.countBy(FollowedTheme, { organizationId: organization.id });
-        if (count >= SPONSOR_LIMITS.followedThemes) throw DomainError.badInput('theme', `A company follows at most ${SPONSOR_LIMITS.followedThemes} themes`);
+        if (count >= SPONSOR_LIMITS.followedThemes) throw DomainError.badInput('theme', 'sponsors.followLimit', { max: SPONSOR_LIMITS.followedThemes });
         await manager.insert(FollowedTheme, { organizationId: organization.id, themeKey: interestKey(theme), theme, followedById: user.userId });
       });
     } catch (error) {
-      if (isUniqueViolation(error, 'pk_followed_theme')) throw DomainError.conflict('The company already follows this theme');
+      if (isUniqueViolation(error, 'pk_followed_theme')) throw DomainError.conflict('sponsors.alreadyFollowing');
       throw error;
     }
     return organization;
@@ -107,7 +109,7 @@ export class SponsorsService {
     const organization = await this.companyOfMember(viewer, organizationId);
     const theme = check.line('theme', themeInput, ...SPONSOR_LIMITS.entry);
     const result = await this.dataSource.getRepository(FollowedTheme).delete({ organizationId: organization.id, themeKey: interestKey(theme) });
-    if (!result.affected) throw DomainError.notFound('Followed theme');
+    if (!result.affected) throw DomainError.notFound('followedTheme');
     return organization;
   }
 
@@ -206,7 +208,7 @@ export class SponsorsService {
 
   private async organization(id: string): Promise<Organization> {
     const organization = isUuid(id) ? await this.dataSource.getRepository(Organization).findOneBy({ id }) : null;
-    if (!organization) throw DomainError.notFound('Organization');
+    if (!organization) throw DomainError.notFound('organization');
     return organization;
   }
 
@@ -215,9 +217,9 @@ export class SponsorsService {
     const user = requireUser(viewer);
     const organization = await this.organization(organizationId);
     if (!viewer.isAdmin && !(await this.dataSource.getRepository(OrganizationMember).existsBy({ organizationId: organization.id, userId: user.userId }))) {
-      throw DomainError.forbidden('Only members of the company can change the themes it follows');
+      throw DomainError.forbidden('sponsors.membersOnlyThemes');
     }
-    if (organization.kind !== OrganizationKind.COMPANY) throw DomainError.badInput('organizationId', 'Only a COMPANY organization follows themes');
+    if (organization.kind !== OrganizationKind.COMPANY) throw DomainError.badInput('organizationId', 'sponsors.companyOnlyThemes');
     return organization;
   }
 
@@ -235,16 +237,18 @@ export class SponsorsService {
 
   /** A list of sectors or themes: one-line entries of 1-120 characters, at most 20, repeated ones (ignoring case) kept once. */
   private checkEntries(field: 'sectors' | 'themes', values: string[]): string[] {
-    if (!Array.isArray(values)) throw DomainError.badInput(field, `${field} must be a list`);
-    if (values.length > SPONSOR_LIMITS.entries) throw DomainError.badInput(field, `At most ${SPONSOR_LIMITS.entries} ${field}`);
+    if (!Array.isArray(values)) throw DomainError.badInput(field, 'input.list', { field });
+    if (values.length > SPONSOR_LIMITS.entries) throw DomainError.badInput(field, 'input.tooMany', { field, max: SPONSOR_LIMITS.entries });
     const seen = new Set<string>();
     const entries: string[] = [];
-    values.forEach((value, i) => {
-      const entry = check.line(`${field}.${i}`, value, ...SPONSOR_LIMITS.entry);
-      if (seen.has(interestKey(entry))) return;
-      seen.add(interestKey(entry));
-      entries.push(entry);
-    });
+    checkInput((entryOf) =>
+      values.forEach((value, i) => {
+        const entry = entryOf(() => check.line(`${field}.${i}`, value, ...SPONSOR_LIMITS.entry));
+        if (entry === undefined || seen.has(interestKey(entry))) return;
+        seen.add(interestKey(entry));
+        entries.push(entry);
+      }),
+    );
     return entries;
   }
 }

@@ -10,7 +10,7 @@ import { Challenge, ChallengeFormat, ChallengeStatus } from '../challenges/chall
 import { keyset } from '../challenges/challenges.service.js';
 import { IdeaReads } from '../ideas/idea-reads.js';
 import { Organization, OrganizationKind } from '../organizations/organization.entity.js';
-import { check, isUuid } from '../validation.js';
+import { check, checkInput, isUuid } from '../validation.js';
 import { requireUser, selfAmong, type Viewer } from '../viewer.js';
 import { generateJoinCode, normalizeJoinCode } from './join-code.js';
 import { TeamMember, TeamRole } from './team-member.entity.js';
@@ -54,22 +54,24 @@ export class TeamsService {
   async create(viewer: Viewer, input: CreateTeamData): Promise<Team> {
     const user = requireUser(viewer);
     const challenge = await this.visibleChallenge(viewer, input.challengeId);
-    const name = check.line('name', input.name, ...TEAM_LIMITS.name);
-    const className = check.optionalLine('className', input.className, TEAM_LIMITS.className);
     const schoolId = input.schoolId ?? null;
-    if (challenge.format === ChallengeFormat.SCHOOL_CLIMATHON && !schoolId) {
-      throw DomainError.badInput('schoolId', 'A team of a school climathon needs its school');
-    }
+    const { name, className } = checkInput((field) => ({
+      name: field(() => check.line('name', input.name, ...TEAM_LIMITS.name)),
+      className: field(() => check.optionalLine('className', input.className, TEAM_LIMITS.className)),
+      school: field(() => {
+        if (challenge.format === ChallengeFormat.SCHOOL_CLIMATHON && !schoolId) throw DomainError.badInput('schoolId', 'teams.schoolRequired');
+      }),
+    }));
     let school: Organization | null = null;
     if (schoolId) {
       school = isUuid(schoolId) ? await this.dataSource.getRepository(Organization).findOneBy({ id: schoolId }) : null;
-      if (!school) throw DomainError.notFound('School');
-      if (school.kind !== OrganizationKind.SCHOOL) throw DomainError.badInput('schoolId', 'schoolId must be a SCHOOL organization');
+      if (!school) throw DomainError.notFound('school');
+      if (school.kind !== OrganizationKind.SCHOOL) throw DomainError.badInput('schoolId', 'teams.notASchool');
     }
     const role = challenge.format === ChallengeFormat.SCHOOL_CLIMATHON ? TeamRole.COACH : TeamRole.CAPTAIN;
     // In both formats: a team shown as a school's steers the conflicts of judging, so only its members may claim it.
     if (school && !(await this.access.isOrganizationMember(viewer, school.id))) {
-      throw new DomainError(ErrorCode.FORBIDDEN, 'Only members of the school can create its teams', 'schoolId');
+      throw new DomainError(ErrorCode.FORBIDDEN, 'teams.schoolMembersOnly', {}, { field: 'schoolId' });
     }
     this.assertTeamsOpen(challenge);
 
@@ -82,7 +84,7 @@ export class TeamsService {
         });
       } catch (error) {
         if (isUniqueViolation(error, 'uq_team_join_code') && attempt < 5) continue; // 2^-50 per pair, but never fail on it
-        if (isUniqueViolation(error, 'uq_team_member_challenge_user')) throw DomainError.conflict('You are already in a team of this challenge');
+        if (isUniqueViolation(error, 'uq_team_member_challenge_user')) throw DomainError.conflict('teams.alreadyInChallenge');
         throw error;
       }
     }
@@ -95,26 +97,26 @@ export class TeamsService {
   async join(viewer: Viewer, joinCode: string): Promise<Team> {
     const user = requireUser(viewer);
     const code = normalizeJoinCode(joinCode ?? '');
-    if (code.length === 0 || code.length > 64) throw DomainError.notFound('Team');
+    if (code.length === 0 || code.length > 64) throw DomainError.notFound('team');
     try {
       return await this.dataSource.transaction(async (manager) => {
         const team = await manager.getRepository(Team).createQueryBuilder('t').setLock('pessimistic_write').where('t.join_code = :code', { code }).getOne();
-        if (!team) throw DomainError.notFound('Team');
+        if (!team) throw DomainError.notFound('team');
         // Shared lock: an organizer lowering maxTeamSize (row locked for update) waits for this join or is seen by it.
         const challenge = await manager.getRepository(Challenge).createQueryBuilder('c').setLock('pessimistic_read').where('c.id = :id', { id: team.challengeId }).getOneOrFail();
         this.assertTeamsOpen(challenge);
         const mine = await manager.find(TeamMember, { where: { challengeId: challenge.id, userId: user.userId } });
-        if (mine.some((m) => m.teamId === team.id)) throw DomainError.conflict('You are already a member of this team');
-        if (mine.some((m) => m.role !== TeamRole.COACH)) throw DomainError.conflict('You are already in a team of this challenge');
+        if (mine.some((m) => m.teamId === team.id)) throw DomainError.conflict('teams.alreadyMember');
+        if (mine.some((m) => m.role !== TeamRole.COACH)) throw DomainError.conflict('teams.alreadyInChallenge');
         const size = await manager.count(TeamMember, { where: { teamId: team.id } });
-        if (size >= challenge.maxTeamSize) throw DomainError.precondition(`The team is full (${challenge.maxTeamSize} members)`);
+        if (size >= challenge.maxTeamSize) throw DomainError.precondition('teams.full', { max: challenge.maxTeamSize });
         await manager.insert(TeamMember, { teamId: team.id, userId: user.userId, challengeId: challenge.id, role: TeamRole.STUDENT });
         await recordEvents(manager, [{ type: TEAM_MEMBER_JOINED, payload: { teamId: team.id, userId: user.userId } satisfies TeamMemberJoinedPayload }]);
         return team;
       });
     } catch (error) {
       // The same user joining two teams at once: the partial unique index lets one through.
-      if (isUniqueViolation(error)) throw DomainError.conflict('You are already in a team of this challenge');
+      if (isUniqueViolation(error)) throw DomainError.conflict('teams.alreadyInChallenge');
       throw error;
     }
   }
@@ -130,13 +132,13 @@ export class TeamsService {
       const own = members.find((m) => m.userId === viewer.userId);
       const self = viewer.userId === userId;
       if (!self && !viewer.isAdmin && !(own && LEAD_ROLES.includes(own.role))) {
-        throw DomainError.forbidden('Only the coaches and the captain can remove other members');
+        throw DomainError.forbidden('teams.removeForbidden');
       }
       const target = isUuid(userId) ? members.find((m) => m.userId === userId.toLowerCase()) : undefined;
-      if (!target) throw DomainError.notFound('Team member');
-      if (target.role === TeamRole.CAPTAIN) throw DomainError.precondition('The captain cannot be removed');
+      if (!target) throw DomainError.notFound('teamMember');
+      if (target.role === TeamRole.CAPTAIN) throw DomainError.precondition('teams.captainStays');
       if (target.role === TeamRole.COACH && members.filter((m) => m.role === TeamRole.COACH).length === 1) {
-        throw DomainError.precondition('The last coach cannot be removed');
+        throw DomainError.precondition('teams.lastCoachStays');
       }
       await manager.delete(TeamMember, { teamId: team.id, userId: target.userId });
       return team;
@@ -146,9 +148,9 @@ export class TeamsService {
   /** A team as the viewer may see it: teams are public once their challenge is (NOT_FOUND otherwise). */
   async get(viewer: Viewer, id: string): Promise<Team> {
     const team = isUuid(id) ? await this.dataSource.getRepository(Team).findOneBy({ id }) : null;
-    if (!team) throw DomainError.notFound('Team');
+    if (!team) throw DomainError.notFound('team');
     const challenge = await this.dataSource.getRepository(Challenge).findOneByOrFail({ id: team.challengeId });
-    if (!(await this.access.canSeeChallenge(viewer, challenge))) throw DomainError.notFound('Team');
+    if (!(await this.access.canSeeChallenge(viewer, challenge))) throw DomainError.notFound('team');
     return team;
   }
 
@@ -236,13 +238,13 @@ export class TeamsService {
 
   /** Teams can be created and joined while PUBLISHED and before submissionClosesAt. */
   private assertTeamsOpen(challenge: Challenge): void {
-    if (challenge.status !== ChallengeStatus.PUBLISHED) throw DomainError.precondition(`Teams cannot be formed while the challenge is ${challenge.status}`);
-    if (this.clock.now().getTime() >= challenge.submissionClosesAt.getTime()) throw DomainError.precondition('Submissions are closed: teams can no longer be formed');
+    if (challenge.status !== ChallengeStatus.PUBLISHED) throw DomainError.precondition('teams.notFormable', { status: challenge.status });
+    if (this.clock.now().getTime() >= challenge.submissionClosesAt.getTime()) throw DomainError.precondition('teams.submissionsClosed');
   }
 
   private async visibleChallenge(viewer: Viewer, id: string, manager: EntityManager = this.dataSource.manager): Promise<Challenge> {
     const challenge = isUuid(id) ? await manager.findOneBy(Challenge, { id }) : null;
-    if (!challenge || !(await this.access.canSeeChallenge(viewer, challenge, manager))) throw DomainError.notFound('Challenge');
+    if (!challenge || !(await this.access.canSeeChallenge(viewer, challenge, manager))) throw DomainError.notFound('challenge');
     return challenge;
   }
 }

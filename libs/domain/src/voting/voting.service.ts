@@ -77,22 +77,21 @@ export class VotingService {
       const challenge = await this.challenges.lockForOrganizer(viewer, input.challengeId, manager);
       const closesAt = check.date('closesAt', input.closesAt);
       const requestedOpensAt = input.opensAt === null || input.opensAt === undefined ? null : check.date('opensAt', input.opensAt);
-      if (!RESULTS_VISIBLE_STATUSES.includes(challenge.status)) throw DomainError.precondition('A public vote opens once the results of the challenge are published');
+      if (!RESULTS_VISIBLE_STATUSES.includes(challenge.status)) throw DomainError.precondition('voting.notYet');
       const now = this.clock.now();
       const phase = publicVotingPhase(challenge, now);
-      if (phase === 'CLOSED' || challenge.peoplesChoicePublishedAt) throw DomainError.precondition('The public vote of this challenge has closed');
+      if (phase === 'CLOSED' || challenge.peoplesChoicePublishedAt) throw DomainError.precondition('voting.closed');
       let opensAt: Date;
       if (phase === 'OPEN') {
         opensAt = challenge.publicVotingOpensAt!;
-        if (requestedOpensAt && requestedOpensAt.getTime() !== opensAt.getTime())
-          throw DomainError.badInput('opensAt', 'The vote is already open: its opening can no longer change');
+        if (requestedOpensAt && requestedOpensAt.getTime() !== opensAt.getTime()) throw DomainError.badInput('opensAt', 'voting.alreadyOpen');
       } else {
         opensAt = requestedOpensAt ?? now;
-        if (opensAt.getTime() < now.getTime()) throw DomainError.badInput('opensAt', 'opensAt must not be in the past');
+        if (opensAt.getTime() < now.getTime()) throw DomainError.badInput('opensAt', 'voting.opensInPast');
       }
-      if (closesAt.getTime() <= opensAt.getTime()) throw DomainError.badInput('closesAt', 'closesAt must be after opensAt');
+      if (closesAt.getTime() <= opensAt.getTime()) throw DomainError.badInput('closesAt', 'voting.closesAfterOpens');
       if (closesAt.getTime() - opensAt.getTime() > VOTING_LIMITS.maxWindowDays * DAY) {
-        throw DomainError.badInput('closesAt', `A public vote lasts at most ${VOTING_LIMITS.maxWindowDays} days`);
+        throw DomainError.badInput('closesAt', 'voting.windowTooLong', { days: VOTING_LIMITS.maxWindowDays });
       }
       await manager.update(Challenge, { id: challenge.id }, { publicVotingOpensAt: opensAt, publicVotingClosesAt: closesAt });
       const payload: PublicVotingPayload = { challengeId: challenge.id, by: user.userId, closesAt: closesAt.toISOString() };
@@ -107,7 +106,7 @@ export class VotingService {
     return this.dataSource.transaction(async (manager) => {
       const challenge = await this.challenges.lockForOrganizer(viewer, challengeId, manager);
       const now = this.clock.now();
-      if (publicVotingPhase(challenge, now) !== 'OPEN') throw DomainError.precondition('The challenge has no open public vote');
+      if (publicVotingPhase(challenge, now) !== 'OPEN') throw DomainError.precondition('voting.noOpenVote');
       await manager.update(Challenge, { id: challenge.id }, { publicVotingClosesAt: now });
       const payload: PublicVotingPayload = { challengeId: challenge.id, by: user.userId, closesAt: now.toISOString() };
       await recordEvents(manager, [{ type: PUBLIC_VOTING_SCHEDULED, payload: { ...payload } }]);
@@ -130,10 +129,10 @@ export class VotingService {
          FROM app_user u WHERE u.id = $1`,
       [user.userId, idea.teamId],
     );
-    if (!voter?.verified) throw DomainError.forbidden('Verify your email address to vote');
-    if (voter.own_team) throw DomainError.forbidden("You cannot vote for your own team's idea");
+    if (!voter?.verified) throw DomainError.forbidden('voting.verifyEmail');
+    if (voter.own_team) throw DomainError.forbidden('voting.ownTeam');
     this.assertOpen(challenge, this.clock.now());
-    if (idea.status !== IdeaStatus.SUBMITTED) throw DomainError.precondition('Only submitted ideas can receive votes');
+    if (idea.status !== IdeaStatus.SUBMITTED) throw DomainError.precondition('voting.submittedOnly');
     return this.dataSource.transaction(async (manager) => {
       // Shares the row with other voters; an organizer closing or moving the window waits for the votes under way.
       const [window]: Pick<Challenge, 'publicVotingOpensAt' | 'publicVotingClosesAt'>[] = await manager.query(
@@ -210,8 +209,8 @@ export class VotingService {
 
   private assertOpen(challenge: Pick<Challenge, 'publicVotingOpensAt' | 'publicVotingClosesAt'>, now: Date): void {
     const phase = publicVotingPhase(challenge, now);
-    if (phase === null) throw DomainError.precondition('The challenge has no public vote');
-    if (phase === 'SCHEDULED') throw DomainError.precondition('The public vote has not opened yet');
-    if (phase === 'CLOSED') throw DomainError.precondition('The public vote has closed');
+    if (phase === null) throw DomainError.precondition('voting.none');
+    if (phase === 'SCHEDULED') throw DomainError.precondition('voting.scheduled');
+    if (phase === 'CLOSED') throw DomainError.precondition('voting.over');
   }
 }

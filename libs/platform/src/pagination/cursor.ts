@@ -7,7 +7,7 @@ export const MAX_PAGE_SIZE = 100;
 export function assertPageSize(first: number | null | undefined, field = 'first'): number {
   const size = first ?? 20;
   if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
-    throw DomainError.badInput(field, `${field} must be between 1 and ${MAX_PAGE_SIZE}`);
+    throw DomainError.badInput(field, 'page.size', { field, max: MAX_PAGE_SIZE });
   }
   return size;
 }
@@ -95,7 +95,7 @@ export class CursorCodec {
   }
 }
 
-const invalidCursor = (field: string) => DomainError.badInput(field, 'Invalid cursor');
+const invalidCursor = (field: string) => DomainError.badInput(field, 'page.invalidCursor', { field });
 
 /** An empty page that still tells how many rows there are (a list the viewer may count but not read). */
 export function countOnlyPage<T>(totalCount: TotalCount): Page<T> {

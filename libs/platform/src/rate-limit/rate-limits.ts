@@ -152,7 +152,7 @@ export class RateLimits implements OnApplicationShutdown {
 
 function rateLimited(msBeforeNext: number): DomainError {
   const retryAfterSeconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
-  return new DomainError(ErrorCode.RATE_LIMITED, `Too many attempts: try again in ${retryAfterSeconds} s`, undefined, { retryAfterSeconds });
+  return DomainError.rateLimited('rateLimited', { seconds: retryAfterSeconds }, { retryAfterSeconds });
 }
 
 @Global()

@@ -5,6 +5,7 @@ import type { Juror } from '#domain/judging/juror.entity.js';
 import { AssignmentStatus, type ReviewAssignment } from '#domain/judging/review-assignment.entity.js';
 import type { Review } from '#domain/judging/review.entity.js';
 import type { RankedIdea } from '#domain/judging/scoring.js';
+import { round2 } from '#domain/reports/csv.js';
 import type { IdeaModel } from '../../ideas/models/idea.model.js';
 
 registerEnumType(AssignmentStatus, { name: 'AssignmentStatus' });
@@ -153,13 +154,14 @@ export const toReviewAssignmentModel = (a: ReviewAssignment): ReviewAssignmentMo
   dueAt: a.dueAt,
 });
 
+/** Scores leave the API rounded to two decimals (PRODUCT.md: no `65.00000000000001`); stored values and rankings keep full precision. */
 export const toReviewModel = (r: Review, hideJuror = false): ReviewModel => ({
   id: r.id,
   jurorId: r.jurorId,
   hideJuror,
   scores: r.scores.map((s) => ({ challengeId: r.challengeId, criterionId: s.criterionId, value: s.value })),
   comment: r.comment,
-  total: r.total,
+  total: round2(r.total),
   submittedAt: r.submittedAt,
   updatedAt: r.updatedAt,
 });
@@ -168,8 +170,8 @@ export const toLeaderboardEntryModel = (e: RankedIdea, idea?: IdeaModel): Leader
   ideaId: e.ideaId,
   idea,
   rank: e.rank,
-  rawScore: e.rawScore,
-  normalizedScore: e.normalizedScore,
+  rawScore: e.rawScore === null ? null : round2(e.rawScore),
+  normalizedScore: e.normalizedScore === null ? null : round2(e.normalizedScore),
   reviewCount: e.reviewCount,
 });
 
