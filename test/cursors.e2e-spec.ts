@@ -146,16 +146,20 @@ describe('opaque cursors and blind team lists (issue 17.3)', () => {
     it('pages with the cursors it issued: one row a page gives the whole list, in order', async () => {
       const all = await page(list, 100);
       expect(all.edges.length).toBeGreaterThanOrEqual(2);
+      // The run's other files may leave more than a page of rows: walk as far as the first page of 100 reaches.
       const walked: string[] = [];
       let after: string | null = null;
-      for (let i = 0; i <= all.edges.length; i++) {
+      let more = true;
+      while (walked.length < all.edges.length && more) {
         const next = await page(list, 1, after);
         walked.push(...next.edges.map((e) => e.node.id));
-        if (!next.pageInfo.hasNextPage) break;
+        more = next.pageInfo.hasNextPage;
         after = next.pageInfo.endCursor;
       }
       expect(walked).toEqual(all.edges.map((e) => e.node.id));
-      expect(all.totalCount).toBe(all.edges.length);
+      expect(more).toBe(all.pageInfo.hasNextPage);
+      if (all.pageInfo.hasNextPage) expect(all.totalCount).toBeGreaterThan(all.edges.length);
+      else expect(all.totalCount).toBe(all.edges.length);
     });
 
     it('issues cursors that reveal nothing of the row (no id, no time) and differ each time', async () => {
