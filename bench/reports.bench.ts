@@ -108,7 +108,7 @@ const VOTE_UPSERT = `INSERT INTO public_vote (challenge_id, voter_id, idea_id, u
 
 // ------------------------------------------------------------------------------------------------ data set
 
-interface DataSet {
+export interface DataSet {
   promoterId: string;
   /** The newest edition (JUDGING). */
   challengeId: string;
@@ -128,7 +128,7 @@ interface DataSet {
  * and the coach of its school; every 20th team has no school. Idea n is reviewed by jurors 5n..5n+4 (mod the jury),
  * with scores around a quality of its own, so the jury mostly agrees.
  */
-async function seed(url: string): Promise<DataSet> {
+export async function seedReports(url: string): Promise<DataSet> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const q = async <T extends pg.QueryResultRow = Record<string, unknown>>(text: string, values: unknown[] = []) => (await client.query<T>(text, values)).rows;
@@ -514,7 +514,7 @@ export async function benchReports(): Promise<BenchResult[]> {
   try {
     await migrateDatabase({ DATABASE_URL: url });
     const seedStarted = performance.now();
-    const data = await seed(url);
+    const data = await seedReports(url);
     process.stderr.write(`  reports: data set of ${EDITIONS} x ${IDEAS} ideas seeded in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s\n`);
     const jwtSecret = randomBytes(32).toString('hex');
     const env: NodeJS.ProcessEnv = {
