@@ -449,6 +449,18 @@ interface VoteRound {
   votesPerSecond: number;
   p99: number;
   elapsedMs: number;
+  /** CPU time per vote (ms) of the server process and of the database's PostgreSQL backends, from /proc. */
+  cpuMs?: { server: number; postgres: number };
+}
+
+/** CPU time (user + system) of a process so far, ms (/proc/<pid>/stat, clock ticks of 10 ms). */
+function cpuTimeMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0; // a backend that ended meanwhile
+  }
 }
 
 /** POSTs every body through `connections` keep-alive sockets, each request after the previous one on its socket. */
@@ -679,10 +691,20 @@ export async function benchReports(): Promise<BenchResult[]> {
       const apiRequests = plan.map((p, i) => ({ body: JSON.stringify({ operationName: 'Vote', query: VOTE_MUTATION, variables: { idea: p.ideaId } }), token: tokens[i] }));
       const baselineRequests = plan.map((p) => ({ body: JSON.stringify({ challengeId: data.challengeId, voterId: p.voterId, ideaId: p.ideaId }) }));
       const expected = new Map(plan.map((p) => [p.voterId, p.ideaId]));
+      // Where the CPU of a round goes: the server's process and the database's backends (only one side is under load at a time).
+      const backends = async () =>
+        (await db.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`)).rows.map((r) => r.pid);
       const runVotes = async (side: 'api' | 'baseline'): Promise<VoteRound> => {
         await db.query(`DELETE FROM public_vote`);
+        const server = side === 'api' ? api : baseline;
+        const pids = await backends();
+        const before = { server: cpuTimeMs(server.pid), postgres: pids.reduce((sum, pid) => sum + cpuTimeMs(pid), 0) };
         const result =
           side === 'api' ? await voteRound(api.port, '/graphql', apiRequests, VOTE_CONNECTIONS) : await voteRound(baseline.port, '/', baselineRequests, VOTE_CONNECTIONS);
+        result.cpuMs = {
+          server: (cpuTimeMs(server.pid) - before.server) / plan.length,
+          postgres: (pids.reduce((sum, pid) => sum + cpuTimeMs(pid), 0) - before.postgres) / plan.length,
+        };
         const stored = (await db.query<{ voter_id: string; idea_id: string }>(`SELECT voter_id, idea_id FROM public_vote WHERE challenge_id = $1`, [data.challengeId])).rows;
         if (stored.length !== plan.length || stored.some((r) => expected.get(r.voter_id) !== r.idea_id)) {
           throw new Error(`${side}: ${stored.length} votes stored for ${plan.length} cast, or not the ideas voted for`);
@@ -719,6 +741,15 @@ export async function benchReports(): Promise<BenchResult[]> {
           unit: 'ms',
           baseline: round(baselineVotes.p99),
           ratio: round(apiVotes.p99 / Math.max(baselineVotes.p99, 1), 2),
+          goal: 'information',
+          ok: true,
+        },
+        {
+          name: `${voteLabel}: CPU per vote, server process + PostgreSQL backends (${round(apiVotes.cpuMs!.server, 2)} + ${round(apiVotes.cpuMs!.postgres, 2)} ms vs ${round(baselineVotes.cpuMs!.server, 2)} + ${round(baselineVotes.cpuMs!.postgres, 2)} ms; Redis not counted) [load ${voteLoad}]`,
+          value: round(apiVotes.cpuMs!.server + apiVotes.cpuMs!.postgres, 2),
+          unit: 'ms',
+          baseline: round(baselineVotes.cpuMs!.server + baselineVotes.cpuMs!.postgres, 2),
+          ratio: round((baselineVotes.cpuMs!.server + baselineVotes.cpuMs!.postgres) / Math.max(apiVotes.cpuMs!.server + apiVotes.cpuMs!.postgres, 0.01), 2),
           goal: 'information',
           ok: true,
         },
