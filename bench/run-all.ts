@@ -32,6 +32,8 @@ const BENCHES: Entry[] = [
   { module: './deadline-rush.bench.js', name: 'benchDeadlineRush' },
   { module: './sockets.bench.js', name: 'benchSockets' },
   { module: './rosters.bench.js', name: 'benchRosters' },
+  { module: './reports.bench.js', name: 'benchReports' },
+  { module: './web.bench.js', name: 'benchWeb' },
 ];
 
 interface Row {

@@ -208,6 +208,31 @@ describe("people's choice", () => {
       expect(ideas).toContain(mine[0]!.idea_id);
       expect((await db.query(`SELECT count(*)::int AS n FROM public_vote WHERE voter_id = $1`, [voter.id]))[0].n).toBe(1);
     });
+
+    it('makes a vote cast while an organizer closes the window wait for the closing, then refuses it', async () => {
+      const edition = await votingEdition(api.url, db, clock.now(), 1);
+      await openVoting(api.url, edition.organizer, edition.challenge.id, { closesAt: inHours(2) });
+      const voter = await signUp(api.url, { label: 'latevoter' });
+      // The organizer's closing, as closePublicVoting writes it: the challenge row locked, the window cut to now, not yet committed.
+      const closing = db.createQueryRunner();
+      await closing.connect();
+      try {
+        await closing.startTransaction();
+        await closing.query(`SELECT id FROM challenge WHERE id = $1 FOR UPDATE`, [edition.challenge.id]);
+        await closing.query(`UPDATE challenge SET public_voting_closes_at = $2 WHERE id = $1`, [edition.challenge.id, clock.now()]);
+        const answer = gql(api.url, CAST_VOTE, { ideaId: edition.teams[0]!.ideaId }, voter.token);
+        const [{ pid }] = await closing.query(`SELECT pg_backend_pid() AS pid`);
+        await waitFor(async () => (await db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))`, [pid]))[0].n > 0, {
+          what: 'the vote waiting for the lock on its challenge',
+        });
+        await closing.commitTransaction();
+        expect((await answer).errors?.[0]?.extensions?.code).toBe('FAILED_PRECONDITION');
+      } finally {
+        if (closing.isTransactionActive) await closing.rollbackTransaction();
+        await closing.release();
+      }
+      expect(await votes(edition.challenge.id)).toEqual([]);
+    });
   });
 
   describe('counts and PEOPLES_CHOICE_PUBLISHED', () => {

@@ -6,7 +6,7 @@ import { Theme } from '#domain/challenges/theme.entity.js';
 import { Idea } from '#domain/ideas/idea.entity.js';
 import { Organization } from '#domain/organizations/organization.entity.js';
 import { Team } from '#domain/teams/team.entity.js';
-import { EntityProjection, projectionOf, readRows } from '#platform/database/sql-reads.js';
+import { EntityProjection, projectionOf, readRows, writeRows } from '#platform/database/sql-reads.js';
 import { openDatabase } from './helpers/db.js';
 
 describe('readRows and EntityProjection', () => {
@@ -79,5 +79,13 @@ describe('readRows and EntityProjection', () => {
     } finally {
       tags.transformer = original;
     }
+  });
+
+  it('writes with writeRows as a prepared statement, one text for every set of values, and fails as TypeORM does', async () => {
+    const rename = `UPDATE theme SET name = :name WHERE id = :id RETURNING name`;
+    expect(await writeRows(dataSource, rename, { id: ids.Theme, name: 'Acqua pulita' })).toEqual([{ name: 'Acqua pulita' }]);
+    expect(await writeRows(dataSource, rename, { id: ids.Theme, name: 'Acqua' })).toEqual([{ name: 'Acqua' }]);
+    expect((await dataSource.query(`SELECT name FROM theme WHERE id = $1`, [ids.Theme]))[0].name).toBe('Acqua');
+    await expect(writeRows(dataSource, `UPDATE theme SET no_such_column = 1 WHERE id = :id`, { id: ids.Theme })).rejects.toBeInstanceOf(QueryFailedError);
   });
 });

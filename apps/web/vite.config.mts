@@ -18,7 +18,7 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
     emptyOutDir: true,
-    // bench/web-bundle.bench.ts reads it to sum the gallery route's first-load chunks.
+    // bench/web.bench.ts reads it to sum the gallery route's first-load chunks.
     manifest: true,
     chunkSizeWarningLimit: 800,
     rolldownOptions: {

@@ -69,4 +69,27 @@ describe('juryAgreement', () => {
       [0, null],
     ]);
   });
+
+  it('refuses a second review of one idea by one juror, as reliability data holds one value per unit and coder', () => {
+    expect(() => juryAgreement({ reviews: [review('a', 'j1', 80, 8), review('b', 'j1', 60, 6), review('a', 'j1', 70, 7)], criterionIds: ['impact'], jurorIds: ['j1'] })).toThrow(
+      RangeError,
+    );
+  });
+
+  it('counts the first score of a criterion a review gives twice, and ignores criteria not listed', () => {
+    const twice: AgreementReview = {
+      ideaId: 'a',
+      jurorId: 'j1',
+      total: 80,
+      scores: [
+        { criterionId: 'impact', value: 8 },
+        { criterionId: 'impact', value: 2 },
+        { criterionId: 'other', value: 9 },
+      ],
+    };
+    const report = juryAgreement({ reviews: [twice, review('a', 'j2', 60, 6)], criterionIds: ['impact'], jurorIds: ['j1', 'j2'] });
+    expect(report.criteria).toHaveLength(1);
+    expect(report.criteria[0]!.mean).toBe(7);
+    expect(report.criteria[0]!.agreement.alpha).toBeCloseTo(intervalAlpha([[8, 6]]).alpha ?? Number.NaN, 12);
+  });
 });

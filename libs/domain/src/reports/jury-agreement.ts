@@ -3,7 +3,7 @@
  * functions, no database.
  */
 import type { CriterionScore } from '../judging/scoring.js';
-import { intervalAlpha, unitsOf, type AlphaResult } from './krippendorff.js';
+import { intervalAlpha, type AlphaResult } from './krippendorff.js';
 
 export interface AgreementReview {
   ideaId: string;
@@ -67,57 +67,96 @@ export interface JuryAgreementData {
 
 const SIGMA_EPSILON = 1e-12;
 
+/** The reviews of one idea (a unit of the reliability data), in the order they came. */
+interface IdeaGroup {
+  ideaId: string;
+  /** Positions in `reviews`. */
+  reviews: number[];
+  jurors: string[];
+  sum: number;
+  min: number;
+  max: number;
+}
+
 /**
  * The jury report's numbers. `criterionIds` and `jurorIds` give the rows (every criterion and juror of the challenge,
- * including jurors without reviews); a review's score of a criterion not listed is ignored. One value per (idea,
- * juror): the review table guarantees it (one review per assignment, one assignment per idea and juror), and
- * `unitsOf` throws RangeError otherwise. Linear in the number of reviews apart from the sort of the disputed ideas.
+ * including jurors without reviews); a review's score of a criterion not listed is ignored (of a criterion scored twice,
+ * the first counts). One value per (idea, juror): the review table guarantees it (one review per assignment, one
+ * assignment per idea and juror), and a second review of the same pair throws RangeError, as `unitsOf` would. Linear in
+ * the number of reviews apart from the sort of the disputed ideas: the reviews are grouped by idea once, and every
+ * alpha (the totals', each criterion's) reads its units from those groups.
  */
 export function juryAgreement(input: { reviews: readonly AgreementReview[]; criterionIds: readonly string[]; jurorIds: readonly string[] }): JuryAgreementData {
   const { reviews } = input;
-  const agreement = intervalAlpha(unitsOf(reviews.map((r) => ({ unit: r.ideaId, coder: r.jurorId, value: r.total }))));
 
-  const criteria = input.criterionIds.map((criterionId): CriterionAgreementData => {
-    const values: { unit: string; coder: string; value: number }[] = [];
-    let sum = 0;
-    for (const review of reviews) {
-      const score = review.scores.find((s) => s.criterionId === criterionId);
-      if (!score) continue;
-      values.push({ unit: review.ideaId, coder: review.jurorId, value: score.value });
-      sum += score.value;
-    }
-    return { criterionId, agreement: intervalAlpha(unitsOf(values)), mean: values.length ? sum / values.length : null };
-  });
-
-  // Per idea: count, sum, min, max of totals.
-  const ideas = new Map<string, { n: number; sum: number; min: number; max: number; totals: number[] }>();
+  // Per idea, in first-seen order: its reviews, their jurors (a second review of one juror throws) and their totals' sum, min, max.
+  const ideas = new Map<string, IdeaGroup>();
   let sum = 0;
-  for (const review of reviews) {
-    sum += review.total;
+  for (let k = 0; k < reviews.length; k++) {
+    const review = reviews[k];
+    const total = review.total;
+    sum += total;
     const idea = ideas.get(review.ideaId);
-    if (idea) {
-      idea.n++;
-      idea.sum += review.total;
-      idea.min = Math.min(idea.min, review.total);
-      idea.max = Math.max(idea.max, review.total);
-      idea.totals.push(review.total);
-    } else {
-      ideas.set(review.ideaId, { n: 1, sum: review.total, min: review.total, max: review.total, totals: [review.total] });
+    if (!idea) {
+      ideas.set(review.ideaId, { ideaId: review.ideaId, reviews: [k], jurors: [review.jurorId], sum: total, min: total, max: total });
+      continue;
+    }
+    if (idea.jurors.includes(review.jurorId)) throw new RangeError(`unit ${review.ideaId} has two values of coder ${review.jurorId}`);
+    idea.reviews.push(k);
+    idea.jurors.push(review.jurorId);
+    idea.sum += total;
+    idea.min = Math.min(idea.min, total);
+    idea.max = Math.max(idea.max, total);
+  }
+  const groups = [...ideas.values()];
+  const agreement = intervalAlpha(groups.map((g) => g.reviews.map((k) => reviews[k].total)));
+
+  // Each criterion's value in each review (undefined where the review has none), read in one pass over the scores.
+  const criterionIndex = new Map(input.criterionIds.map((id, c) => [id, c]));
+  const values = input.criterionIds.map(() => new Array<number | undefined>(reviews.length));
+  for (let k = 0; k < reviews.length; k++) {
+    for (const score of reviews[k].scores) {
+      const c = criterionIndex.get(score.criterionId);
+      if (c !== undefined && values[c][k] === undefined) values[c][k] = score.value;
     }
   }
+  const criteria = input.criterionIds.map((criterionId, c): CriterionAgreementData => {
+    const of = values[c];
+    let criterionSum = 0;
+    let count = 0;
+    const units: number[][] = [];
+    for (const group of groups) {
+      const unit: number[] = [];
+      for (const k of group.reviews) {
+        const value = of[k];
+        if (value === undefined) continue;
+        unit.push(value);
+        criterionSum += value;
+        count++;
+      }
+      if (unit.length > 0) units.push(unit);
+    }
+    return { criterionId, agreement: intervalAlpha(units), mean: count ? criterionSum / count : null };
+  });
+
   const mean = reviews.length ? sum / reviews.length : 0;
-  const sigma = reviews.length ? Math.sqrt(reviews.reduce((acc, r) => acc + (r.total - mean) ** 2, 0) / reviews.length) : 0;
+  let squares = 0;
+  for (const review of reviews) squares += (review.total - mean) ** 2;
+  const sigma = reviews.length ? Math.sqrt(squares / reviews.length) : 0;
 
   const perJuror = new Map(input.jurorIds.map((id) => [id, { n: 0, sum: 0, compared: 0, deviation: 0 }]));
-  for (const review of reviews) {
-    const juror = perJuror.get(review.jurorId);
-    if (!juror) continue;
-    juror.n++;
-    juror.sum += review.total;
-    const idea = ideas.get(review.ideaId)!;
-    if (idea.n < 2) continue;
-    juror.compared++;
-    juror.deviation += review.total - (idea.sum - review.total) / (idea.n - 1);
+  for (const group of groups) {
+    const n = group.reviews.length;
+    for (const k of group.reviews) {
+      const review = reviews[k];
+      const juror = perJuror.get(review.jurorId);
+      if (!juror) continue;
+      juror.n++;
+      juror.sum += review.total;
+      if (n < 2) continue;
+      juror.compared++;
+      juror.deviation += review.total - (group.sum - review.total) / (n - 1);
+    }
   }
   const jurors = input.jurorIds.map((jurorId): JurorAgreementData => {
     const j = perJuror.get(jurorId)!;
@@ -133,11 +172,21 @@ export function juryAgreement(input: { reviews: readonly AgreementReview[]; crit
   });
 
   const disputed: DisputedIdeaData[] = [];
-  for (const [ideaId, idea] of ideas) {
-    if (idea.n < 2) continue;
-    const ideaMean = idea.sum / idea.n;
-    const standardDeviation = Math.sqrt(idea.totals.reduce((acc, t) => acc + (t - ideaMean) ** 2, 0) / idea.n);
-    disputed.push({ ideaId, reviewCount: idea.n, spread: idea.max - idea.min, minTotal: idea.min, maxTotal: idea.max, meanTotal: ideaMean, standardDeviation });
+  for (const group of groups) {
+    const n = group.reviews.length;
+    if (n < 2) continue;
+    const ideaMean = group.sum / n;
+    let ideaSquares = 0;
+    for (const k of group.reviews) ideaSquares += (reviews[k].total - ideaMean) ** 2;
+    disputed.push({
+      ideaId: group.ideaId,
+      reviewCount: n,
+      spread: group.max - group.min,
+      minTotal: group.min,
+      maxTotal: group.max,
+      meanTotal: ideaMean,
+      standardDeviation: Math.sqrt(ideaSquares / n),
+    });
   }
   disputed.sort((a, b) => b.spread - a.spread || b.standardDeviation - a.standardDeviation || (a.ideaId < b.ideaId ? -1 : a.ideaId > b.ideaId ? 1 : 0));
 

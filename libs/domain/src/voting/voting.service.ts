@@ -5,6 +5,7 @@ import { Clock } from '#platform/clock/clock.js';
 import { assertPageSize } from '#platform/pagination/cursor.js';
 import { DomainError } from '#platform/errors/domain-error.js';
 import { recordEvents } from '#platform/outbox/outbox.js';
+import { writeRows } from '#platform/database/sql-reads.js';
 import { RESULTS_VISIBLE_STATUSES } from '../challenges/challenge-access.js';
 import { Challenge } from '../challenges/challenge.entity.js';
 import { ChallengesService } from '../challenges/challenges.service.js';
@@ -34,6 +35,43 @@ export interface OpenPublicVotingData {
 }
 
 export const VOTING_LIMITS = { maxWindowDays: 366 } as const;
+
+/**
+ * VotingService.cast in one statement: the idea if the viewer may see it (`$visibility`, IdeaReads.visibility over
+ * idea i and challenge c), the voter's standing, the challenge's window read FOR SHARE, and the upsert, done only when
+ * every rule holds. No row: the idea is not visible (or does not exist). A vote written: voted_at is set.
+ */
+const CAST_VOTE_SQL = `
+WITH target AS (
+  SELECT i.id, i.team_id, i.challenge_id, i.status FROM idea i JOIN challenge c ON c.id = i.challenge_id WHERE i.id = CAST(:ideaId AS uuid) AND $visibility
+), voter AS (
+  SELECT (u.email IS NULL OR u.email_verified_at IS NOT NULL) AS verified,
+         EXISTS (SELECT 1 FROM team_member tm JOIN target ON tm.team_id = target.team_id WHERE tm.user_id = u.id) AS own_team
+    FROM app_user u WHERE u.id = CAST(:voterId AS uuid)
+), win AS (
+  SELECT c.public_voting_opens_at AS opens_at, c.public_voting_closes_at AS closes_at FROM challenge c JOIN target ON c.id = target.challenge_id FOR SHARE OF c
+), vote AS (
+  INSERT INTO public_vote (challenge_id, voter_id, idea_id, updated_at)
+  SELECT target.challenge_id, CAST(:voterId AS uuid), target.id, CAST(:now AS timestamptz) FROM target, voter, win
+   WHERE voter.verified AND NOT voter.own_team AND win.opens_at <= CAST(:now AS timestamptz) AND CAST(:now AS timestamptz) < win.closes_at AND target.status = 'SUBMITTED'
+  ON CONFLICT ON CONSTRAINT pk_public_vote_challenge_voter DO UPDATE SET idea_id = EXCLUDED.idea_id, updated_at = EXCLUDED.updated_at
+  RETURNING created_at, updated_at
+)
+SELECT target.id AS idea_id, target.challenge_id, target.status, coalesce(voter.verified, FALSE) AS verified, coalesce(voter.own_team, FALSE) AS own_team,
+       win.opens_at, win.closes_at, vote.created_at, vote.updated_at AS voted_at
+  FROM target CROSS JOIN win LEFT JOIN voter ON TRUE LEFT JOIN vote ON TRUE`;
+
+interface CastVoteRow {
+  idea_id: string;
+  challenge_id: string;
+  status: IdeaStatus;
+  verified: boolean;
+  own_team: boolean;
+  opens_at: Date | null;
+  closes_at: Date | null;
+  created_at: Date | null;
+  voted_at: Date | null;
+}
 
 export type PublicVotingPhase = 'SCHEDULED' | 'OPEN' | 'CLOSED';
 
@@ -119,36 +157,29 @@ export class VotingService {
    * primary key (an upsert, so concurrent votes of one user leave one vote, the last one written). NOT_FOUND for an idea
    * the viewer may not see; FORBIDDEN without a verified email (roster students have none) or for their own team's idea;
    * FAILED_PRECONDITION outside the window or for an idea that is not SUBMITTED.
+   *
+   * One statement (CAST_VOTE_SQL) reads the idea through the viewer's visibility rule, the voter, and the window of the
+   * challenge under a share lock (an organizer closing or moving the window waits for the votes under way, and a vote
+   * cast meanwhile waits for the closing, then reads the new window), and writes the vote only when every rule holds;
+   * the refusal is then chosen from what it read, in the order above; as a prepared statement (writeRows), planned once
+   * per connection. A vote used to take six round trips (the idea, the voter, then a transaction: BEGIN, the locked
+   * window, the upsert, COMMIT), which kept castPublicVote at a fifth of the rate of a bare server running the upsert
+   * alone (bench/reports.bench.ts).
    */
   async cast(viewer: Viewer, ideaId: string): Promise<PublicVote> {
     const user = requireUser(viewer);
-    const { idea, challenge } = await this.ideas.visibleWithChallenge(viewer, ideaId);
-    const [voter]: { verified: boolean; own_team: boolean }[] = await this.dataSource.query(
-      `SELECT (u.email IS NULL OR u.email_verified_at IS NOT NULL) AS verified,
-              EXISTS (SELECT 1 FROM team_member tm WHERE tm.team_id = $2 AND tm.user_id = u.id) AS own_team
-         FROM app_user u WHERE u.id = $1`,
-      [user.userId, idea.teamId],
-    );
-    if (!voter?.verified) throw DomainError.forbidden('voting.verifyEmail');
-    if (voter.own_team) throw DomainError.forbidden('voting.ownTeam');
-    this.assertOpen(challenge, this.clock.now());
-    if (idea.status !== IdeaStatus.SUBMITTED) throw DomainError.precondition('voting.submittedOnly');
-    return this.dataSource.transaction(async (manager) => {
-      // Shares the row with other voters; an organizer closing or moving the window waits for the votes under way.
-      const [window]: Pick<Challenge, 'publicVotingOpensAt' | 'publicVotingClosesAt'>[] = await manager.query(
-        `SELECT public_voting_opens_at AS "publicVotingOpensAt", public_voting_closes_at AS "publicVotingClosesAt" FROM challenge WHERE id = $1 FOR SHARE`,
-        [challenge.id],
-      );
-      const now = this.clock.now();
-      this.assertOpen(window, now);
-      const [row]: Record<string, unknown>[] = await manager.query(
-        `INSERT INTO public_vote (challenge_id, voter_id, idea_id, updated_at) VALUES ($1, $2, $3, $4)
-         ON CONFLICT ON CONSTRAINT pk_public_vote_challenge_voter DO UPDATE SET idea_id = EXCLUDED.idea_id, updated_at = EXCLUDED.updated_at
-         RETURNING challenge_id AS "challengeId", voter_id AS "voterId", idea_id AS "ideaId", created_at AS "createdAt", updated_at AS "updatedAt"`,
-        [challenge.id, user.userId, idea.id, now],
-      );
-      return row as unknown as PublicVote;
-    });
+    if (!isUuid(ideaId)) throw DomainError.notFound('idea');
+    const visibility = this.ideas.visibility(viewer);
+    const now = this.clock.now();
+    const sql = CAST_VOTE_SQL.replace('$visibility', () => visibility.sql);
+    const [row] = await writeRows<CastVoteRow>(this.dataSource, sql, { ...visibility.params, ideaId, voterId: user.userId, now });
+    if (!row) throw DomainError.notFound('idea');
+    if (!row.verified) throw DomainError.forbidden('voting.verifyEmail');
+    if (row.own_team) throw DomainError.forbidden('voting.ownTeam');
+    this.assertOpen({ publicVotingOpensAt: row.opens_at, publicVotingClosesAt: row.closes_at }, now);
+    if (row.status !== IdeaStatus.SUBMITTED) throw DomainError.precondition('voting.submittedOnly');
+    if (!row.voted_at || !row.created_at) throw new Error(`The vote of ${user.userId} for idea ${ideaId} was not written though every rule held`);
+    return { challengeId: row.challenge_id, voterId: user.userId, ideaId: row.idea_id, createdAt: row.created_at, updatedAt: row.voted_at };
   }
 
   /** Idea.publicVotes: the count of each idea whose challenge's vote has closed (absent otherwise: hidden until then). */

@@ -6,10 +6,11 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 /**
  * Hot reads (the lists of ideas behind the public gallery, the challenge lookup by id or slug) bypass TypeORM's query builder and entity hydration,
  * which cost more CPU than the query itself, and run as named prepared statements, so PostgreSQL parses and plans
- * each distinct text once per connection instead of on every request. Writes and everything else keep TypeORM.
+ * each distinct text once per connection instead of on every request. Other writes and everything else keep TypeORM.
  *
- * Only reads: a prepared statement is planned against the schema of its first use, so a migration that drops or
- * retypes a column these texts name must restart the API (as any deployment does).
+ * Reads, and the rare hot write that is a single statement (writeRows): a prepared statement is planned against the
+ * schema of its first use, so a migration that drops or retypes a column these texts name must restart the API (as any
+ * deployment does).
  */
 
 /** Statement names by text: the name must be stable per text (pg refuses one name for two texts). */
@@ -31,7 +32,21 @@ function statementName(text: string): string {
  * as a named prepared statement on the DataSource's pool, logged through its logger like any TypeORM query;
  * errors are TypeORM's QueryFailedError. Keep the text free of literal values so that it is reused.
  */
-export async function readRows<T extends QueryResultRow>(dataSource: DataSource, sql: string, params: ObjectLiteral = {}): Promise<T[]> {
+export function readRows<T extends QueryResultRow>(dataSource: DataSource, sql: string, params: ObjectLiteral = {}): Promise<T[]> {
+  return runPrepared<T>(dataSource, sql, params);
+}
+
+/**
+ * A write on a hot path that is one statement and its own transaction (autocommit: never inside a TypeORM
+ * transaction), run as readRows runs a read: a named prepared statement, parsed and planned once per connection. For a
+ * statement that checks its rules in CTEs before it writes (VotingService.cast), planning cost PostgreSQL three times
+ * what executing it did. The same caveat as readRows: a migration that changes what the text names must restart the API.
+ */
+export function writeRows<T extends QueryResultRow>(dataSource: DataSource, sql: string, params: ObjectLiteral = {}): Promise<T[]> {
+  return runPrepared<T>(dataSource, sql, params);
+}
+
+async function runPrepared<T extends QueryResultRow>(dataSource: DataSource, sql: string, params: ObjectLiteral): Promise<T[]> {
   const driver = dataSource.driver as PostgresDriver;
   const [text, values] = driver.escapeQueryWithParameters(sql, params);
   dataSource.logger.logQuery(text, values);
