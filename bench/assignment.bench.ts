@@ -1,5 +1,5 @@
 /**
- * Judging benchmarks (PRODUCT.md: assignment "must finish in seconds for 5,000 ideas and 500 jurors"; the
+ * Judging benchmarks (docs/rules.md: assignment "must finish in seconds for 5,000 ideas and 500 jurors"; the
  * leaderboard "5,000 ideas with 25,000 reviews in well under a second").
  * Run: npm run build && node dist/bench/assignment.bench.js
  */

@@ -1,7 +1,7 @@
 /**
  * The public gallery of an edition: `challenge(slug) { ideas(first: 50) { ... team { school } theme } }` on the real
  * API (production bootstrap, NODE_ENV=production, logs silent) against a 2,000-idea edition whose results are
- * published (PRODUCT.md: then everyone sees the SUBMITTED ideas, so the gallery is anonymous), measured with
+ * published (docs/rules.md: then everyone sees the SUBMITTED ideas, so the gallery is anonymous), measured with
  * autocannon; then, in the same run, a bare node:http + pg server answering the same 50 rows in the same JSON shape
  * from ONE SQL query, as the baseline. Goal: API throughput >= 0.5 x baseline.
  *

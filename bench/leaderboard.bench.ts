@@ -1,7 +1,7 @@
 /**
  * The live leaderboard of a challenge in JUDGING, as an organizer asks for it through GraphQL:
  * `challenge(id) { leaderboard { rank rawScore normalizedScore reviewCount idea { id title } } }` for 5,000 SUBMITTED
- * ideas with 25,000 submitted reviews by 500 jurors (PRODUCT.md: "5,000 ideas with 25,000 reviews in well under a
+ * ideas with 25,000 submitted reviews by 500 jurors (docs/rules.md: "5,000 ideas with 25,000 reviews in well under a
  * second"). The API runs in its own child process (production bootstrap, logs silent); the bench sends the query
  * sequentially, 3 warm-ups then 30 measured runs, and reports p50 and p99 of the end-to-end latency. Goal: <= 250 ms.
  *

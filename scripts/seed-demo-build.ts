@@ -75,7 +75,7 @@ export class DemoClock extends Clock {
 }
 
 /**
- * The one place the seed makes a person a member of an organization. Membership is by invitation (PRODUCT.md): the
+ * The one place the seed makes a person a member of an organization. Membership is by invitation (docs/rules.md): the
  * owner invites them by email, and the member accepts, as `member.viewer`.
  */
 export async function addMember(

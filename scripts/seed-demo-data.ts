@@ -1,9 +1,9 @@
 // The data of the demo (npm run seed:demo), in Italian: a chamber of commerce of Trentino, its schools, jurors and a
-// sponsor company, and one edition of the promoter per phase of PRODUCT.md's lifecycle. Only data here: the seeding is
+// sponsor company, and one edition of the promoter per phase of the rules' lifecycle. Only data here: the seeding is
 // scripts/seed-demo-build.ts, the guide printed at the end scripts/seed-demo-guide.ts.
 import { OrganizationKind } from '#domain/organizations/organization.entity.js';
 
-/** Every demo account shares this password (at least 10 characters, PRODUCT.md). */
+/** Every demo account shares this password (at least 10 characters, docs/rules.md). */
 export const DEMO_PASSWORD = 'climathon-demo-2026';
 /**
  * The demo's accounts, and only they, have their email at this domain: it is how `--reset` tells the demo's rows from
@@ -381,7 +381,7 @@ export const ROSTER_CLASS = {
     impact: 'Meno imballaggi e più prodotti del territorio.',
     tags: ['merende', 'filiera corta'],
   },
-  /** The school's data-processing agreement, accepted by its owner before the roster (PRODUCT.md). */
+  /** The school's data-processing agreement, accepted by its owner before the roster (docs/rules.md). */
   agreementVersion: 'DPA-2026-01',
 };
 

@@ -1,7 +1,7 @@
 /**
  * The authorization matrix (issue #6, item 2): every contract operation (each Query field, each Mutation, both
  * Subscriptions) and the access-controlled object fields, called as every role on a seeded world
- * (test/helpers/world.ts), each cell compared with the outcome PRODUCT.md implies.
+ * (test/helpers/world.ts), each cell compared with the outcome docs/rules.md implies.
  *
  * Outcomes of a cell:
  * - ALLOW: not refused by the access rules: no error, or BAD_USER_INPUT / CONFLICT / FAILED_PRECONDITION (the
@@ -23,7 +23,7 @@
  * cells of a row run refused-first, so that after the first allowed call succeeds the next allowed ones meet a state
  * rule (FAILED_PRECONDITION / CONFLICT), which still counts as ALLOW.
  *
- * Decisions where PRODUCT.md is silent (what the people involved would expect):
+ * Decisions where docs/rules.md is silent (what the people involved would expect):
  * 1. Public reads (organization(s), challenges, challenge, team, idea, ideas, miniCompany) answer anonymous callers
  *    like any signed-in outsider: NOT_FOUND or hidden data, never UNAUTHENTICATED. Every mutation, myTeams,
  *    myAssignments, companyAdoptions, myNotifications and both subscriptions need a token (UNAUTHENTICATED first,
@@ -39,19 +39,19 @@
  *    a PROPOSED adoption is NOT_FOUND for them; an ACCEPTED adoption is seen by the team, its tutors, the organizers
  *    and the adopting company (NOT_FOUND to act on for anyone else), while Idea.adoptedBy is public with its idea.
  * 5. Tutors are "the team" for seeing it (members, idea, tutors, mini-company) but not for acting as members
- *    (submitMilestone: FORBIDDEN) nor for the reviews shown to the team after results (PRODUCT.md: "the team" means
+ *    (submitMilestone: FORBIDDEN) nor for the reviews shown to the team after results (docs/rules.md: "the team" means
  *    its members of every role; tutors only where named).
  * 6. Team.tutors and Team.miniCompany have the audience of Team.members (members, tutors, organizers, admins).
  * 7. judgingProgress, a non-null field, refuses non-organizers with FORBIDDEN (UNAUTHENTICATED without a token);
  *    jurors and leaderboard are hidden (empty) instead, as the contract's list types allow.
  * 8. A member of the proposing company who is not a decider sees the proposal, so acceptAdoption is FORBIDDEN for
  *    them; withdrawAdoption is FORBIDDEN for the idea's coach and the organizers (they see the proposal).
- * 9. Admins may do everything, including acting as a juror or a team member (PRODUCT.md: "platform admins may do
+ * 9. Admins may do everything, including acting as a juror or a team member (docs/rules.md: "platform admins may do
  *    everything"); their own assignment list is empty.
  * 10. signUp, signIn and refreshToken are open to everyone, signed in or not.
  * 11. Blind judging hides a team's school and idea from every juror of the challenge (assigned or not), and
  *     Idea.team from the jurors who see the idea; teams themselves stay public, but Challenge.teams shows a juror who
- *     does not organize the challenge only its totalCount (PRODUCT.md "Ideas").
+ *     does not organize the challenge only its totalCount (docs/rules.md "Ideas").
  * 12. A person's name and email (rows 'User.displayName (path)' / 'User.email (path)', decided in
  *     libs/domain/src/people/person-view.ts): the email only to the person themself and to admins, also in the
  *     answer of their own sign-in; the name wherever the path reaching them is visible. An accepted adoption's
@@ -63,7 +63,7 @@
  *     signInWithCode, like signIn, is open to everyone. recordConsent (a parent's, by the coach) and withdrawConsent
  *     follow resetStudentCode: the student's coaches and admins; FORBIDDEN for who sees the student, else NOT_FOUND.
  * 14. Reports (issue 14): Challenge.juryReport, the exports (GET /exports/..., by bearer token here) and
- *     createExportLink are for the challenge's organizers and admins, also after results are published (PRODUCT.md:
+ *     createExportLink are for the challenge's organizers and admins, also after results are published (docs/rules.md:
  *     "Organizers download"): FORBIDDEN for whoever sees the challenge, NOT_FOUND for a DRAFT of others. The exports
  *     ask for a token before anything else (401). impactReport and impact.csv are for the promoter's members and
  *     admins (FORBIDDEN for others: organizations are public).
@@ -166,7 +166,7 @@ describe('authorization matrix', () => {
   const call = (query: string, variables: Record<string, unknown>, role: Role) => gql(api.url, query, variables, w.token(role));
   /**
    * A cell running one operation, judged by the error code (or by `judge` when there is no error). A NOT_FOUND
-   * must be the very answer an unknown id gets (PRODUCT.md "Errors": nothing tells that a hidden object exists),
+   * must be the very answer an unknown id gets (docs/rules.md "Errors": nothing tells that a hidden object exists),
    * so the call is repeated with each id of the variables in turn replaced by an unknown one: the NOT_FOUND counts
    * only when one of them answers the same code and message; otherwise the cell shows what differed.
    */
@@ -1198,7 +1198,7 @@ describe('authorization matrix', () => {
     },
     {
       op: 'createTeam (open hackathon, with schoolId)',
-      // The school must be the captain's (PRODUCT.md "People and roles"): the coach owns it, so only they and admins.
+      // The school must be the captain's (docs/rules.md "People and roles"): the coach owns it, so only they and admins.
       expected: table('FORBIDDEN', { ALLOW: ['coach', 'admin'] }),
       prepare: async () =>
         op(`mutation($input: CreateTeamInput!) { createTeam(input: $input) { id } }`, () => ({

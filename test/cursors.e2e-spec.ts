@@ -1,6 +1,6 @@
-// Issue 17, item 3: cursors are opaque and unforgeable on every paginated list (PRODUCT.md "Errors": a cursor reveals
+// Issue 17, item 3: cursors are opaque and unforgeable on every paginated list (docs/rules.md "Errors": a cursor reveals
 // nothing of the row and a cursor the service did not issue is BAD_USER_INPUT), and under blind judging a juror who
-// does not organize the challenge sees Challenge.teams as its count only (PRODUCT.md "Ideas").
+// does not organize the challenge sees Challenge.teams as its count only (docs/rules.md "Ideas").
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';

@@ -32,7 +32,7 @@ interface RosterCredential {
 }
 
 /**
- * Export and erasure (PRODUCT.md "Accounts, schools and minors") and who sees a student's name ("Who sees a person"),
+ * Export and erasure (docs/rules.md "Accounts, schools and minors") and who sees a student's name ("Who sees a person"),
  * against the real API and worker: after erasure no text column of any table holds the person's name, email, username
  * or code, while the team's idea stays whole.
  */

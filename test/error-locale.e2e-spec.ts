@@ -1,4 +1,4 @@
-// PRODUCT.md "Notifications": error messages in the viewer's locale (the user's `locale`, else Accept-Language, else
+// docs/rules.md "Notifications": error messages in the viewer's locale (the user's `locale`, else Accept-Language, else
 // Italian) with `extensions.code` and `extensions.field` unchanged; a BAD_USER_INPUT lists every invalid field in
 // `extensions.fields` ([{ field, message }]), the first also in `extensions.field`; scores rounded to two decimals.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';

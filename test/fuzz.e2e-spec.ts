@@ -1,7 +1,7 @@
 // Bad input, generated from the schema the API serves: every mutation gets invalid values in every argument and
 // input field (wrong types, empty and huge strings, 10,000-element lists, unicode edge cases, negative and huge
 // numbers, malformed ids), as an admin (so rules of access do not hide validation) and anonymously. Each answer must
-// be a GraphQL error with a code of PRODUCT.md, never a 5xx; the process stays up and no table changes.
+// be a GraphQL error with a code of docs/rules.md, never a 5xx; the process stays up and no table changes.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
@@ -30,7 +30,7 @@ import { gqlOk, trackedWsClient, wsOperation, type WsOutcome } from './helpers/g
 const CODES = new Set<string>(Object.values(ErrorCode).filter((c) => c !== ErrorCode.INTERNAL_SERVER_ERROR));
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-/** Input fields that are names or titles (PRODUCT.md "Errors": one line). */
+/** Input fields that are names or titles (docs/rules.md "Errors": one line). */
 const ONE_LINE_FIELDS = new Set(['displayName', 'name', 'title', 'className', 'city', 'district', 'sector', 'tags']);
 const NOT_ONE_LINE: Json[] = ['Giulia\r\nBcc: x@example.test', 'cr\ronly', 'lf\nonly', 'bell\u0007', 'sep\u2028line', '\u202Eevil'];
 
@@ -199,7 +199,7 @@ function operationFor(name: string, args: readonly GraphQLArgument[]): string {
 }
 
 describe('fuzzing every mutation with invalid input', () => {
-  it('answers each case with a PRODUCT.md error code, never a 5xx, and stores nothing', async () => {
+  it('answers each case with a docs/rules.md error code, never a 5xx, and stores nothing', async () => {
     const before = await tableFingerprint(db);
     const mutations = Object.values(schema.getMutationType()!.getFields());
     const failures: string[] = [];
@@ -230,7 +230,7 @@ describe('fuzzing every mutation with invalid input', () => {
     expect(live.status).toBe(200);
   }, 300_000); // ~1,500 requests, a few of them megabytes long
 
-  it('answers invalid report queries and export requests with a PRODUCT.md code, never a 5xx, and stores nothing', async () => {
+  it('answers invalid report queries and export requests with a docs/rules.md code, never a 5xx, and stores nothing', async () => {
     const promoter = (await gqlOk(api.url, `mutation { createOrganization(input: { name: "Promotore fuzz", kind: PROMOTER }) { id } }`, {}, admin.token)).createOrganization
       .id as string;
     const before = await tableFingerprint(db);

@@ -1,4 +1,4 @@
-// Membership by invitation (issue 17.5, PRODUCT.md "Membership is by invitation"): addOrganizationMember records an
+// Membership by invitation (issue 17.5, docs/rules.md "Membership is by invitation"): addOrganizationMember records an
 // invitation the invitee accepts or declines, an owner may withdraw it, and until accepted it counts for nothing.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';

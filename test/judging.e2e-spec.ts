@@ -521,7 +521,7 @@ describe('judging', () => {
       }
     });
 
-    it('ranks by the formulas of PRODUCT.md, for organizers only while judging; publishResults freezes it, records awards and makes it public', async () => {
+    it('ranks by the formulas of docs/rules.md, for organizers only while judging; publishResults freezes it, records awards and makes it public', async () => {
       const f = await judgingFixture(api.url, { ideas: 4, jurors: 2, overrides: { ...ONE_CRITERION, reviewsPerIdea: 2 } });
       const draftTeam = await createTeam(api.url, f.teacher, { challengeId: f.challenge.id, schoolId: f.schoolId });
       const draftIdea = await saveIdea(api.url, f.teacher, ideaInput(draftTeam.id, f.challenge.themes[0]!.id));
@@ -551,7 +551,7 @@ describe('judging', () => {
       expect(organizerBoard.map((e: any) => e.rank)).toEqual([1, 2, 3, null]);
       organizerBoard.slice(0, 3).forEach((e: any) => {
         const i = f.ideas.findIndex((idea) => idea.id === e.idea.id);
-        // Exposed to two decimals (PRODUCT.md), computed from the exact totals.
+        // Exposed to two decimals (docs/rules.md), computed from the exact totals.
         expect(e.rawScore).toBe(round2((totals[i]![0] + totals[i]![1]) / 2));
         expect(e.normalizedScore).toBe(round2(z(i)));
         expect(e.reviewCount).toBe(2);

@@ -69,7 +69,7 @@ beforeAll(async () => {
     const noise = ((j * 7 + ideaId.charCodeAt(0) + c * 3) % 5) - 2;
     return c === 0 ? clamp(10 * q + 2 * BIAS[j]! + noise / 2, 10) : clamp(5 * q + BIAS[j]! + noise / 3, 5);
   });
-  // The reference works on the exact totals (PRODUCT.md "Totals"); the API shows each to two decimals.
+  // The reference works on the exact totals (docs/rules.md "Totals"); the API shows each to two decimals.
   reviews = submitted.map((r) => ({ ...r, total: exactTotal(r.values) }));
   for (const r of reviews) expect(submitted.find((s) => s.reviewId === r.reviewId)!.total).toBe(round2(r.total));
   outsider = await signUp(api.url, { label: 'outsider' });

@@ -1,5 +1,5 @@
 // The live leaderboard is aggregated by PostgreSQL (LeaderboardService.scoredIdeas) and ranked by rankScoredIdeas;
-// rankIdeas is the in-memory reference of PRODUCT.md's formulas. These tests hold the two equal on seeded
+// rankIdeas is the in-memory reference of the rules' formulas. These tests hold the two equal on seeded
 // challenges, and the ranking frozen by publishResults (freeze) equal to the live one.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';

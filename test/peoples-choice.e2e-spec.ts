@@ -20,7 +20,7 @@ const ADD_STUDENTS = `mutation($team: ID!) { addStudents(teamId: $team, students
 const SIGN_IN_CODE = `mutation($u: String!, $c: String!) { signInWithCode(username: $u, code: $c) { accessToken user { id } } }`;
 
 /**
- * People's choice (PRODUCT.md "Reports, exports and public voting", issue 14.4): the window organizers open once results
+ * People's choice (docs/rules.md "Reports, exports and public voting", issue 14.4): the window organizers open once results
  * are published, one vote per user and challenge (by the database, also under 50 concurrent votes), never for one's own
  * team, changeable until closing, counts hidden until `closesAt`, and PEOPLES_CHOICE_PUBLISHED to every team, delivered
  * by the real worker (its own reconciliation closes the vote once the test's clock passes `closesAt`).

@@ -1,4 +1,4 @@
-// Platform guarantees of the API (PRODUCT.md "Errors" and "Runtime interface"): health, body size limit,
+// Platform guarantees of the API (docs/rules.md "Errors" and "Runtime interface"): health, body size limit,
 // depth and cost limits, page size and cursor validation, hidden internal errors, no batching.
 import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { QueryFailedError } from 'typeorm';

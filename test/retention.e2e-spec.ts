@@ -17,7 +17,7 @@ const JOIN_TEAM = `mutation($code: String!) { joinTeam(joinCode: $code) { id } }
 const SIGN_IN_CODE = `mutation($u: String!, $c: String!) { signInWithCode(username: $u, code: $c) { accessToken } }`;
 
 /**
- * Retention (PRODUCT.md "Accounts, schools and minors"): roster students of CLOSED challenges are erased
+ * Retention (docs/rules.md "Accounts, schools and minors"): roster students of CLOSED challenges are erased
  * STUDENT_RETENTION_DAYS (365 by default) after the last one closed, and the organizers are told 30 days before, once
  * per challenge. Time is the test's ManualClock; the sweeps after the clock moves are the real worker's own timer.
  */

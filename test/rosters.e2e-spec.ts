@@ -455,7 +455,7 @@ describe('class rosters', () => {
   }, 30_000);
 });
 
-/** The venue rules of PRODUCT.md with the default limits. */
+/** The venue rules of docs/rules.md with the default limits. */
 describe('class rosters at one venue (default limits)', () => {
   const DEFAULTS = {
     RATE_LIMIT_SIGN_IN_PER_ADDRESS: '1000',

@@ -32,7 +32,7 @@ export async function signUp(url: string, overrides: { email?: string; displayNa
 let verifier: pg.Pool | null = null;
 
 /**
- * Unverified accounts get no email but the verification (PRODUCT.md), so the factory's users are verified, as a user
+ * Unverified accounts get no email but the verification (docs/rules.md), so the factory's users are verified, as a user
  * who clicked the link would be; the link itself is tested in test/identity-flows.e2e-spec.ts.
  */
 export async function markVerified(userId: string): Promise<void> {
@@ -68,7 +68,7 @@ export async function acceptInvitation(url: string, member: TestUser, organizati
   await gqlOk(url, ACCEPT_INVITATION, { org: organizationId }, member.token);
 }
 
-/** A member for good: the owner invites, the invitee accepts (PRODUCT.md "Membership is by invitation"). */
+/** A member for good: the owner invites, the invitee accepts (docs/rules.md "Membership is by invitation"). */
 export async function addMember(url: string, owner: TestUser, organizationId: string, member: TestUser, role = 'MEMBER'): Promise<void> {
   await inviteMember(url, owner, organizationId, member, role);
   await acceptInvitation(url, member, organizationId);

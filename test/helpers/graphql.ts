@@ -51,7 +51,7 @@ export async function gqlError(
   return { code: error.extensions?.code, field: error.extensions?.field, message: error.message, data: result.data };
 }
 
-/** A graphql-ws client with the connection_init payload of PRODUCT.md. */
+/** A graphql-ws client with the connection_init payload of docs/rules.md. */
 export function wsClient(wsUrl: string, token?: string): Client {
   return createClient({
     url: wsUrl,

@@ -20,7 +20,7 @@ export async function startSmtpSink(
   options: SmtpSinkOptions = {},
 ): Promise<{ url: string; messages: ReceivedEmail[]; verificationMessages: ReceivedEmail[]; refused: string[]; close(): Promise<void> }> {
   const messages: ReceivedEmail[] = [];
-  // Every sign-up sends one (PRODUCT.md): kept apart so tests counting notification emails see only those.
+  // Every sign-up sends one (docs/rules.md): kept apart so tests counting notification emails see only those.
   const verificationMessages: ReceivedEmail[] = [];
   const refused: string[] = [];
   const server = new SMTPServer({

@@ -156,7 +156,7 @@ test.describe('the journey of an edition', () => {
     // ---- the organizer names the juror and starts judging
     await page.reload();
     await expect(page.getByText('1 squadra, 1 idea presentata')).toBeVisible();
-    await page.getByLabel('Email del giurato').fill(juror.email);
+    await page.getByLabel('Email del membro della giuria').fill(juror.email);
     await page.getByRole('button', { name: 'Aggiungi alla giuria' }).click();
     await expect(page.getByRole('region', { name: 'Giuria', exact: true }).getByRole('row', { name: /Gianni Giurato/ })).toBeVisible();
     await page.getByRole('button', { name: 'Avvia la valutazione' }).click();

@@ -3,7 +3,7 @@ import { DomainError, ErrorCode } from '#platform/errors/domain-error.js';
 /** Control characters, line and paragraph separators, and bidirectional embeddings, overrides and isolates. */
 const NOT_ONE_LINE = /[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
 
-/** Input checks that answer BAD_USER_INPUT naming the field, as PRODUCT.md asks. */
+/** Input checks that answer BAD_USER_INPUT naming the field, as docs/rules.md asks. */
 export const check = {
   text(field: string, value: string, min: number, max: number): string {
     const trimmed = value.trim();
@@ -15,7 +15,7 @@ export const check = {
     return trimmed;
   },
   /**
-   * A name or title (PRODUCT.md "Errors"): `text`, and one line: no control characters (C0, DEL, C1), no line or
+   * A name or title (docs/rules.md "Errors"): `text`, and one line: no control characters (C0, DEL, C1), no line or
    * paragraph separators, no bidirectional overrides (they reorder what a reader sees).
    */
   line(field: string, value: string, min: number, max: number): string {
@@ -74,7 +74,7 @@ export const check = {
 export type InputField = <V>(run: () => V) => V;
 
 /**
- * Checks every field of one input and refuses them all at once (PRODUCT.md: a BAD_USER_INPUT lists every invalid
+ * Checks every field of one input and refuses them all at once (docs/rules.md: a BAD_USER_INPUT lists every invalid
  * field in `extensions.fields`, the first also in `extensions.field`). `build` wraps each field's check in `field`,
  * which gives the checked value or, when the check refuses it, keeps the refusal and gives undefined: so inside
  * `build` a check that combines fields tests their values first. Once every field is checked, the refusals are

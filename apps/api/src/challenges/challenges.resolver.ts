@@ -65,7 +65,7 @@ export class ChallengesResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<ChallengeModel> {
     const challenge = await this.challengesService.get(viewer, { id, slug });
-    // Once results are published, an edition no longer changes by PRODUCT.md's rules (no saves, joins or reviews):
+    // Once results are published, an edition no longer changes by the rules' rules (no saves, joins or reviews):
     // its public pages (the gallery) may be served to anonymous readers from the response cache.
     if (RESULTS_VISIBLE_STATUSES.includes(challenge.status)) hintPublicFor(info, viewer, this.config.PUBLIC_CACHE_MAX_AGE_SECONDS);
     return toChallengeModel(challenge);

@@ -7,7 +7,7 @@ import { preferredLocale } from '#platform/i18n/accept-language.js';
 export type AcceptLanguage = string | string[] | undefined;
 
 /**
- * The language the viewer is answered in (PRODUCT.md "Notifications": error messages are in the viewer's locale): the
+ * The language the viewer is answered in (docs/rules.md "Notifications": error messages are in the viewer's locale): the
  * signed-in user's `locale`, else the request's `Accept-Language`, else Italian. Read only when there is something to
  * word (an error), so a successful request costs nothing.
  */

@@ -106,7 +106,7 @@ describe('formatError', () => {
     expect(formatError(...apolloPair(error)).extensions).toEqual({ code: 'BAD_USER_INPUT', reason: 'QUERY_TOO_COSTLY', cost: 9000 });
   });
 
-  it('answers INTERNAL_SERVER_ERROR for codes outside PRODUCT.md', () => {
+  it('answers INTERNAL_SERVER_ERROR for codes outside docs/rules.md', () => {
     const error = new GraphQLError('Redis connection lost at 10.0.0.5:6379', { extensions: { code: 'SOME_LIBRARY_CODE' } });
     expect(formatError(...apolloPair(error))).toMatchObject({ message: 'Errore interno del server.', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
   });

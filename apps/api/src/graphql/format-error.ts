@@ -41,7 +41,7 @@ export function tellErrorsIn(errors: readonly unknown[], locale: Locale): void {
   }
 }
 
-/** True for errors no rule of PRODUCT.md explains: they are logged and shown without details. */
+/** True for errors no rule of docs/rules.md explains: they are logged and shown without details. */
 export function isUnexpectedError(error: unknown): boolean {
   if (findDomainError(error)) return false;
   const original = (error as GraphQLError)?.originalError;
@@ -50,7 +50,7 @@ export function isUnexpectedError(error: unknown): boolean {
 }
 
 /**
- * The one place where errors become what clients see: the codes of PRODUCT.md, the message in the viewer's language
+ * The one place where errors become what clients see: the codes of docs/rules.md, the message in the viewer's language
  * (`locale`, else the one `tellErrorsIn` gave, else Italian), for validation `extensions.field` and every invalid field
  * in `extensions.fields` (`[{ field, message }]`, the first also in `field`), and nothing internal (no stack trace, no
  * SQL) for anything unexpected.

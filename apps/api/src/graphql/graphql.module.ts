@@ -95,7 +95,7 @@ function logUnexpectedErrors(logger: PinoLogger): ApolloServerPlugin<GqlContext>
 }
 
 /**
- * Errors in the viewer's language (PRODUCT.md): once a request has errors, and before Apollo formats them, find the
+ * Errors in the viewer's language (docs/rules.md): once a request has errors, and before Apollo formats them, find the
  * viewer's locale (`viewerLocale`) and tell the formatter. A request without errors reads nothing.
  */
 function localizeErrorsPlugin(identity: IdentityService): ApolloServerPlugin<GqlContext> {
@@ -176,7 +176,7 @@ const wsRefusal = (error: DomainError) => new GraphQLError(error.key, { original
             if (extra.countedUser) socketsPerUser.remove(extra.countedUser);
             if (extra.viewer?.sessionId && socket) sockets.remove(extra.viewer.sessionId, socket);
           },
-          // graphql-ws bypasses Apollo's formatError: map subscription errors to PRODUCT.md's codes here too
+          // graphql-ws bypasses Apollo's formatError: map subscription errors to the rules' codes here too
           // (otherwise FORBIDDEN / NOT_FOUND / UNAUTHENTICATED arrive without extensions.code, and unexpected errors unmasked).
           onNext: async (ctx, _id, _payload, _args, result) =>
             result.errors?.length ? { ...result, errors: await formatWsErrors(result.errors, ctx.extra as WsExtra) } : undefined,

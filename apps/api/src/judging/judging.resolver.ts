@@ -56,7 +56,7 @@ import {
   toReviewModel,
 } from './models/judging.model.js';
 
-/** The judging operations (PRODUCT.md "Judging"); every rule lives in JudgingService / LeaderboardService. */
+/** The judging operations (docs/rules.md "Judging"); every rule lives in JudgingService / LeaderboardService. */
 @Resolver()
 export class JudgingResolver {
   constructor(

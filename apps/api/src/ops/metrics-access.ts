@@ -13,7 +13,7 @@ function presentsToken(authorization: string | undefined, token: string): boolea
 }
 
 /**
- * PRODUCT.md "Runtime interface": GET /metrics answers only with METRICS_TOKEN as a bearer token, or on METRICS_PORT.
+ * docs/rules.md "Runtime interface": GET /metrics answers only with METRICS_TOKEN as a bearer token, or on METRICS_PORT.
  * - METRICS_TOKEN set: the token is asked for everywhere (401 without it), on the API's port and on METRICS_PORT.
  * - Unset, on METRICS_PORT: served (that port is for the monitoring network only).
  * - Unset, on the API's port: 404 when METRICS_PORT serves the metrics or in production (the API still starts, and so

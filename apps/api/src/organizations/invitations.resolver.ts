@@ -10,7 +10,7 @@ import { personLoader } from '../identity/person.loader.js';
 import { OrganizationInvitationModel, OrganizationModel, toOrganizationInvitationModel, toOrganizationModel } from './models/organization.model.js';
 import { organizationInvitationsLoader, organizationLoader, userInvitationsLoader } from './organization.loader.js';
 
-/** Membership by invitation (PRODUCT.md "Membership is by invitation"); the rules live in OrganizationInvitationsService. */
+/** Membership by invitation (docs/rules.md "Membership is by invitation"); the rules live in OrganizationInvitationsService. */
 @Resolver(() => OrganizationInvitationModel)
 export class OrganizationInvitationsResolver {
   constructor(

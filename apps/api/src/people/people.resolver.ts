@@ -6,7 +6,7 @@ import { RateLimits } from '#platform/rate-limit/rate-limits.js';
 import { CurrentViewer } from '../common/current-viewer.decorator.js';
 import { DataExportModel, toDataExportModel } from './models/data-export.model.js';
 
-/** A person's own data: export and erasure (PRODUCT.md "Accounts, schools and minors"). */
+/** A person's own data: export and erasure (docs/rules.md "Accounts, schools and minors"). */
 @Resolver()
 export class PeopleResolver {
   constructor(

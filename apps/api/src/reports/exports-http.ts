@@ -9,7 +9,7 @@ import { renderError, renderErrorMessage } from '#domain/i18n/errors.js';
 import { DomainError, ErrorCode } from '#platform/errors/domain-error.js';
 import { requestLocale } from '../common/viewer-locale.js';
 
-/** The HTTP status of each error code of PRODUCT.md, for the routes served beside GraphQL. */
+/** The HTTP status of each error code of docs/rules.md, for the routes served beside GraphQL. */
 const STATUS: Record<string, number> = {
   [ErrorCode.UNAUTHENTICATED]: 401,
   [ErrorCode.FORBIDDEN]: 403,

@@ -15,7 +15,7 @@ import { toJurorModel } from '../judging/models/judging.model.js';
 import { toOrganizationModel } from '../organizations/models/organization.model.js';
 import { DisputedIdeaModel, ExportLinkModel, ImpactReportModel, JuryReportModel, toImpactFiguresModel, toJuryReportModel } from './models/reports.model.js';
 
-/** impactReport and createExportLink (PRODUCT.md "Reports, exports and public voting"); the rules live in ReportsService. */
+/** impactReport and createExportLink (docs/rules.md "Reports, exports and public voting"); the rules live in ReportsService. */
 @Resolver()
 export class ReportsResolver {
   constructor(

@@ -16,7 +16,7 @@ import { OpenPublicVotingInput } from './dto/voting.input.js';
 import { PeoplesChoiceEntryModel, PublicVoteModel, PublicVotingModel, toPeoplesChoiceEntryModel, toPublicVoteModel, toPublicVotingModel } from './models/voting.model.js';
 import { challengePeoplesChoiceLoader, challengeVoteLoader, ideaVotesLoader } from './voting.loader.js';
 
-/** People's choice (PRODUCT.md "Reports, exports and public voting"); every rule lives in VotingService. */
+/** People's choice (docs/rules.md "Reports, exports and public voting"); every rule lives in VotingService. */
 @Resolver()
 export class VotingResolver {
   constructor(

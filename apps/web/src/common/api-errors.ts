@@ -1,4 +1,4 @@
-// GraphQL errors in the user's language: by `extensions.code` and `extensions.field` (PRODUCT.md "Errors") to a
+// GraphQL errors in the user's language: by `extensions.code` and `extensions.field` (docs/rules.md "Errors") to a
 // catalogue message, placed next to the field it names, or above the form when the form has no such field.
 import type { IntlShape } from 'react-intl';
 import type { CombinedError } from 'urql';
@@ -51,7 +51,7 @@ function problems(extensions: ErrorExtensions): { code: string; field?: string }
   const code = typeof extensions.code === 'string' ? extensions.code : 'INTERNAL_SERVER_ERROR';
   if (Array.isArray(extensions.fields) && extensions.fields.length) {
     return extensions.fields.flatMap((entry: unknown) => {
-      // `[{ field, message }]` (PRODUCT.md), or the field names alone (as `addStudents` lists them).
+      // `[{ field, message }]` (docs/rules.md), or the field names alone (as `addStudents` lists them).
       const field = typeof entry === 'string' ? entry : (entry as { field?: unknown } | null)?.field;
       return typeof field === 'string' ? [{ code, field }] : [];
     });

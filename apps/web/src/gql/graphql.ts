@@ -102,7 +102,7 @@ export type DecideAdoptionInput = {
 };
 
 export type FoundMiniCompanyInput = {
-  /** When omitted, the default plan of PRODUCT.md is used. */
+  /** When omitted, the default plan of docs/rules.md is used. */
   milestones?: Array<MilestoneInput> | null | undefined;
   name: string;
   teamId: string | number;

@@ -1,6 +1,6 @@
 // What the juror's screens share: the status of an assignment, the progress of a seat, whether reviews are open, and
 // the list of the assignments of one challenge. Nothing here names a team: under blind judging a juror must not learn
-// it (PRODUCT.md "Ideas"), and the list never asks the API for it.
+// it (docs/rules.md "Ideas"), and the list never asks the API for it.
 import { useState } from 'react';
 import { FormattedDate, FormattedMessage, FormattedNumber, useIntl } from 'react-intl';
 import { Link } from 'react-router';

@@ -1,4 +1,4 @@
-// The review total the API computes (PRODUCT.md "Totals", libs/domain/src/judging/scoring.ts `reviewTotal`), for the
+// The review total the API computes (docs/rules.md "Totals", libs/domain/src/judging/scoring.ts `reviewTotal`), for the
 // scoring form to show it live before the juror submits. test/web-review-total.int-spec.ts checks both agree.
 
 export interface WeightedCriterion {
@@ -27,7 +27,7 @@ export function reviewTotal(values: readonly (number | null)[], criteria: readon
   return weights > 0 ? (100 * weighted) / weights : null;
 }
 
-/** Scores are shown to two decimals (PRODUCT.md: "no 65.00000000000001"). */
+/** Scores are shown to two decimals (docs/rules.md: "no 65.00000000000001"). */
 export const roundScore = (score: number): number => Math.round(score * 100) / 100;
 
 /** A typed score: the integer, null when empty, NaN when it is not a whole number. */

@@ -46,7 +46,7 @@ interface JurorRow {
   affiliation?: { id: string; name: string } | null;
 }
 
-/** Statuses in which the jury may change (PRODUCT.md: DRAFT to JUDGING). */
+/** Statuses in which the jury may change (docs/rules.md: DRAFT to JUDGING). */
 const JURY_OPEN: ChallengeStatus[] = ['DRAFT', 'PUBLISHED', 'JUDGING'];
 
 export function JurorsSection({ challenge }: { challenge: { id: string; status: ChallengeStatus; jurors: readonly JurorRow[] } }) {

@@ -41,7 +41,7 @@ const PublishResultsMutation = graphql(`
 
 /**
  * Awards (an idea, an optional place, a title) and the publication, which freezes the ranking. Pending reviews do not
- * block it (PRODUCT.md), so the organizer is told how many there are and asked to confirm.
+ * block it (docs/rules.md), so the organizer is told how many there are and asked to confirm.
  */
 export function PublishResultsSection({ challengeId }: { challengeId: string }) {
   const intl = useIntl();

@@ -18,7 +18,7 @@ const DeleteMyAccountMutation = graphql(`
 `);
 
 /**
- * Erasure (PRODUCT.md "Erasure"): the password (a roster student's code) proves it is them, a confirmation asks once
+ * Erasure (docs/rules.md "Erasure"): the password (a roster student's code) proves it is them, a confirmation asks once
  * more; then name, email, sign-in, notifications and consents are gone and the session ends.
  */
 export function DeleteAccountSection({ rosterStudent }: { rosterStudent: boolean }) {

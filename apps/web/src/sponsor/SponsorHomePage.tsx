@@ -247,7 +247,7 @@ function AdoptableIdeas({ companyId, openIdeaIds }: { companyId: string; openIde
     query: AdoptableIdeasQuery,
     variables: { filter: { adopted: false, status: 'SUBMITTED', search: search || undefined }, first },
   });
-  // Ideas are adoptable once their challenge's results are published (PRODUCT.md); a viewer may see others (e.g. as a juror).
+  // Ideas are adoptable once their challenge's results are published (docs/rules.md); a viewer may see others (e.g. as a juror).
   const ideas = (data?.ideas.edges ?? []).map((edge) => edge.node).filter((idea) => idea.challenge.status === 'RESULTS_PUBLISHED' || idea.challenge.status === 'CLOSED');
   return (
     <section aria-labelledby="adoptable">

@@ -12,7 +12,7 @@ import type { Credential } from './RosterSheet';
 
 /**
  * The version of the data-processing agreement this client presents to a school's owner. The API stores whichever
- * version is accepted (PRODUCT.md "Class rosters"); a new text of the agreement comes with a new version here.
+ * version is accepted (docs/rules.md "Class rosters"); a new text of the agreement comes with a new version here.
  */
 export const DATA_PROCESSING_AGREEMENT_VERSION = '2026-01';
 

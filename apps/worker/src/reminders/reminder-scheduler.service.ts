@@ -56,7 +56,7 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnApplicationS
 
   /**
    * Brings one subject's rows in line with its current deadline: cancels the rows of another deadline (and their
-   * jobs), plans the missing ones by PRODUCT.md's reminder rule, and wakes the worker at each new row's moment.
+   * jobs), plans the missing ones by the rules' reminder rule, and wakes the worker at each new row's moment.
    */
   async replan(source: ReminderSource, subjectId: string): Promise<void> {
     const { planned, cancelled } = await this.dataSource.transaction(async (manager) => {

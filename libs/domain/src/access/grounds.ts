@@ -1,5 +1,5 @@
 /**
- * The grounds of the access policy (PRODUCT.md "Who sees what"), as SQL predicates over the given SQL expressions
+ * The grounds of the access policy (docs/rules.md "Who sees what"), as SQL predicates over the given SQL expressions
  * (column references or bound parameters such as `:viewerId` or `$2`). They name tables, never another feature's
  * code: every feature's access check composes them, and this file imports nothing, so no feature reaches into
  * another one to ask "is this user a juror / a tutor / an organizer here?". Subquery aliases are prefixed `g_` so

@@ -23,7 +23,7 @@ export const adoptionTemplates: TemplateSet = {
       reason: 'You receive this email because you lead the team of this idea or are part of the organization that runs the challenge.',
     },
   },
-  // `audience`: `team` for the team's members, `company` for the proposing company's (PRODUCT.md: ACCEPTED tells both).
+  // `audience`: `team` for the team's members, `company` for the proposing company's (docs/rules.md: ACCEPTED tells both).
   ADOPTION_ACCEPTED: {
     it: {
       title: 'Adozione accettata: «{idea}»',
@@ -91,7 +91,7 @@ const teamMembers = async (manager: EntityManager, teamId: string): Promise<stri
 
 /**
  * ADOPTION_ACCEPTED / ADOPTION_DECLINED: the proposing company's members, when the adoption is still in that state;
- * an acceptance also tells every member of the team (PRODUCT.md "Notifications"), its decider included, in words
+ * an acceptance also tells every member of the team (docs/rules.md "Notifications"), its decider included, in words
  * for the team (a person in both is told as a team member).
  */
 const decisionRule = (eventType: string, kind: string, status: AdoptionStatus): NotificationRule<AdoptionEventPayload> => ({

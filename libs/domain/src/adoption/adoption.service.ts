@@ -191,7 +191,7 @@ export class AdoptionService {
   }
 
   /**
-   * Idea.adoption: the ACCEPTED adoption of each idea, where the viewer may see its terms (PRODUCT.md "Who sees an
+   * Idea.adoption: the ACCEPTED adoption of each idea, where the viewer may see its terms (docs/rules.md "Who sees an
    * adoption"): the team (every role), its tutors, the challenge's organizers, the adopting company's members, admins.
    */
   async acceptedOfIdeasVisibleTo(viewer: Viewer, ideaIds: readonly string[]): Promise<Adoption[]> {

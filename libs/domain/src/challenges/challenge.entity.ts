@@ -88,7 +88,7 @@ export class Challenge {
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   retentionWarnedAt!: Date | null;
 
-  /** People's choice (PRODUCT.md "Reports, exports and public voting"): the public vote's window, set by an organizer once results are published. */
+  /** People's choice (docs/rules.md "Reports, exports and public voting"): the public vote's window, set by an organizer once results are published. */
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   publicVotingOpensAt!: Date | null;
 

@@ -387,7 +387,7 @@ export class ChallengesService {
     return criteria.map((c, i) => ({
       name: field(() => check.line(`criteria.${i}.name`, c.name, ...CHALLENGE_LIMITS.name)),
       description: field(() => check.optionalText(`criteria.${i}.description`, c.description, CHALLENGE_LIMITS.itemDescription)),
-      // PRODUCT.md "Errors": 0 < weight <= 100; two decimals at most (our choice), so the smallest weight is 0.01.
+      // docs/rules.md "Errors": 0 < weight <= 100; two decimals at most (our choice), so the smallest weight is 0.01.
       weight: field(() => check.decimal(`criteria.${i}.weight`, c.weight ?? 1, CHALLENGE_LIMITS.weight)),
       maxScore: field(() => check.int(`criteria.${i}.maxScore`, c.maxScore ?? 10, ...CHALLENGE_LIMITS.maxScore)),
     }));

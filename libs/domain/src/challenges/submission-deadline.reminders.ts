@@ -15,7 +15,7 @@ export type SubmissionDeadlineSoonPayload = {
 
 const challengeIdOf = (payload: Record<string, unknown>) => (typeof payload.challengeId === 'string' ? payload.challengeId : undefined);
 
-/** PRODUCT.md: 24 h before `submissionClosesAt` of a published challenge. */
+/** docs/rules.md: 24 h before `submissionClosesAt` of a published challenge. */
 export const submissionDeadlineReminders: ReminderSource = {
   kind: 'submission-deadline',
   leadsMs: [DAY],

@@ -11,7 +11,7 @@ import type { LabelGroup } from './labels.js';
 import { argumentList, sampleValues, textProblems, type SampleValue } from './text-rules.js';
 
 /**
- * Every catalogue of the service, rendered in Italian and English with values that exercise each branch (PRODUCT.md
+ * Every catalogue of the service, rendered in Italian and English with values that exercise each branch (docs/rules.md
  * "Notifications"): the API's error messages, the notification templates and the web client's catalogues. A text
  * fails on a raw enum value, a key missing in one language, arguments that differ between the languages, an ICU
  * brace left over, or Italian that assumes a person's gender.

@@ -15,13 +15,13 @@ const status = { status: 'challengeStatus' } as const;
 
 /**
  * The domain's error messages in Italian and English (ICU MessageFormat), by feature. DomainError carries the key and
- * the params; the API words them in the viewer's language (`./errors.ts`). Rules of the texts (PRODUCT.md
+ * the params; the API words them in the viewer's language (`./errors.ts`). Rules of the texts (docs/rules.md
  * "Notifications"): no raw enum value (a challenge's stage through `challengeStatus`, "fase attuale: in
  * valutazione"), and Italian that agrees with anyone ("chi organizza la sfida", "fai già parte della squadra", never
  * "sei già iscritto"). A field the client sent is named as it sent it, in «».
  */
 export const DOMAIN_ERROR_MESSAGES = {
-  // ── What the viewer may not see or that does not exist (PRODUCT.md "Errors": nothing tells which) ──
+  // ── What the viewer may not see or that does not exist (docs/rules.md "Errors": nothing tells which) ──
   'notFound.user': message('Non troviamo l’account: non esiste o non hai accesso.', 'We cannot find the account: it does not exist or you cannot see it.'),
   'notFound.juror': message('Non troviamo questa persona nella giuria: non esiste o non hai accesso.', 'We cannot find the juror: they do not exist or you cannot see them.'),
   'notFound.assignment': message(

@@ -34,7 +34,7 @@ export function renderErrorMessage(key: string, params: ErrorParams, locale: Loc
 
 export interface RenderedError {
   message: string;
-  /** Every invalid field with its own message (PRODUCT.md: `extensions.fields`), for a BAD_USER_INPUT that names fields. */
+  /** Every invalid field with its own message (docs/rules.md: `extensions.fields`), for a BAD_USER_INPUT that names fields. */
   fields?: { field: string; message: string }[];
 }
 

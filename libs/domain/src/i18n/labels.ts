@@ -8,7 +8,7 @@ import { TeamRole } from '../teams/team-member.entity.js';
 type Labels<E extends string> = Record<Locale, Record<E, string>>;
 
 /**
- * The words for enum values (PRODUCT.md "Notifications": texts never show a raw enum value, "membro", not MEMBER).
+ * The words for enum values (docs/rules.md "Notifications": texts never show a raw enum value, "membro", not MEMBER).
  * Role names are ones that fit anyone in Italian ("membro", "responsabile", "coach"). Typed by the enums, so a new
  * value without its words does not compile; the catalogue test renders every one in both languages.
  */

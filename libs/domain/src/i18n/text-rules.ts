@@ -3,7 +3,7 @@ import type { Locale } from '../identity/user.entity.js';
 import { LABELS, type LabelGroup } from './labels.js';
 
 /**
- * The rules every text of the service obeys (PRODUCT.md "Notifications"), for the tests of its catalogues (API errors,
+ * The rules every text of the service obeys (docs/rules.md "Notifications"), for the tests of its catalogues (API errors,
  * notifications, emails, the web client's): what a rendered text must not show, and how to render every message of a
  * catalogue with values that exercise each of its branches.
  */

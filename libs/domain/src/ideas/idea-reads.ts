@@ -33,7 +33,7 @@ export interface SqlPredicate {
 export const OPTIONAL_IDEA_FIELDS = ['summary', 'problem', 'solution', 'impact', 'tags', 'version', 'submittedAt', 'updatedAt'] as const;
 
 /**
- * Blind judging (PRODUCT.md "Jurors"): the jurors of a blind challenge, unless they organize it, must not learn a
+ * Blind judging (docs/rules.md "Jurors"): the jurors of a blind challenge, unless they organize it, must not learn a
  * team or a school through any idea of it. An SQL predicate over a challenge alias and the viewer's id expression.
  */
 const teamHiddenSql = (challenge: string, userId: string): string =>
@@ -44,7 +44,7 @@ export class IdeaReads {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * PRODUCT.md "Who sees an idea", as an SQL predicate over an idea alias and its challenge alias (for lists, counts
+   * docs/rules.md "Who sees an idea", as an SQL predicate over an idea alias and its challenge alias (for lists, counts
    * and single reads alike): its team (members of every role, tutors), the challenge's organizers, the jurors assigned
    * to it, admins; and everyone for SUBMITTED ideas once results are published. Binds `:viewerId` when signed in.
    */

@@ -61,7 +61,7 @@ export function renderAccountEmail(kind: AccountEmailKind, locale: Locale, displ
 }
 
 /**
- * Account emails are sent directly by the API (PRODUCT.md: never stored as notifications, so the raw token exists only
+ * Account emails are sent directly by the API (docs/rules.md: never stored as notifications, so the raw token exists only
  * in the email). A failed send is logged, never shown to the caller: the user asks again.
  */
 @Injectable()

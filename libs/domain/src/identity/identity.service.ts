@@ -160,7 +160,7 @@ export class IdentityService {
     return this.dataSource.getRepository(User).findBy({ id: In([...ids]) });
   }
 
-  /** The language a user chose (PRODUCT.md: their errors and emails speak it), or null for an unknown or erased user. */
+  /** The language a user chose (docs/rules.md: their errors and emails speak it), or null for an unknown or erased user. */
   async localeOf(userId: string): Promise<Locale | null> {
     const user = await this.dataSource.getRepository(User).findOne({ where: { id: userId }, select: { id: true, locale: true } });
     return user?.locale ?? null;

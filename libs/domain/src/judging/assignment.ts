@@ -1,5 +1,5 @@
 /**
- * Review assignment (PRODUCT.md "Judging" > Assignment and Recusal): pure algorithms, no database, no Nest.
+ * Review assignment (docs/rules.md "Judging" > Assignment and Recusal): pure algorithms, no database, no Nest.
  *
  * Model. Ideas need exactly `reviewsPerIdea` (r) distinct jurors each; a juror may review an idea at most once
  * and never one it has a conflict with; jurors have no capacity limit. A juror's load is its `currentLoad`

@@ -1,5 +1,5 @@
 /**
- * Conflicts of interest (PRODUCT.md "Jurors") of the challenge `$1`'s SUBMITTED ideas, as (idea_id, juror_id) rows:
+ * Conflicts of interest (docs/rules.md "Jurors") of the challenge `$1`'s SUBMITTED ideas, as (idea_id, juror_id) rows:
  * the juror is a member of the idea's team, a member of the team's school organization, or affiliated with that
  * school. Three hash joins instead of a predicate over every (idea, juror) pair; `ideaFilter` narrows the ideas
  * (e.g. `AND i.id = $2`).

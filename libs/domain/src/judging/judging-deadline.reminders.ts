@@ -10,7 +10,7 @@ import { JUDGING_DEADLINE_SOON, JUDGING_STARTED, RESULTS_PUBLISHED, type Judging
 const challengeIdOf = (payload: Record<string, unknown>) => (typeof payload.challengeId === 'string' ? payload.challengeId : undefined);
 
 /**
- * PRODUCT.md: JUDGING_DEADLINE_SOON 24 h before `judgingClosesAt`, to jurors with PENDING assignments. The deadline
+ * docs/rules.md: JUDGING_DEADLINE_SOON 24 h before `judgingClosesAt`, to jurors with PENDING assignments. The deadline
  * only exists while the challenge is JUDGING (judgingClosesAt cannot change then): planned when judging starts,
  * cancelled once results are published.
  */

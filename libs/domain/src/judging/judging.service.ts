@@ -43,7 +43,7 @@ export const JUDGING_LIMITS = {
   namedIdeas: 20,
 } as const;
 
-/** Statuses in which organizers may add and remove jurors (PRODUCT.md: DRAFT to JUDGING). */
+/** Statuses in which organizers may add and remove jurors (docs/rules.md: DRAFT to JUDGING). */
 const JURY_OPEN = [ChallengeStatus.DRAFT, ChallengeStatus.PUBLISHED, ChallengeStatus.JUDGING];
 
 export interface AddJurorData {

@@ -3,7 +3,7 @@ import { Challenge } from '../challenges/challenge.entity.js';
 import { User } from '../identity/user.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 
-/** An expert on a challenge's jury (PRODUCT.md "Judging" > Jurors); a user is a juror of a challenge at most once. */
+/** An expert on a challenge's jury (docs/rules.md "Judging" > Jurors); a user is a juror of a challenge at most once. */
 @Entity({ name: 'juror' })
 @Unique('uq_juror_challenge_user', ['challengeId', 'userId'])
 @Unique('uq_juror_challenge_number', ['challengeId', 'number'])

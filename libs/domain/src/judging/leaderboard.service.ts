@@ -26,7 +26,7 @@ export interface StoredRanking {
 }
 
 /**
- * PRODUCT.md "Ranking": the live leaderboard (one set-based query, PostgreSQL aggregating the reviews per juror and per
+ * docs/rules.md "Ranking": the live leaderboard (one set-based query, PostgreSQL aggregating the reviews per juror and per
  * idea, then rankingOrder in memory) while judging, the frozen one (one query over result_ranking) once results are
  * published.
  */
@@ -133,7 +133,7 @@ export class LeaderboardService {
    * of both live() and freeze()) and the asked idea columns, in one set-based query that leaves the arithmetic to
    * PostgreSQL: per juror, the mean mu and population standard deviation sigma of T over all its reviews in the
    * challenge (reviews of ideas no longer SUBMITTED included); per idea, the review count, the mean T and the mean
-   * z = (T - mu) / sigma, z being 0 when sigma < SIGMA_EPSILON (PRODUCT.md "Ranking"; rankIdeas is the in-memory
+   * z = (T - mu) / sigma, z being 0 when sigma < SIGMA_EPSILON (docs/rules.md "Ranking"; rankIdeas is the in-memory
    * reference of the same formulas, and leaderboard-sql.int-spec.ts holds them equal). Node thus receives one row per
    * idea rather than one per review, and submittedAt as epoch milliseconds rather than a timestamp to parse (a float8:
    * date_part's seconds times 1000, rounded, is the exact millisecond of a timestamp(3), and cheaper than numeric).

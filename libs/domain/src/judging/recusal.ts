@@ -11,7 +11,7 @@ export type RecusalOutcome =
   | { kind: 'moot'; recused: ReviewAssignment };
 
 /**
- * The worker's side of a recusal (PRODUCT.md "Recusal"), exactly once per recused assignment: under a lock of the
+ * The worker's side of a recusal (docs/rules.md "Recusal"), exactly once per recused assignment: under a lock of the
  * recused row (and of the challenge, so concurrent reassignments see each other's loads), the idea goes to the
  * least-loaded eligible juror not yet assigned to it (pickReplacementJuror), or to nobody. The choice is stored in
  * the same transaction (`replaces_assignment_id` on the new row, unique, and `recusal_resolved_at`), so running it

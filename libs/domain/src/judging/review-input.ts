@@ -8,7 +8,7 @@ export interface CriterionScoreData {
 }
 
 /**
- * PRODUCT.md "Reviews": every criterion of the challenge exactly once, integer values 0 <= value <= maxScore.
+ * docs/rules.md "Reviews": every criterion of the challenge exactly once, integer values 0 <= value <= maxScore.
  * Returns the scores in the criteria's order; throws BAD_USER_INPUT naming the offending field
  * (`scores.<i>.criterionId`, `scores.<i>.value`, or `scores` for a missing criterion).
  */

@@ -3,7 +3,7 @@ import type { CriterionScore } from './scoring.js';
 import { ReviewAssignment } from './review-assignment.entity.js';
 
 /**
- * The current version of an assignment's review (one per assignment). `total` is T of PRODUCT.md, computed when
+ * The current version of an assignment's review (one per assignment). `total` is T of docs/rules.md, computed when
  * submitted (criteria cannot change once judging started), so the leaderboard reads one number per review.
  * `challengeId`, `ideaId` and `jurorId` repeat the assignment's for set-based ranking queries.
  */

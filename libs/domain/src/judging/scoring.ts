@@ -1,5 +1,5 @@
 /**
- * Review totals and the leaderboard (PRODUCT.md "Judging" > Totals and Ranking): pure functions, no database.
+ * Review totals and the leaderboard (docs/rules.md "Judging" > Totals and Ranking): pure functions, no database.
  */
 
 export interface CriterionScore {

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { defaultPlan, progressOf } from './default-plan.js';
 
 describe('default mini-company plan', () => {
-  it('counts PRODUCT.md days from the founding moment', () => {
+  it('counts docs/rules.md days from the founding moment', () => {
     const foundedAt = new Date('2026-03-01T09:00:00Z');
     const plan = defaultPlan(foundedAt);
     expect(plan.map((m) => m.kind)).toEqual(['CONCEPT', 'BUSINESS_PLAN', 'PROTOTYPE', 'MARKET_LAUNCH', 'LOCAL_COMPETITION', 'REGIONAL_COMPETITION']);

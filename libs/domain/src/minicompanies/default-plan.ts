@@ -1,7 +1,7 @@
 import { DAY } from '../reminders/reminder-times.js';
 import { MilestoneKind } from './milestone.entity.js';
 
-/** PRODUCT.md's default plan, counted from the founding moment. */
+/** the rules' default plan, counted from the founding moment. */
 export const DEFAULT_PLAN: readonly { kind: MilestoneKind; title: string; days: number }[] = [
   { kind: MilestoneKind.CONCEPT, title: 'Concept', days: 14 },
   { kind: MilestoneKind.BUSINESS_PLAN, title: 'Business plan', days: 45 },

@@ -15,7 +15,7 @@ import {
 const milestoneIdOf = (payload: Record<string, unknown>) => (typeof payload.milestoneId === 'string' ? payload.milestoneId : undefined);
 
 /**
- * PRODUCT.md: the team is reminded 7 days and 1 day before `dueAt` of a milestone not yet SUBMITTED or APPROVED; at
+ * docs/rules.md: the team is reminded 7 days and 1 day before `dueAt` of a milestone not yet SUBMITTED or APPROVED; at
  * `dueAt` the milestone becomes OVERDUE and the team, its coaches and tutors are told. Only a PLANNED milestone of a
  * mini-company that is not CLOSED has a deadline to remind of: SUBMITTED, APPROVED and OVERDUE ones have none, so
  * submitting cancels the reminders, and a rejection (back to PLANNED) or a reschedule plans them again.

@@ -60,7 +60,7 @@ export class MiniCompaniesService {
 
   /**
    * The team's coach (or captain) founds its one mini-company on the team's SUBMITTED idea, linked to the idea's
-   * accepted adoption if any, with the given milestones or PRODUCT.md's default plan.
+   * accepted adoption if any, with the given milestones or the rules' default plan.
    */
   async found(viewer: Viewer, input: { teamId: string; name: string; milestones?: MilestoneData[] | null }): Promise<MiniCompany> {
     const user = requireUser(viewer);

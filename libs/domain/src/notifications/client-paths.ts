@@ -1,5 +1,5 @@
 /**
- * The web client's routes of the pages notifications are about (PRODUCT.md "Notifications": `Notification.path`, and
+ * The web client's routes of the pages notifications are about (docs/rules.md "Notifications": `Notification.path`, and
  * `PUBLIC_URL` + path in the email). apps/web/src/app/routes.tsx routes each of them; test/web/notification-paths.pw.ts
  * opens every kind's path in the browser.
  */

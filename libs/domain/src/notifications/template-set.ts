@@ -20,5 +20,5 @@ export interface KindTexts extends Record<Locale, Template> {
   labels?: Record<string, LabelGroup>;
 }
 
-/** Texts of each kind in both languages (PRODUCT.md "Notifications"). */
+/** Texts of each kind in both languages (docs/rules.md "Notifications"). */
 export type TemplateSet = Record<string, KindTexts>;

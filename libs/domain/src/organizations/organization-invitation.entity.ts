@@ -11,7 +11,7 @@ export enum OrganizationInvitationStatus {
 }
 
 /**
- * An owner's invitation of a person into an organization (PRODUCT.md "Membership is by invitation"). Until the invitee
+ * An owner's invitation of a person into an organization (docs/rules.md "Membership is by invitation"). Until the invitee
  * accepts it, it counts for nothing: every rule reads organization_member, which only an accepted invitation (or
  * createOrganization) writes. The rows stay after the decision: who invited whom and when is kept. At most one
  * PENDING invitation per organization and invitee (`uq_organization_invitation_pending`, answered with CONFLICT).

@@ -16,11 +16,11 @@ import { ORGANIZATION_MEMBER_ADDED, type OrganizationMemberAddedPayload } from '
 const noInvitation = () => DomainError.notFound('invitation');
 
 /**
- * Membership by invitation (PRODUCT.md "Membership is by invitation"): an OWNER (or a platform admin) invites an
+ * Membership by invitation (docs/rules.md "Membership is by invitation"): an OWNER (or a platform admin) invites an
  * existing user with addOrganizationMember; the invitee accepts (then, and only then, a member) or declines; an
  * owner may withdraw a pending invitation. Every decision keeps the row, with who decided and when.
  *
- * Decisions where PRODUCT.md is silent:
+ * Decisions where docs/rules.md is silent:
  * - Inviting someone who already has a PENDING invitation to the organization is CONFLICT (withdraw it first to
  *   change the role); inviting a member is CONFLICT as before.
  * - Accepting, declining or withdrawing when there is no PENDING invitation (never invited, already decided, unknown

@@ -3,7 +3,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 export type DataExportStatus = 'PENDING' | 'READY' | 'FETCHED' | 'EXPIRED';
 
 /**
- * A data export produced by the worker (PRODUCT.md "Export": large exports are fetched once through a link that
+ * A data export produced by the worker (docs/rules.md "Export": large exports are fetched once through a link that
  * expires after 24 hours). The document is kept only until it is fetched or expires; then `document` is emptied.
  */
 @Entity('data_export')

@@ -62,7 +62,7 @@ const SECTIONS: readonly (readonly [string, string])[] = [
 ];
 
 /**
- * `exportMyData`: everything stored about a person as one JSON document (PRODUCT.md "Export"). The caller themself, a
+ * `exportMyData`: everything stored about a person as one JSON document (docs/rules.md "Export"). The caller themself, a
  * coach for a roster student of their team, or a platform admin for anyone. Password and code hashes and tokens are
  * not data about the person but secrets about the account: they are left out.
  */
@@ -92,7 +92,7 @@ export class DataExportService {
   }
 
   /**
-   * `requestDataExport`: the worker produces the document (PRODUCT.md: large exports, fetched once within 24 hours).
+   * `requestDataExport`: the worker produces the document (docs/rules.md: large exports, fetched once within 24 hours).
    * An open request (pending, or ready and not yet fetched) of the same person by the same requester is answered
    * again rather than duplicated, so repeating the request costs nothing.
    */

@@ -13,7 +13,7 @@ import { requireUser, type Viewer } from '../viewer.js';
 import { ERASED_PERSON_NAME } from './person-view.js';
 
 /**
- * Erasure (PRODUCT.md "Accounts, schools and minors"): the person's name, email, username, password and codes,
+ * Erasure (docs/rules.md "Accounts, schools and minors"): the person's name, email, username, password and codes,
  * tokens, notifications, consent records and memberships go in one transaction; the user row stays as "Ex membro" so
  * the team's idea, reviews and every reference to the row stay whole. Erasing twice changes nothing.
  *

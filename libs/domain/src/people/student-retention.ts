@@ -14,7 +14,7 @@ export const STUDENT_DATA_EXPIRING = 'students.data-expiring';
 export type StudentDataExpiringPayload = { challengeId: string; students: number; erasedFrom: string };
 
 const DAY_MS = 86_400_000;
-/** PRODUCT.md: the organizers are told 30 days before. */
+/** docs/rules.md: the organizers are told 30 days before. */
 export const RETENTION_WARNING_DAYS = 30;
 
 /** A roster student's challenges: their roster team's and those of every team they are a member of. */
@@ -39,7 +39,7 @@ const CHALLENGES_TO_WARN = `WITH ${STUDENT_CHALLENGE}, expiring AS (${LAST_CLOSE
    GROUP BY sc.challenge_id`;
 
 /**
- * Retention (PRODUCT.md "Accounts, schools and minors"): a roster student who belongs only to CLOSED challenges is
+ * Retention (docs/rules.md "Accounts, schools and minors"): a roster student who belongs only to CLOSED challenges is
  * erased STUDENT_RETENTION_DAYS after the last of them closed, and each challenge's organizers are told 30 days before
  * (STUDENT_DATA_EXPIRING, once per challenge). The worker calls `sweep` periodically; the database decides everything,
  * so a sweep missed (worker down) is caught up by the next one, and two workers sweeping at once erase nobody twice.

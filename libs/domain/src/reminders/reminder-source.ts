@@ -9,7 +9,7 @@ export interface DueSubject {
 
 /**
  * One family of deadline reminders. The worker's ReminderScheduler plans a `scheduled_reminder` row and a delayed
- * BullMQ job per lead (PRODUCT.md's reminder rule, see planReminderTimes), re-plans when one of `replanOn` events
+ * BullMQ job per lead (the rules' reminder rule, see planReminderTimes), re-plans when one of `replanOn` events
  * arrives or when the periodic reconciliation runs, and calls `fire` exactly once per planned row.
  */
 export interface ReminderSource {

@@ -5,7 +5,7 @@ export interface PlannedReminder {
 }
 
 /**
- * PRODUCT.md's reminder rule. Reminders whose moment is still ahead fire at their moment; of those whose
+ * the rules' reminder rule. Reminders whose moment is still ahead fire at their moment; of those whose
  * moment already passed (the deadline was set less than the lead time ahead), only the nearest to the
  * deadline fires, at once, and only while the deadline itself is still ahead. A deadline in the past
  * gets no "due soon" reminder at all. Leads of 0 (an "overdue" check at the deadline) follow the same rule.

@@ -1,7 +1,7 @@
 import { stringify, type Stringifier } from 'csv-stringify';
 
 /**
- * The CSV dialect of every export (PRODUCT.md "Results export"): UTF-8 with a byte order mark (so spreadsheets
+ * The CSV dialect of every export (docs/rules.md "Results export"): UTF-8 with a byte order mark (so spreadsheets
  * read accents right), RFC 4180 (CRLF line ends, a field with the separator, a quote or a line break quoted, quotes
  * doubled), formula-injection safe (a text cell starting with = + - @, a tab or a carriage return, or their full-width
  * forms, is prefixed with ' so that no spreadsheet runs it; numbers are never touched). `semicolon` is the variant for

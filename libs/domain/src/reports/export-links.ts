@@ -7,7 +7,7 @@ import { DomainError } from '#platform/errors/domain-error.js';
 import { SessionRevocation } from '../identity/session-revocation.js';
 import type { Viewer } from '../viewer.js';
 
-/** How long a signed export link works (PRODUCT.md "Results export": 10 minutes). */
+/** How long a signed export link works (docs/rules.md "Results export": 10 minutes). */
 export const EXPORT_LINK_TTL_SECONDS = 600;
 
 interface LinkClaims {

@@ -22,7 +22,7 @@ export interface ExportFile {
   body: Readable;
 }
 
-/** What the reviews export calls an erased juror (PRODUCT.md "Erasure": "Former juror" to organizers). */
+/** What the reviews export calls an erased juror (docs/rules.md "Erasure": "Former juror" to organizers). */
 const FORMER_JUROR: Record<string, string> = { it: 'Ex membro della giuria', en: 'Former juror' };
 
 export const jurorPseudonym = (juror: Pick<Juror, 'number'>): string => `J${juror.number}`;
@@ -119,7 +119,7 @@ const awardsText = (awards: ResultRow['awards']) => awards.map((a) => (a.place !
 const nullableRound = (value: number | null) => (value === null ? null : round2(value));
 
 /**
- * The exports of PRODUCT.md "Results export" and the impact report's CSV: authorization as the GraphQL fields
+ * The exports of docs/rules.md "Results export" and the impact report's CSV: authorization as the GraphQL fields
  * (ReportsService), then rows streamed from PostgreSQL through a cursor into the CSV writer (or the JSON array).
  */
 @Injectable()

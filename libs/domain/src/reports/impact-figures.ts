@@ -1,10 +1,10 @@
 /**
- * The figures of the edition impact report (PRODUCT.md "Reports" > Edition impact report), for every group at once:
+ * The figures of the edition impact report (docs/rules.md "Reports" > Edition impact report), for every group at once:
  * one statement, every aggregate computed by PostgreSQL over GROUPING SETS ((), (district), (district, school_id)),
  * returned in long form (one row per group, figure and theme) and folded here into the three levels.
  *
  * The editions ($1 organizer, submissions opening in [$2, $3), past DRAFT) reach their teams, and each team its
- * school's district. Decisions where PRODUCT.md is silent:
+ * school's district. Decisions where docs/rules.md is silent:
  * - students: distinct people who are non-coach members (STUDENT, CAPTAIN) of the editions' teams; teachers: distinct coaches;
  * - classes: distinct (edition, school, class name, case- and space-insensitive) of teams with a school; a team without a
  *   class name is a class of its own;

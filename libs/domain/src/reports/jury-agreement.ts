@@ -1,5 +1,5 @@
 /**
- * The jury's agreement (PRODUCT.md "Reports" > Jury agreement), from the submitted reviews of a challenge: pure
+ * The jury's agreement (docs/rules.md "Reports" > Jury agreement), from the submitted reviews of a challenge: pure
  * functions, no database.
  */
 import type { CriterionScore } from '../judging/scoring.js';

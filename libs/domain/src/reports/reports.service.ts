@@ -57,7 +57,7 @@ export interface ImpactReportData {
   bySchool: ImpactSchoolGroup[];
 }
 
-/** The reports of PRODUCT.md "Reports, exports and public voting": the jury's agreement and the impact of a promoter's editions. */
+/** The reports of docs/rules.md "Reports, exports and public voting": the jury's agreement and the impact of a promoter's editions. */
 @Injectable()
 export class ReportsService {
   constructor(

@@ -13,7 +13,7 @@ import { ConsentGivenBy, ConsentPurpose, ConsentRecord } from './consent-record.
 type Relation = 'self' | 'coach' | 'admin';
 
 /**
- * Consents for optional uses (PRODUCT.md: off by default, withdrawable). A STUDENT's own consent is recorded by the
+ * Consents for optional uses (docs/rules.md: off by default, withdrawable). A STUDENT's own consent is recorded by the
  * student (who thereby declares being 14 or more: the service stores no birth dates); a PARENT's by a coach of one of
  * the student's teams, who holds the signed form. Either of them (or an admin) may withdraw.
  */

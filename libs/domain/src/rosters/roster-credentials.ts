@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { DomainError } from '#platform/errors/domain-error.js';
 
-/** At most this many students per addStudents call and per team (PRODUCT.md; maxTeamSize still applies). */
+/** At most this many students per addStudents call and per team (docs/rules.md; maxTeamSize still applies). */
 export const MAX_ROSTER_STUDENTS = 60;
 export const MAX_ROSTER_NAME_LENGTH = 40;
 

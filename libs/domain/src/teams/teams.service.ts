@@ -174,7 +174,7 @@ export class TeamsService {
 
   /**
    * The teams of a challenge the caller already sees, in creation order. Under blind judging a juror who does not
-   * organize the challenge gets the count only (PRODUCT.md "Ideas"): no names, classes or schools, no cursors.
+   * organize the challenge gets the count only (docs/rules.md "Ideas"): no names, classes or schools, no cursors.
    */
   async listByChallenge(viewer: Viewer, challengeId: string, args: { first?: number | null; after?: string | null }): Promise<Page<Team>> {
     const first = assertPageSize(args.first);

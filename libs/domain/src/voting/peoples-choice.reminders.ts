@@ -5,7 +5,7 @@ import { PEOPLES_CHOICE_PUBLISHED, PUBLIC_VOTING_SCHEDULED, type PublicVotingPay
 const challengeIdOf = (payload: Record<string, unknown>) => (typeof payload.challengeId === 'string' ? payload.challengeId : undefined);
 
 /**
- * The closing of a public vote, driven like a deadline (PRODUCT.md: counts are public from `closesAt`): one check at
+ * The closing of a public vote, driven like a deadline (docs/rules.md: counts are public from `closesAt`): one check at
  * `closesAt` (lead 0), re-planned whenever an organizer sets, moves or cuts short the window, fired once by the worker
  * even if it was down at that moment. Firing marks the challenge's people's choice published and records the event
  * whose rule tells the teams. The counts themselves never wait for the worker: reads compare `closesAt` with the clock.

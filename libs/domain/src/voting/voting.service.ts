@@ -92,7 +92,7 @@ export interface PeoplesChoiceEntry {
 }
 
 /**
- * People's choice (PRODUCT.md "Reports, exports and public voting"): organizers open a public vote once results are
+ * People's choice (docs/rules.md "Reports, exports and public voting"): organizers open a public vote once results are
  * published; any signed-in user with a verified email (or a roster student) casts one vote per challenge for a
  * SUBMITTED idea not of their own team, and may change it until closing; counts stay hidden until `closesAt`.
  */

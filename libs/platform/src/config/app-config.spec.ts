@@ -15,7 +15,7 @@ function configError(env: NodeJS.ProcessEnv): ConfigError {
 }
 
 describe('loadConfig', () => {
-  it('defaults to the values of PRODUCT.md "Runtime interface"', () => {
+  it('defaults to the values of docs/rules.md "Runtime interface"', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({
       DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/climathon',

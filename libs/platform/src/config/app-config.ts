@@ -7,7 +7,7 @@ const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /
 
 const DEV_JWT_SECRET = 'dev-only-insecure-jwt-secret-change-me';
 
-/** Environment of both processes, with the names and defaults of PRODUCT.md "Runtime interface". */
+/** Environment of both processes, with the names and defaults of docs/rules.md "Runtime interface". */
 export class AppConfig {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';

@@ -1,4 +1,4 @@
-/** The error codes of PRODUCT.md; the only codes a client ever sees. */
+/** The error codes of docs/rules.md; the only codes a client ever sees. */
 export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
@@ -58,7 +58,7 @@ export class DomainError extends Error {
     this.problems = options.problems ?? [];
   }
 
-  /** The invalid fields this error names (PRODUCT.md: `extensions.fields`): those it groups, else itself when it names one. */
+  /** The invalid fields this error names (docs/rules.md: `extensions.fields`): those it groups, else itself when it names one. */
   get fieldProblems(): readonly DomainError[] {
     if (this.problems.length > 0) return this.problems;
     return this.field ? [this] : [];

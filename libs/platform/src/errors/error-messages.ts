@@ -2,7 +2,7 @@ import type { ErrorParams } from './domain-error.js';
 
 /**
  * One error message in both languages, as ICU MessageFormat sources (`{field}`, `{max, plural, ...}`). `P` are the
- * values it names; `labels` marks those that carry an enum value, with the label group that words it (PRODUCT.md
+ * values it names; `labels` marks those that carry an enum value, with the label group that words it (docs/rules.md
  * "Notifications": no text shows a raw enum value).
  */
 export interface ErrorMessage<P extends ErrorParams = Record<never, never>> {

@@ -1,6 +1,6 @@
 import { IntlMessageFormat, type PrimitiveType } from 'intl-messageformat';
 
-/** The two languages of the service (PRODUCT.md "Notifications"). */
+/** The two languages of the service (docs/rules.md "Notifications"). */
 export type MessageLocale = 'it' | 'en';
 
 /** Whose conventions numbers and dates follow: Italian, and British English (day before month, 24-hour time). */

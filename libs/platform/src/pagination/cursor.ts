@@ -3,7 +3,7 @@ import { DomainError } from '../errors/domain-error.js';
 
 export const MAX_PAGE_SIZE = 100;
 
-/** `first` must lie between 1 and 100 (PRODUCT.md "Errors"). */
+/** `first` must lie between 1 and 100 (docs/rules.md "Errors"). */
 export function assertPageSize(first: number | null | undefined, field = 'first'): number {
   const size = first ?? 20;
   if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
@@ -31,7 +31,7 @@ const TAG_BYTES = 16;
 const MAX_CURSOR_LENGTH = 1024;
 
 /**
- * Opaque, unforgeable keyset cursors (PRODUCT.md "Errors": a cursor reveals nothing of the row, no time, no key, and
+ * Opaque, unforgeable keyset cursors (docs/rules.md "Errors": a cursor reveals nothing of the row, no time, no key, and
  * a cursor the service did not issue is BAD_USER_INPUT). A cursor is the sort values of the last row and its id,
  * sealed with AES-256-GCM (a fresh random nonce each time, so even two cursors of one row differ) under a key derived
  * by HKDF-SHA256 from JWT_SECRET, with the list it belongs to (and its scope, e.g. the challenge of Challenge.teams)

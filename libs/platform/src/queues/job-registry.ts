@@ -50,7 +50,7 @@ export const JOBS: Record<JobName, JobDefinition> = {
   'data-export.produce': { queue: QUEUES.events, options: retried(5, 2000) },
 };
 
-/** PRODUCT.md's "at most once a second" for leaderboardUpdated. */
+/** the rules' "at most once a second" for leaderboardUpdated. */
 export const LEADERBOARD_PUSH_WINDOW_MS = 1000;
 
 /**

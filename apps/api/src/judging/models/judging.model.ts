@@ -61,7 +61,7 @@ export class ReviewModel {
   @Field(() => String, { nullable: true })
   comment!: string | null;
 
-  @Field(() => Float, { description: 'Weighted total on a 0-100 scale, see PRODUCT.md.' })
+  @Field(() => Float, { description: 'Weighted total on a 0-100 scale, see docs/rules.md.' })
   total!: number;
 
   @Field(() => Date)
@@ -154,7 +154,7 @@ export const toReviewAssignmentModel = (a: ReviewAssignment): ReviewAssignmentMo
   dueAt: a.dueAt,
 });
 
-/** Scores leave the API rounded to two decimals (PRODUCT.md: no `65.00000000000001`); stored values and rankings keep full precision. */
+/** Scores leave the API rounded to two decimals (docs/rules.md: no `65.00000000000001`); stored values and rankings keep full precision. */
 export const toReviewModel = (r: Review, hideJuror = false): ReviewModel => ({
   id: r.id,
   jurorId: r.jurorId,

@@ -21,7 +21,7 @@ export class FoundMiniCompanyInput {
   @Field()
   name!: string;
 
-  @Field(() => [MilestoneInput], { nullable: true, description: 'When omitted, the default plan of PRODUCT.md is used.' })
+  @Field(() => [MilestoneInput], { nullable: true, description: 'When omitted, the default plan of docs/rules.md is used.' })
   milestones?: MilestoneInput[] | null;
 }
 

@@ -7,7 +7,7 @@ export class NotificationModel {
   @Field(() => ID)
   id!: string;
 
-  @Field({ description: 'One of the kinds listed in PRODUCT.md, e.g. IDEA_SUBMITTED.' })
+  @Field({ description: 'One of the kinds listed in docs/rules.md, e.g. IDEA_SUBMITTED.' })
   kind!: string;
 
   @Field()

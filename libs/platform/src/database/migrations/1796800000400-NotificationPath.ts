@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Notification.path: the web client's route of the page a notification is about (PRODUCT.md "Notifications"), the
+ * Notification.path: the web client's route of the page a notification is about (docs/rules.md "Notifications"), the
  * email's link. Notifications stored before it get the path their rule gives today; one whose subject is gone points
  * to the notifications page.
  */
