@@ -9,4 +9,6 @@ export interface BenchResult {
   baseline?: number;
   /** value compared with baseline, in the direction stated by `goal` (e.g. API req/s divided by baseline req/s). */
   ratio?: number;
+  /** The machine's 1-minute load average when the figure was measured (`loadNow()`); run-all fills it in otherwise. */
+  load?: number;
 }

@@ -5,7 +5,10 @@
  * version per accepted save (none lost, none doubled) and holds the text of its last accepted save; every stale
  * save answered CONFLICT. Reported: p50/p99 latency (goal p99 <= 300 ms) and the outcome counts.
  *
- * Run: npm run build && node dist/bench/deadline-rush.bench.js
+ * The captains' sessions are issued in bulk (bench-sessions.ts) after one real sign-in; every save still verifies its
+ * access token and session as in production.
+ *
+ * Run: npm run build && node dist/bench/deadline-rush.bench.js (BENCH_SCALE=0.1 for a tenth of the size)
  */
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -14,21 +17,25 @@ import { migrateDatabase } from '#platform/database/data-source.js';
 import type { BenchResult } from './bench-result.js';
 import { benchDatabaseUrl, dropDatabase, graphql, percentile, removeRedisKeys, startChildServer, type ChildServer } from './leaderboard.bench.js';
 import { hashPassword } from '#platform/crypto/passwords.js';
+import { issueSessions } from './bench-sessions.js';
+import { loadNow, scaled } from './scale.js';
 
-const TEAMS = 800;
-const SAVES = 2000;
-const CONNECTIONS = 100;
-const WINDOW_MS = 60_000;
-const STALE_SHARE = 1 / 3;
+const TEAMS = scaled(800, 20);
+const SAVES = scaled(2000, 50);
+const CONNECTIONS = scaled(100, 10);
+const WINDOW_MS = scaled(60_000, 5000);
+const STALE_EVERY = 3; // every third save is stale
 const GOAL_P99_MS = 300;
 const PASSWORD = 'rush-password-2026';
 
+const SIGN_IN = `mutation SignIn($i: SignInInput!) { signIn(input: $i) { accessToken } }`;
 const SAVE = `mutation Save($input: SaveIdeaInput!) { saveIdea(input: $input) { id version } }`;
 
 interface Team {
   id: string;
   themeId: string;
   email: string;
+  userId: string;
   token?: string;
   /** The version the client last saw accepted (what an editor open in a browser holds). */
   knownVersion: number;
@@ -79,7 +86,15 @@ async function seed(url: string): Promise<Team[]> {
     await client.query('ANALYZE');
     const versions = (await client.query<{ team_id: string; version: number }>(`SELECT team_id, version FROM idea`)).rows;
     const versionOf = new Map(versions.map((v) => [v.team_id, v.version]));
-    return teams.map((t, i) => ({ id: t.id, themeId: theme.id, email: users[i].email, knownVersion: versionOf.get(t.id)!, initialVersion: versionOf.get(t.id)!, accepted: [] }));
+    return teams.map((t, i) => ({
+      id: t.id,
+      themeId: theme.id,
+      email: users[i].email,
+      userId: users[i].id,
+      knownVersion: versionOf.get(t.id)!,
+      initialVersion: versionOf.get(t.id)!,
+      accepted: [],
+    }));
   } finally {
     await client.end();
   }
@@ -106,40 +121,33 @@ export async function benchDeadlineRush(): Promise<BenchResult[]> {
   try {
     await migrateDatabase({ DATABASE_URL: url });
     const teams = await seed(url);
+    const jwtSecret = randomBytes(32).toString('hex');
     api = await startChildServer(fileURLToPath(new URL('./leaderboard.bench.js', import.meta.url)), ['--serve'], {
       ...process.env,
       NODE_ENV: 'production',
-      JWT_SECRET: randomBytes(32).toString('hex'),
+      JWT_SECRET: jwtSecret,
       PUBLIC_URL: 'https://climathon.example.org',
       DATABASE_URL: url,
       DB_MIGRATE_ON_BOOT: 'false',
       QUEUE_PREFIX: prefix,
       LOG_LEVEL: 'silent',
-      // 800 captains sign in from this one address before the rush: a national edition's venue, not a flood.
-      RATE_LIMIT_SIGN_IN_PER_ADDRESS: '100000',
     });
     const port = api.port;
-    await pool(teams, 4, async (team) => {
-      const result = await graphql<{ signIn: { accessToken: string } }>(
-        port,
-        `
-          mutation ($i: SignInInput!) {
-            signIn(input: $i) {
-              accessToken
-            }
-          }
-        `,
-        { i: { email: team.email, password: PASSWORD } },
-      );
-      if (!result.data) throw new Error(`sign-in failed: ${JSON.stringify(result.errors)}`);
-      team.token = result.data.signIn.accessToken;
-    });
+    // One captain signs in through the API (argon2id and all); the other sessions are issued in bulk, unmeasured.
+    const first = await graphql<{ signIn: { accessToken: string } }>(port, SIGN_IN, { i: { email: teams[0].email, password: PASSWORD } });
+    if (!first.data) throw new Error(`sign-in failed: ${JSON.stringify(first.errors)}`);
+    const tokens = await issueSessions(
+      url,
+      teams.map((t) => t.userId),
+      jwtSecret,
+    );
+    teams.forEach((team, i) => (team.token = i === 0 ? first.data!.signIn.accessToken : tokens[i]));
 
-    // 2,000 saves spread over one minute: save i is due at i * 30 ms; a third are stale on purpose.
+    // 2,000 saves spread over one minute: save i is due at i * 30 ms; every third is stale on purpose.
     const plan = Array.from({ length: SAVES }, (_, i) => ({
       i,
       team: teams[Math.floor(Math.random() * TEAMS)],
-      stale: Math.random() < STALE_SHARE,
+      stale: i % STALE_EVERY === STALE_EVERY - 1,
       dueAt: (i * WINDOW_MS) / SAVES,
     }));
     const latencies: number[] = [];
@@ -168,6 +176,7 @@ export async function benchDeadlineRush(): Promise<BenchResult[]> {
       }
     });
     const elapsedMs = performance.now() - started;
+    const load = loadNow();
 
     // The database: one version per accepted save, and the text of the last one.
     const client = new pg.Client({ connectionString: url });
@@ -191,14 +200,15 @@ export async function benchDeadlineRush(): Promise<BenchResult[]> {
     const p99 = percentile(latencies, 99);
     const label = `deadline rush: ${SAVES} saveIdea over ${TEAMS} teams from ${CONNECTIONS} connections in ${round(elapsedMs / 1000)} s, ${staleTotal} stale`;
     return [
-      { name: `${label}: p99 latency`, value: round(p99), unit: 'ms', goal: `<= ${GOAL_P99_MS} ms`, ok: p99 <= GOAL_P99_MS },
-      { name: `${label}: p50 latency`, value: round(percentile(latencies, 50)), unit: 'ms', goal: 'information', ok: true },
+      { name: `${label}: p99 latency`, value: round(p99), unit: 'ms', goal: `<= ${GOAL_P99_MS} ms`, ok: p99 <= GOAL_P99_MS, load },
+      { name: `${label}: p50 latency`, value: round(percentile(latencies, 50)), unit: 'ms', goal: 'information', ok: true, load },
       {
         name: `${label}: accepted ${outcome.accepted}, stale answered CONFLICT ${outcome.staleConflicts}/${staleTotal}, fresh saves beaten by a concurrent one ${outcome.freshConflicts}; saves lost or doubled in the database`,
         value: problems.length + outcome.errors.length + outcome.staleAccepted,
         unit: 'saves',
         goal: '0',
         ok: correct,
+        load,
       },
     ];
   } finally {

@@ -24,10 +24,11 @@ import { QUEUES } from '#platform/queues/job-registry.js';
 import { createRedis } from '#platform/redis/redis.js';
 import type { BenchResult } from './assignment.bench.js';
 import { benchDatabaseUrl, dropDatabase, removeRedisKeys, startChildServer } from './leaderboard.bench.js';
+import { loadNow, scaled } from './scale.js';
 
-const TEAMS = 950;
+const TEAMS = scaled(950, 20);
 const MEMBERS_PER_TEAM = 10;
-const JURORS = 500;
+const JURORS = scaled(500, 10);
 const RECIPIENTS = TEAMS * MEMBERS_PER_TEAM + JURORS; // 10,000
 const BATCH = 1000;
 const WARM_UP_RECIPIENTS = 200;
@@ -45,9 +46,9 @@ async function judgingChallenge(client: pg.Client, promoterId: string, slug: str
   return rows[0];
 }
 
-/** A JUDGING challenge with `teams` teams of 10 students and 500 jurors (10,000 distinct users by default), half of them English. */
-export async function seed(url: string, teams = TEAMS): Promise<{ challengeId: string; warmUpChallengeId: string; organizerId: string }> {
-  const recipients = teams * MEMBERS_PER_TEAM + JURORS;
+/** A JUDGING challenge with `teams` teams of 10 students and `jurors` jurors (10,000 distinct users by default), half of them English. */
+export async function seed(url: string, teams = TEAMS, jurors = JURORS): Promise<{ challengeId: string; warmUpChallengeId: string; organizerId: string }> {
+  const recipients = teams * MEMBERS_PER_TEAM + jurors;
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -269,6 +270,7 @@ export async function benchFanout(): Promise<BenchResult[]> {
     await realFanout(url, warmUpChallengeId, organizerId, WARM_UP_RECIPIENTS);
     await emailsSent(url, WARM_UP_RECIPIENTS); // the warm-up's emails must not compete with the measured fan-out
     const realMs = await realFanout(url, challengeId, organizerId);
+    const load = loadNow();
     const rate = RECIPIENTS / (realMs / 1000);
     const baselineRate = RECIPIENTS / (baselineMs / 1000);
     const label = `RESULTS_PUBLISHED to ${RECIPIENTS} recipients: commit -> every in-app notification stored (worker)`;
@@ -281,8 +283,9 @@ export async function benchFanout(): Promise<BenchResult[]> {
         ratio: round(rate / baselineRate, 2),
         goal: '>= 0.5 x baseline',
         ok: rate / baselineRate >= 0.5,
+        load,
       },
-      { name: `${label}, elapsed`, value: round(realMs), unit: 'ms', baseline: round(baselineMs), goal: 'information', ok: true },
+      { name: `${label}, elapsed`, value: round(realMs), unit: 'ms', baseline: round(baselineMs), goal: 'information', ok: true, load },
       {
         name: `${label}, rate vs a bare BullMQ worker inserting ${RECIPIENTS} rows into a minimal table (no foreign key, one unique key)`,
         value: round(rate),
@@ -291,6 +294,7 @@ export async function benchFanout(): Promise<BenchResult[]> {
         ratio: round(rate / (RECIPIENTS / (bareMs / 1000)), 2),
         goal: 'information',
         ok: true,
+        load,
       },
     ];
   } finally {

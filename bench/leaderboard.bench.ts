@@ -131,8 +131,15 @@ async function serveChild(): Promise<void> {
   const { port } = app.getHttpServer().address() as { port: number };
   process.on('message', (message) => {
     if (message === 'stop') void app.close().finally(() => process.exit(0));
+    if (message === 'memory') answerMemory();
   });
   process.send!({ port });
+}
+
+/** A child's answer to 'memory': a full garbage collection first (when started with --expose-gc), then its resident set. */
+export function answerMemory(): void {
+  globalThis.gc?.();
+  process.send!({ memory: process.memoryUsage() });
 }
 
 export interface ChildServer {
@@ -140,11 +147,23 @@ export interface ChildServer {
   /** The child's process id (to read its memory from /proc). */
   pid: number;
   stop(): Promise<void>;
+  /** The child's memory after a full garbage collection (the child must be started with --expose-gc for the collection). */
+  memory(): Promise<NodeJS.MemoryUsage>;
 }
 
 /** Forks `file` with `args` and waits for the child to report its port over IPC. */
-export function startChildServer(file: string, args: string[], env: NodeJS.ProcessEnv): Promise<ChildServer> {
-  const child: ChildProcess = fork(file, args, { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+export function startChildServer(file: string, args: string[], env: NodeJS.ProcessEnv, execArgv: string[] = []): Promise<ChildServer> {
+  const child: ChildProcess = fork(file, args, { env, execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const memory = () =>
+    new Promise<NodeJS.MemoryUsage>((resolve) => {
+      const onMessage = (message: { memory?: NodeJS.MemoryUsage }) => {
+        if (!message.memory) return;
+        child.off('message', onMessage);
+        resolve(message.memory);
+      };
+      child.on('message', onMessage);
+      child.send('memory');
+    });
   const stop = () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
@@ -153,7 +172,7 @@ export function startChildServer(file: string, args: string[], env: NodeJS.Proce
       child.send('stop');
     });
   return new Promise((resolve, reject) => {
-    child.once('message', (message: { port: number }) => resolve({ port: message.port, pid: child.pid!, stop }));
+    child.once('message', (message: { port: number }) => resolve({ port: message.port, pid: child.pid!, stop, memory }));
     child.once('exit', (code) => reject(new Error(`the child ${args.join(' ')} exited with code ${code} before it was ready`)));
   });
 }

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { benchAssignment } from './assignment.bench.js';
 import type { BenchResult } from './bench-result.js';
 import { benchGallery } from './gallery.bench.js';
+import { BENCH_SCALE, loadNow } from './scale.js';
 
 type Bench = () => Promise<BenchResult[]>;
 
@@ -34,6 +35,7 @@ const BENCHES: Entry[] = [
   { module: './rosters.bench.js', name: 'benchRosters' },
   { module: './reports.bench.js', name: 'benchReports' },
   { module: './web.bench.js', name: 'benchWeb' },
+  { module: './signed-in-pages.bench.js', name: 'benchSignedInPages' },
 ];
 
 interface Row {
@@ -44,6 +46,7 @@ interface Row {
   ratio: string;
   goal: string;
   ok: string;
+  load: string;
   failed: boolean;
 }
 
@@ -88,22 +91,34 @@ async function runAll(): Promise<Row[]> {
     try {
       const bench = await load(entry);
       if (typeof bench !== 'function') {
-        rows.push({ name: label, figure: '', unit: '', baseline: '', ratio: '', goal: '', ok: bench.missing, failed: false });
+        rows.push({ name: label, figure: '', unit: '', baseline: '', ratio: '', goal: '', ok: bench.missing, load: '', failed: false });
         continue;
       }
-      for (const r of await withTimeout(bench(), BENCH_TIMEOUT_MS)) {
-        rows.push({ name: r.name, figure: cell(r.value), unit: r.unit, baseline: cell(r.baseline), ratio: cell(r.ratio), goal: r.goal, ok: r.ok ? 'yes' : 'NO', failed: !r.ok });
+      const results = await withTimeout(bench(), BENCH_TIMEOUT_MS);
+      const loadAtEnd = loadNow(); // for a figure whose bench did not note the load when it measured
+      for (const r of results) {
+        rows.push({
+          name: r.name,
+          figure: cell(r.value),
+          unit: r.unit,
+          baseline: cell(r.baseline),
+          ratio: cell(r.ratio),
+          goal: r.goal,
+          ok: r.ok ? 'yes' : 'NO',
+          load: cell(r.load ?? loadAtEnd),
+          failed: !r.ok,
+        });
       }
     } catch (error) {
       const message = (error instanceof Error ? error.message : String(error)).split('\n')[0].slice(0, 200);
-      rows.push({ name: label, figure: '', unit: '', baseline: '', ratio: '', goal: '', ok: `FAILED: ${message}`, failed: true });
+      rows.push({ name: label, figure: '', unit: '', baseline: '', ratio: '', goal: '', ok: `FAILED: ${message}`, load: cell(loadNow()), failed: true });
     }
     process.stderr.write(`  ${label}: ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   }
   return rows;
 }
 
-const COLUMNS = ['name', 'figure', 'unit', 'baseline', 'ratio', 'goal', 'ok'] as const;
+const COLUMNS = ['name', 'figure', 'unit', 'baseline', 'ratio', 'goal', 'ok', 'load'] as const;
 
 function markdownTable(rows: Row[]): string {
   const escape = (s: string) => s.replace(/\|/g, '\\|');
@@ -132,9 +147,11 @@ const report = [
   `- machine: ${machine()}`,
   `- load average (1 / 5 / 15 min) at start: ${loadAtStart} (other work on the machine slows the servers measured here)`,
   `- duration: ${((Date.now() - started.getTime()) / 1000).toFixed(0)} s`,
+  `- scale: ${BENCH_SCALE}${BENCH_SCALE < 1 ? ' (BENCH_SCALE: scaled-down sizes, not the figures of record)' : ' (full size)'}`,
   '',
   'Written by `npm run bench` (bench/run-all.ts). `baseline` is a reference implementation measured in the same run;',
-  '`ratio` compares the figure with it in the direction of the goal.',
+  '`ratio` compares the figure with it in the direction of the goal; `load` is the 1-minute load average of the',
+  'machine when the figure was measured.',
   '',
   table,
   '',
