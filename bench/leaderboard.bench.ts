@@ -149,21 +149,23 @@ export interface ChildServer {
   stop(): Promise<void>;
   /** The child's memory after a full garbage collection (the child must be started with --expose-gc for the collection). */
   memory(): Promise<NodeJS.MemoryUsage>;
+  /** Sends `message` to the child and resolves with its next answer (an object other than the port report). */
+  request<T extends object>(message: string): Promise<T>;
 }
 
-/** Forks `file` with `args` and waits for the child to report its port over IPC. */
+/**
+ * Forks `file` with `args` and waits for the child to report its port over IPC. With BENCH_CPU_PROFILE_DIR set, every
+ * child writes a V8 CPU profile there when it stops (open it in Chrome DevTools), to see what limits a figure.
+ */
 export function startChildServer(file: string, args: string[], env: NodeJS.ProcessEnv, execArgv: string[] = []): Promise<ChildServer> {
-  const child: ChildProcess = fork(file, args, { env, execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const memory = () =>
-    new Promise<NodeJS.MemoryUsage>((resolve) => {
-      const onMessage = (message: { memory?: NodeJS.MemoryUsage }) => {
-        if (!message.memory) return;
-        child.off('message', onMessage);
-        resolve(message.memory);
-      };
-      child.on('message', onMessage);
-      child.send('memory');
+  const profile = process.env.BENCH_CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE_DIR}`] : [];
+  const child: ChildProcess = fork(file, args, { env, execArgv: [...execArgv, ...profile], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const request = <T extends object>(message: string) =>
+    new Promise<T>((resolve) => {
+      child.once('message', (answer: T) => resolve(answer));
+      child.send(message);
     });
+  const memory = () => request<{ memory: NodeJS.MemoryUsage }>('memory').then((answer) => answer.memory);
   const stop = () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
@@ -172,7 +174,7 @@ export function startChildServer(file: string, args: string[], env: NodeJS.Proce
       child.send('stop');
     });
   return new Promise((resolve, reject) => {
-    child.once('message', (message: { port: number }) => resolve({ port: message.port, pid: child.pid!, stop, memory }));
+    child.once('message', (message: { port: number }) => resolve({ port: message.port, pid: child.pid!, stop, memory, request }));
     child.once('exit', (code) => reject(new Error(`the child ${args.join(' ')} exited with code ${code} before it was ready`)));
   });
 }

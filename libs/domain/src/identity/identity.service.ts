@@ -5,6 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { AppConfig } from '#platform/config/app-config.js';
 import { Clock } from '#platform/clock/clock.js';
+import { hmacSecretKey } from '#platform/crypto/jwt-keys.js';
 import { hashPassword, verifyPassword } from '#platform/crypto/passwords.js';
 import { DomainError, isUniqueViolation } from '#platform/errors/domain-error.js';
 import { normalizeSignInCode } from '../rosters/roster-credentials.js';
@@ -43,6 +44,9 @@ const dummyHash = hashPassword('timing-equaliser-password');
 
 @Injectable()
 export class IdentityService {
+  /** JWT_SECRET as a key object, made once (see hmacSecretKey): access tokens are verified on every request. */
+  private readonly accessKey: Buffer;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jwt: JwtService,
@@ -50,7 +54,9 @@ export class IdentityService {
     private readonly clock: Clock,
     private readonly sessions: SessionRevocation,
     private readonly emails: AccountEmails,
-  ) {}
+  ) {
+    this.accessKey = hmacSecretKey(config.JWT_SECRET);
+  }
 
   /** `options.verified`: for seeds and the CLI only (never the API), an account whose address the operator vouches for. */
   async signUp(input: { email: string; password: string; displayName: string; locale?: string | null }, options: { verified?: boolean } = {}): Promise<AuthResult> {
@@ -146,7 +152,7 @@ export class IdentityService {
   async viewerFromAccessToken(token: string | undefined | null): Promise<Viewer | null> {
     if (!token) return null;
     try {
-      const claims = await this.jwt.verifyAsync<AccessClaims>(token, { secret: this.config.JWT_SECRET, algorithms: ['HS256'] });
+      const claims = await this.jwt.verifyAsync<AccessClaims>(token, { secret: this.accessKey, algorithms: ['HS256'] });
       // A token without a family could not be revoked: refused.
       if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string') return null;
       if (!(await this.sessions.isActive(claims.sid))) return null;
@@ -187,7 +193,7 @@ export class IdentityService {
   private async issueTokens(user: User, familyId: string): Promise<AuthResult> {
     const claims: AccessClaims = { sub: user.id, adm: user.isAdmin, sid: familyId };
     const accessToken = await this.jwt.signAsync(claims, {
-      secret: this.config.JWT_SECRET,
+      secret: this.accessKey,
       algorithm: 'HS256',
       expiresIn: this.config.JWT_ACCESS_TTL_SECONDS,
     });

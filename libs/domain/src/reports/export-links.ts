@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import { hmacSecretKey } from '#platform/crypto/jwt-keys.js';
 import { Clock } from '#platform/clock/clock.js';
 import { AppConfig } from '#platform/config/app-config.js';
 import { DomainError } from '#platform/errors/domain-error.js';
@@ -37,7 +38,7 @@ export class ExportLinks {
     private readonly sessions: SessionRevocation,
     config: AppConfig,
   ) {
-    this.key = createHmac('sha256', config.JWT_SECRET).update('climathon:export-link:v1').digest();
+    this.key = hmacSecretKey(createHmac('sha256', config.JWT_SECRET).update('climathon:export-link:v1').digest());
   }
 
   /** A token for `canonical`, valid EXPORT_LINK_TTL_SECONDS from now (the injected clock). */
