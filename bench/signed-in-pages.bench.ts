@@ -205,8 +205,13 @@ async function serveApi(): Promise<void> {
   prototype.query = function (this: pg.Client, ...args: unknown[]) {
     statements++;
     // BENCH_PRINT_STATEMENTS=1 prints each statement, to see what a page costs.
-    if (process.env.BENCH_PRINT_STATEMENTS) console.error('SQL', JSON.stringify(args[0]).slice(0, 400));
-    return query.apply(this, args);
+    if (!process.env.BENCH_PRINT_STATEMENTS) return query.apply(this, args);
+    const started = performance.now();
+    const result = query.apply(this, args);
+    const text = JSON.stringify(args[0]).slice(0, 300);
+    if (result instanceof Promise) void result.finally(() => console.error('SQL', (performance.now() - started).toFixed(2), 'ms', text));
+    else console.error('SQL', text);
+    return result;
   };
   const { createApiApp } = await import('../apps/api/src/bootstrap.js');
   const app = await createApiApp();

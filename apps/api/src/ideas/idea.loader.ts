@@ -1,4 +1,4 @@
-import type { IdeaReads, IdeaView } from '#domain/ideas/idea-reads.js';
+import type { IdeaReads, IdeaView, TeamIdea } from '#domain/ideas/idea-reads.js';
 import type { IdeaPage } from '#domain/ideas/ideas.service.js';
 import type { Viewer } from '#domain/viewer.js';
 import { toThemeModel } from '../challenges/models/challenge.model.js';
@@ -9,9 +9,18 @@ import { toOrganizationModel } from '../organizations/models/organization.model.
 import { toTeamModel } from '../teams/models/team.model.js';
 import { toIdeaModel, type IdeaModel } from './models/idea.model.js';
 
-/** The idea of each team, where the viewer may see it (else null). */
-export const teamIdeaLoader = (loaders: RequestLoaders, ideas: IdeaReads, viewer: Viewer) =>
-  loaders.get<string, IdeaView | null>('teamIdea', async (teamIds) => byKeys(teamIds, await ideas.visibleByTeamIds(viewer, teamIds), (i) => i.teamId));
+/**
+ * The idea of each team, where the viewer may see it (else null), with the idea fields `selected` (and its theme,
+ * when selected, read in the same statement): one loader per selection, so that one request reads each once.
+ */
+export const teamIdeaLoader = (loaders: RequestLoaders, ideas: IdeaReads, viewer: Viewer, selected?: ReadonlySet<string>) => {
+  const include = selected && selected.size > 0 ? { fields: selected, theme: selected.has('theme') } : {};
+  const key = include.fields ? `teamIdea:${[...include.fields].sort().join(',')}` : 'teamIdea';
+  return loaders.get<string, TeamIdea | null>(key, async (teamIds) => byKeys(teamIds, await ideas.visibleByTeamIds(viewer, teamIds, include), (i) => i.teamId));
+};
+
+/** A team's idea as its model, its theme (when read with it) attached as the field's value. */
+export const teamIdeaModel = ({ theme, ...idea }: TeamIdea): IdeaModel => (theme ? withPreloaded(toIdeaModel(idea), { theme: toThemeModel(theme) }) : toIdeaModel(idea));
 
 /** Ideas by id, redacted for the viewer, for an idea below an object the viewer sees (assignments, awards, adoptions, leaderboard entries). */
 export const ideaLoader = (loaders: RequestLoaders, ideas: IdeaReads, viewer: Viewer) =>

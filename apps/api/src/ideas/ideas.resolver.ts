@@ -13,7 +13,7 @@ import { selectedFieldsAt } from '../graphql/selection.js';
 import { TeamModel, toTeamModel } from '../teams/models/team.model.js';
 import { teamLoader } from '../teams/team.loader.js';
 import { IdeaFilter, SaveIdeaInput } from './dto/idea.input.js';
-import { ideaPageConnection, teamIdeaLoader } from './idea.loader.js';
+import { ideaPageConnection, teamIdeaLoader, teamIdeaModel } from './idea.loader.js';
 import { IdeaConnection, IdeaModel, toIdeaModel } from './models/idea.model.js';
 
 @Resolver(() => IdeaModel)
@@ -86,9 +86,9 @@ export class TeamIdeaResolver {
   constructor(private readonly ideaReads: IdeaReads) {}
 
   @ResolveField(() => IdeaModel, { nullable: true })
-  async idea(@Parent() team: TeamModel, @CurrentViewer() viewer: Viewer, @Loaders() loaders: RequestLoaders): Promise<IdeaModel | null> {
-    const idea = await teamIdeaLoader(loaders, this.ideaReads, viewer).load(team.id);
-    return idea ? toIdeaModel(idea) : null;
+  async idea(@Parent() team: TeamModel, @CurrentViewer() viewer: Viewer, @Loaders() loaders: RequestLoaders, @Info() info: GraphQLResolveInfo): Promise<IdeaModel | null> {
+    const idea = await teamIdeaLoader(loaders, this.ideaReads, viewer, selectedFieldsAt(info, [])).load(team.id);
+    return idea ? teamIdeaModel(idea) : null;
   }
 }
 

@@ -17,9 +17,10 @@ import { requireUser, type Viewer } from '#domain/viewer.js';
 import { DomainError } from '#platform/errors/domain-error.js';
 import { PubSubChannels } from '#platform/pubsub/pubsub.js';
 import { challengeCriteriaLoader, challengeLoader } from '../challenges/challenge.loader.js';
-import { ChallengeModel, CriterionModel, toChallengeModel, toCriterionModel } from '../challenges/models/challenge.model.js';
+import { ChallengeModel, CriterionModel, toChallengeModel, toCriterionModel, toThemeModel } from '../challenges/models/challenge.model.js';
 import { CurrentViewer, Loaders } from '../common/current-viewer.decorator.js';
 import type { GqlContext } from '../graphql/gql-context.js';
+import { withPreloaded } from '../graphql/preloaded-fields.js';
 import { PUB_SUB } from '../graphql/pubsub.provider.js';
 import { RequestLoaders } from '../graphql/request-loaders.js';
 import { selectedFieldsAt } from '../graphql/selection.js';
@@ -107,8 +108,19 @@ export class JudgingResolver {
     @CurrentViewer() viewer: Viewer,
     @Args('challengeId', { type: () => ID }) challengeId: string,
     @Args('status', { type: () => AssignmentStatus, nullable: true }) status: AssignmentStatus | null,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ReviewAssignmentModel[]> {
-    return (await this.judging.myAssignments(viewer, challengeId, status)).map(toReviewAssignmentModel);
+    // The assignments page shows every assignment's idea, theme and review: read with the assignments in one
+    // statement and attached as the fields' values, instead of three loaders and a field resolver per assignment.
+    const ideaFields = selectedFieldsAt(info, ['idea']);
+    const withReview = selectedFieldsAt(info, []).has('review');
+    const include = { idea: ideaFields.size > 0 ? { fields: ideaFields, theme: ideaFields.has('theme') } : undefined, review: withReview };
+    return (await this.judging.myAssignmentsWith(viewer, challengeId, status, include)).map(({ assignment, idea, theme, review }) => {
+      const values: Record<string, unknown> = {};
+      if (idea) values.idea = theme ? withPreloaded(toIdeaModel(idea), { theme: toThemeModel(theme) }) : toIdeaModel(idea);
+      if (review !== undefined) values.review = review ? toReviewModel(review) : null;
+      return withPreloaded(toReviewAssignmentModel(assignment), values);
+    });
   }
 
   @Subscription(() => [LeaderboardEntryModel], {

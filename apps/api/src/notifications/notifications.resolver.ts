@@ -1,6 +1,7 @@
 import type { NotificationAddedPayload } from '#domain/notifications/notification-added.js';
 import { Inject } from '@nestjs/common';
-import { Args, ID, Int, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, ID, Info, Int, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { RedisPubSub } from 'graphql-redis-subscriptions';
 import { NotificationsService } from '#domain/notifications/notifications.service.js';
 import { requireUser, type Viewer } from '#domain/viewer.js';
@@ -8,6 +9,7 @@ import { PubSubChannels } from '#platform/pubsub/pubsub.js';
 import { CurrentViewer } from '../common/current-viewer.decorator.js';
 import { toConnection } from '../common/page-info.model.js';
 import { PUB_SUB } from '../graphql/pubsub.provider.js';
+import { selectedFieldsAt } from '../graphql/selection.js';
 import { NotificationConnection, NotificationModel, toNotificationModel } from './models/notification.model.js';
 
 @Resolver(() => NotificationModel)
@@ -24,9 +26,12 @@ export class NotificationsResolver {
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
     @Args('unreadOnly', { type: () => Boolean, nullable: true, defaultValue: false }) unreadOnly: boolean,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<NotificationConnection> {
-    const page = await this.notifications.listMine(viewer, { first, after, unreadOnly });
-    return { ...toConnection(page, toNotificationModel), unreadCount: page.unreadCount };
+    // The bell asks for unreadCount alone on every page: no rows, and one COUNT (see listMine).
+    const selected = selectedFieldsAt(info, []);
+    const page = await this.notifications.listMine(viewer, { first, after, unreadOnly }, { rows: selected.has('edges') || selected.has('pageInfo') });
+    return Object.defineProperty(toConnection(page, toNotificationModel), 'unreadCount', { get: page.unreadCount, enumerable: true }) as NotificationConnection;
   }
 
   @Mutation(() => Int)

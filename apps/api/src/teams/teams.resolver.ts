@@ -1,4 +1,5 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { ChallengesService } from '#domain/challenges/challenges.service.js';
 import { IdeaReads } from '#domain/ideas/idea-reads.js';
 import { OrganizationsService } from '#domain/organizations/organizations.service.js';
@@ -10,7 +11,9 @@ import { ChallengeModel, toChallengeModel } from '../challenges/models/challenge
 import { CurrentViewer, Loaders, Public } from '../common/current-viewer.decorator.js';
 import { toConnection } from '../common/page-info.model.js';
 import { RateLimits } from '#platform/rate-limit/rate-limits.js';
+import { withPreloaded } from '../graphql/preloaded-fields.js';
 import { RequestLoaders } from '../graphql/request-loaders.js';
+import { selectedFieldsAt } from '../graphql/selection.js';
 import { toUserModel, UserModel } from '../identity/models/user.model.js';
 import { personLoader } from '../identity/person.loader.js';
 import { OrganizationModel, toOrganizationModel } from '../organizations/models/organization.model.js';
@@ -51,8 +54,14 @@ export class TeamsResolver {
 
   @Public()
   @Query(() => TeamModel, { nullable: true })
-  async team(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<TeamModel> {
-    return toTeamModel(await this.teamsService.get(viewer, id));
+  async team(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string, @Info() info: GraphQLResolveInfo): Promise<TeamModel> {
+    // The team page's school and member count come with the team in one statement, as the fields' values.
+    const selected = selectedFieldsAt(info, []);
+    const found = await this.teamsService.getWith(viewer, id, { school: selected.has('school'), memberCount: selected.has('memberCount') });
+    const values: Record<string, unknown> = {};
+    if (found.school !== undefined) values.school = found.school ? toOrganizationModel(found.school) : null;
+    if (found.memberCount !== undefined) values.memberCount = found.memberCount;
+    return withPreloaded(toTeamModel(found.team), values);
   }
 
   @Query(() => [TeamModel], { description: "The viewer's teams across challenges." })

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { readRows } from '#platform/database/sql-reads.js';
 import { TeamRole } from '../teams/team-member.entity.js';
 import type { Viewer } from '../viewer.js';
 import { memberOfOrganization, memberOfTeam, tutorOfTeam } from '../access/grounds.js';
@@ -63,15 +64,27 @@ export class ChallengeAccess {
    */
   async teamsWithVisibleMembers(viewer: Viewer, teamIds: readonly string[]): Promise<Set<string>> {
     const ids = uniq(teamIds);
-    if (ids.length === 0) return new Set();
-    if (viewer.isAdmin) return new Set(ids);
-    if (!viewer.userId) return new Set();
-    const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT t.id FROM team t JOIN challenge c ON c.id = t.challenge_id
-        WHERE t.id = ANY($1::uuid[])
-          AND (${memberOfTeam('t.id', '$2')} OR ${memberOfOrganization('c.organizer_id', '$2')} OR ${tutorOfTeam('t.id', '$2')})`,
-      [ids, viewer.userId],
-    );
+    const visible = this.membersVisible(viewer, 't');
+    if (ids.length === 0 || visible.sql === 'FALSE') return new Set();
+    if (visible.sql === 'TRUE') return new Set(ids);
+    const rows: { id: string }[] = await readRows(this.dataSource, `SELECT t.id FROM team t JOIN challenge c ON c.id = t.challenge_id WHERE t.id = ANY(:ids) AND ${visible.sql}`, {
+      ids,
+      ...visible.params,
+    });
     return new Set(rows.map((r) => r.id));
+  }
+
+  /**
+   * Who sees a team's members, as an SQL predicate over a team alias joined to its challenge as `c`: the team's
+   * members (every role), the challenge's organizers, the team's tutors, admins (binds `:viewerId`).
+   */
+  membersVisible(viewer: Viewer, team: string): { sql: string; params: Record<string, unknown> } {
+    if (viewer.isAdmin) return { sql: 'TRUE', params: {} };
+    if (!viewer.userId) return { sql: 'FALSE', params: {} };
+    const viewerId = ':viewerId';
+    return {
+      sql: `(${memberOfTeam(`${team}.id`, viewerId)} OR ${memberOfOrganization('c.organizer_id', viewerId)} OR ${tutorOfTeam(`${team}.id`, viewerId)})`,
+      params: { viewerId: viewer.userId },
+    };
   }
 }

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { projectionOf, type EntityProjection } from '#platform/database/sql-reads.js';
+import { projectionOf, readRows, type EntityProjection } from '#platform/database/sql-reads.js';
 import { DomainError } from '#platform/errors/domain-error.js';
 import { jurorAssignedToIdea, jurorOfChallenge, memberOfOrganization, memberOfTeam, tutorOfTeam } from '../access/grounds.js';
 import { RESULTS_VISIBLE_STATUSES } from '../challenges/challenge-access.js';
 import type { Challenge } from '../challenges/challenge.entity.js';
+import { Theme } from '../challenges/theme.entity.js';
 import { isUuid } from '../validation.js';
 import type { Viewer } from '../viewer.js';
 import { Idea } from './idea.entity.js';
@@ -19,6 +20,9 @@ import { Idea } from './idea.entity.js';
 
 /** An idea as one viewer may see it: `teamId` is null where blind judging hides its team (and so its school) from the viewer. */
 export type IdeaView = Omit<Idea, 'teamId'> & { teamId: string | null };
+
+/** An idea of a team (IdeaReads.visibleByTeamIds), with its theme when it was asked for. */
+export type TeamIdea = Idea & { theme?: Theme };
 
 /** An SQL predicate with its named parameters (`:viewerId`), to AND into a query. */
 export interface SqlPredicate {
@@ -77,11 +81,11 @@ export class IdeaReads {
   }
 
   /**
-   * The one column projection of an idea under `alias`: every column of the entity, less the OPTIONAL_IDEA_FIELDS
+   * The one column projection of an idea under `alias` (its result columns named `prefix` + property): every column of the entity, less the OPTIONAL_IDEA_FIELDS
    * not in `fields` (all of them when `fields` is absent); omitted properties are undefined in what it reads.
    */
-  projection(fields?: ReadonlySet<string>, alias = 'i'): EntityProjection<Idea> {
-    return projectionOf(this.dataSource, Idea, alias, '', fields ? OPTIONAL_IDEA_FIELDS.filter((f) => !fields.has(f)) : []);
+  projection(fields?: ReadonlySet<string>, alias = 'i', prefix = ''): EntityProjection<Idea> {
+    return projectionOf(this.dataSource, Idea, alias, prefix, fields ? OPTIONAL_IDEA_FIELDS.filter((f) => !fields.has(f)) : []);
   }
 
   /** The ideas as the viewer may see them: the team of an idea of a blind challenge is hidden from its jurors. */
@@ -112,20 +116,25 @@ export class IdeaReads {
     );
   }
 
-  /** The ideas of these teams that the viewer may see (Team.idea), none where blind judging hides the team (it would name it). */
-  async visibleByTeamIds(viewer: Viewer, teamIds: readonly string[]): Promise<Idea[]> {
+  /**
+   * The ideas of these teams that the viewer may see (Team.idea), none where blind judging hides the team (it would
+   * name it); with only the optional `fields` asked for (all when absent) and, with `theme`, each idea's theme read in
+   * the same statement.
+   */
+  async visibleByTeamIds(viewer: Viewer, teamIds: readonly string[], include: { fields?: ReadonlySet<string>; theme?: boolean } = {}): Promise<TeamIdea[]> {
     const ids = [...new Set(teamIds)].filter(isUuid);
     if (ids.length === 0) return [];
     const visibility = this.visibility(viewer);
     const hidden = this.teamHidden(viewer);
-    return this.dataSource
-      .getRepository(Idea)
-      .createQueryBuilder('i')
-      .innerJoin('i.challenge', 'c')
-      .where(visibility.sql, visibility.params)
-      .andWhere(`NOT ${hidden.sql}`, hidden.params)
-      .andWhere('i.team_id IN (:...teamIds)', { teamIds: ids })
-      .getMany();
+    const idea = this.projection(include.fields, 'i', 'idea.');
+    const theme = projectionOf(this.dataSource, Theme, 'th', 'theme.');
+    const rows = await readRows(
+      this.dataSource,
+      `SELECT ${idea.select}${include.theme ? `, ${theme.select}` : ''} FROM idea i JOIN challenge c ON c.id = i.challenge_id${include.theme ? ' JOIN theme th ON th.id = i.theme_id' : ''}
+        WHERE i.team_id = ANY(:teamIds) AND ${visibility.sql} AND NOT ${hidden.sql}`,
+      { teamIds: ids, ...visibility.params, ...hidden.params },
+    );
+    return rows.map((row) => ({ ...idea.read(row)!, ...(include.theme ? { theme: theme.read(row)! } : {}) }));
   }
 
   /** An idea the viewer may see, with its challenge, unredacted for the domain's own checks (NOT_FOUND otherwise, whether or not it exists). */

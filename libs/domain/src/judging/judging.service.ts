@@ -3,11 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { Clock } from '#platform/clock/clock.js';
 import { DomainError, isUniqueViolation } from '#platform/errors/domain-error.js';
+import { projectionOf, readRows } from '#platform/database/sql-reads.js';
 import { recordEvents } from '#platform/outbox/outbox.js';
 import { ChallengeAccess, RESULTS_VISIBLE_STATUSES } from '../challenges/challenge-access.js';
 import { Challenge, ChallengeStatus } from '../challenges/challenge.entity.js';
 import { ChallengesService } from '../challenges/challenges.service.js';
 import { Criterion } from '../challenges/criterion.entity.js';
+import { Theme } from '../challenges/theme.entity.js';
+import { IdeaReads, type IdeaView } from '../ideas/idea-reads.js';
 import { User } from '../identity/user.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { check, checkInput, isUuid } from '../validation.js';
@@ -92,6 +95,22 @@ export interface VisibleReview {
   hideJuror: boolean;
 }
 
+/** Relations of the viewer's assignments to read with them (see JudgingService.myAssignmentsWith). */
+export interface AssignmentIncludes {
+  /** The idea, with only these of its optional fields (OPTIONAL_IDEA_FIELDS; all when absent), and its theme. */
+  idea?: { fields?: ReadonlySet<string>; theme?: boolean };
+  review?: boolean;
+}
+
+/** One of the viewer's assignments with the relations asked for; one that was not asked for is undefined. */
+export interface MyAssignment {
+  assignment: ReviewAssignment;
+  idea?: IdeaView;
+  theme?: Theme;
+  /** The juror's review of it, null until there is one. */
+  review?: Review | null;
+}
+
 @Injectable()
 export class JudgingService {
   constructor(
@@ -100,6 +119,7 @@ export class JudgingService {
     private readonly challenges: ChallengesService,
     private readonly leaderboard: LeaderboardService,
     private readonly clock: Clock,
+    private readonly ideaReads: IdeaReads,
   ) {}
 
   // ------------------------------------------------------------------------------------------------ jurors
@@ -247,15 +267,57 @@ export class JudgingService {
 
   /** The viewer's assignments in a challenge they may see (jurors; empty for everyone else), oldest first. */
   async myAssignments(viewer: Viewer, challengeId: string, status?: AssignmentStatus | null): Promise<ReviewAssignment[]> {
+    return (await this.myAssignmentsWith(viewer, challengeId, status, {})).map((mine) => mine.assignment);
+  }
+
+  /**
+   * The viewer's assignments as `myAssignments` reads them, with the
+   * relations `include` asks for read in the same statement (a juror's assignments page shows every one of them):
+   * each assignment's idea, redacted as IdeaReads.byIds redacts it (blind judging hides its team from the jurors),
+   * with only the optional fields asked for; the idea's theme; the juror's review, null until there is one.
+   */
+  async myAssignmentsWith(viewer: Viewer, challengeId: string, status: AssignmentStatus | null | undefined, include: AssignmentIncludes): Promise<MyAssignment[]> {
     const user = requireUser(viewer);
     await this.challenges.get(viewer, { id: challengeId });
-    const query = this.dataSource
-      .getRepository(ReviewAssignment)
-      .createQueryBuilder('ra')
-      .innerJoin(Juror, 'j', 'j.id = ra.juror_id')
-      .where('ra.challenge_id = :challengeId AND j.user_id = :userId', { challengeId, userId: user.userId });
-    if (status) query.andWhere('ra.status = :status', { status });
-    return query.orderBy('ra.created_at', 'ASC').addOrderBy('ra.id', 'ASC').getMany();
+    const assignment = projectionOf(this.dataSource, ReviewAssignment, 'ra', 'a.');
+    const columns = [assignment.select];
+    let joins = 'JOIN juror j ON j.id = ra.juror_id';
+    const params: Record<string, unknown> = { challengeId, userId: user.userId };
+    const idea = include.idea ? this.ideaReads.projection(include.idea.fields, 'i', 'idea.') : undefined;
+    const theme = include.idea?.theme ? projectionOf(this.dataSource, Theme, 'th', 'theme.') : undefined;
+    const review = include.review ? projectionOf(this.dataSource, Review, 'r', 'review.') : undefined;
+    if (idea) {
+      const hidden = this.ideaReads.teamHidden(viewer, 'c');
+      columns.push(idea.select, `${hidden.sql} AS "teamHidden"`);
+      Object.assign(params, hidden.params);
+      joins += ' JOIN idea i ON i.id = ra.idea_id JOIN challenge c ON c.id = ra.challenge_id';
+    }
+    if (theme) {
+      columns.push(theme.select);
+      joins += ' JOIN theme th ON th.id = i.theme_id';
+    }
+    if (review) {
+      columns.push(review.select);
+      joins += ' LEFT JOIN review r ON r.assignment_id = ra.id';
+    }
+    if (status) params.status = status;
+    const rows = await readRows(
+      this.dataSource,
+      `SELECT ${columns.join(', ')} FROM review_assignment ra ${joins}
+        WHERE ra.challenge_id = :challengeId AND j.user_id = :userId${status ? ' AND ra.status = :status' : ''}
+        ORDER BY ra.created_at ASC, ra.id ASC`,
+      params,
+    );
+    return rows.map((row) => {
+      const mine: MyAssignment = { assignment: assignment.read(row)! };
+      if (idea) {
+        const read = idea.read(row)!;
+        mine.idea = row.teamHidden ? { ...read, teamId: null } : read;
+      }
+      if (theme) mine.theme = theme.read(row)!;
+      if (review) mine.review = review.read(row);
+      return mine;
+    });
   }
 
   /** Assignments by id without access checks: for fields below an object the viewer already sees. */

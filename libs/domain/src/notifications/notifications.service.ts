@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull } from 'typeorm';
 import { Clock } from '#platform/clock/clock.js';
+import { readRows } from '#platform/database/sql-reads.js';
 import { DomainError } from '#platform/errors/domain-error.js';
-import { assertPageSize, CursorCodec, keysetCondition, type Page } from '#platform/pagination/cursor.js';
+import { assertPageSize, countOnlyPage, CursorCodec, keysetCondition, lazyCount, type Page } from '#platform/pagination/cursor.js';
 import { isUuid } from '../validation.js';
 import { requireUser, type Viewer } from '../viewer.js';
 import { Notification } from './notification.entity.js';
@@ -18,19 +19,38 @@ export class NotificationsService {
     private readonly cursors: CursorCodec,
   ) {}
 
-  async listMine(viewer: Viewer, args: { first?: number | null; after?: string | null; unreadOnly?: boolean | null }): Promise<Page<Notification> & { unreadCount: number }> {
+  /**
+   * The viewer's notifications, newest first. Each part is read only when asked: the page's rows unless
+   * `options.rows` is false (the bell asks for the unread count alone), and each count only when called. With
+   * `unreadOnly` the list is the unread notifications, so its total is the unread count: one COUNT for both.
+   */
+  async listMine(
+    viewer: Viewer,
+    args: { first?: number | null; after?: string | null; unreadOnly?: boolean | null },
+    options: { rows?: boolean } = {},
+  ): Promise<Page<Notification> & { unreadCount: () => Promise<number> }> {
     const user = requireUser(viewer);
     const first = assertPageSize(args.first);
     const repo = this.dataSource.getRepository(Notification);
     const query = repo.createQueryBuilder('n').where('n.recipient_id = :userId', { userId: user.userId });
     if (args.unreadOnly) query.andWhere('n.read_at IS NULL');
-    const [totalCount, unreadCount] = await Promise.all([query.clone().getCount(), repo.countBy({ recipientId: user.userId, readAt: IsNull() })]);
+    // Asked on every page by the bell: a prepared statement.
+    const unreadCount = lazyCount(async () => {
+      const [row] = await readRows<{ n: number }>(this.dataSource, 'SELECT count(*)::int AS n FROM notification WHERE recipient_id = :userId AND read_at IS NULL', {
+        userId: user.userId,
+      });
+      return row.n;
+    });
+    const counted = query.clone();
+    const totalCount = args.unreadOnly ? unreadCount : lazyCount(() => counted.getCount());
     // Sealed for this recipient: another user's cursor is not one the service issued to the viewer.
     const list = `Query.myNotifications:${user.userId}`;
     if (args.after) {
+      // Checked even when no row is read: a cursor the service did not issue is refused all the same.
       const { sql, params } = keysetCondition(ORDER, this.cursors.decodeKeyed(list, args.after, 'time'));
       query.andWhere(sql, params);
     }
+    if (options.rows === false) return { ...countOnlyPage<Notification>(totalCount), unreadCount };
     const rows = await query
       .orderBy('n.created_at', 'DESC')
       .addOrderBy('n.id', 'DESC')

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { Clock } from '#platform/clock/clock.js';
 import { DomainError, ErrorCode, isUniqueViolation } from '#platform/errors/domain-error.js';
+import { projectionOf, readRows } from '#platform/database/sql-reads.js';
 import { recordEvents } from '#platform/outbox/outbox.js';
 import { assertPageSize, countOnlyPage, CursorCodec, type Page } from '#platform/pagination/cursor.js';
 import { ChallengeAccess } from '../challenges/challenge-access.js';
@@ -35,6 +36,19 @@ const ORDER = { columns: ['t.created_at', 't.id'], directions: ['ASC', 'ASC'] as
 
 /** Roles that lead a team: they see the join code, remove others, submit and withdraw the idea. */
 export const LEAD_ROLES: readonly TeamRole[] = [TeamRole.COACH, TeamRole.CAPTAIN];
+
+/** What to read with a team (see TeamsService.getWith). */
+export interface TeamIncludes {
+  school?: boolean;
+  memberCount?: boolean;
+}
+
+/** A team with what was asked for; what was not asked for is undefined. */
+export interface TeamWith {
+  team: Team;
+  school?: Organization | null;
+  memberCount?: number;
+}
 
 @Injectable()
 export class TeamsService {
@@ -147,11 +161,35 @@ export class TeamsService {
 
   /** A team as the viewer may see it: teams are public once their challenge is (NOT_FOUND otherwise). */
   async get(viewer: Viewer, id: string): Promise<Team> {
-    const team = isUuid(id) ? await this.dataSource.getRepository(Team).findOneBy({ id }) : null;
-    if (!team) throw DomainError.notFound('team');
-    const challenge = await this.dataSource.getRepository(Challenge).findOneByOrFail({ id: team.challengeId });
-    if (!(await this.access.canSeeChallenge(viewer, challenge))) throw DomainError.notFound('team');
-    return team;
+    return (await this.getWith(viewer, id, {})).team;
+  }
+
+  /**
+   * A team of a challenge the viewer may see (NOT_FOUND otherwise), read with its challenge and what `include` asks
+   * for in one statement (every team page starts here): its school, null where it has none or where blind judging
+   * hides it from the viewer (as Team.school does), and its member count.
+   */
+  async getWith(viewer: Viewer, id: string, include: TeamIncludes): Promise<TeamWith> {
+    if (!isUuid(id)) throw DomainError.notFound('team');
+    const team = projectionOf(this.dataSource, Team, 't', 'team.');
+    const challenge = projectionOf(this.dataSource, Challenge, 'c', 'challenge.');
+    const school = projectionOf(this.dataSource, Organization, 's', 'school.');
+    const columns = [team.select, challenge.select];
+    const params: Record<string, unknown> = { id };
+    let joins = 'JOIN challenge c ON c.id = t.challenge_id';
+    if (include.school) {
+      const hidden = this.ideaReads.teamHidden(viewer, 'c');
+      columns.push(school.select, `${hidden.sql} AS "schoolHidden"`);
+      Object.assign(params, hidden.params);
+      joins += ' LEFT JOIN organization s ON s.id = t.school_id';
+    }
+    if (include.memberCount) columns.push('(SELECT count(*)::int FROM team_member tm WHERE tm.team_id = t.id) AS "memberCount"');
+    const [row] = await readRows(this.dataSource, `SELECT ${columns.join(', ')} FROM team t ${joins} WHERE t.id = :id`, params);
+    if (!row || !(await this.access.canSeeChallenge(viewer, challenge.read(row)!))) throw DomainError.notFound('team');
+    const found: TeamWith = { team: team.read(row)! };
+    if (include.school) found.school = row.schoolHidden ? null : school.read(row);
+    if (include.memberCount) found.memberCount = row.memberCount as number;
+    return found;
   }
 
   /** The viewer's teams across challenges, newest first. */
@@ -199,14 +237,23 @@ export class TeamsService {
 
   /** Members per team, for the teams whose members the viewer may see (members, tutors, organizers, admins). */
   async membersVisibleTo(viewer: Viewer, teamIds: readonly string[]): Promise<Map<string, TeamMember[]>> {
-    const visible = [...(await this.access.teamsWithVisibleMembers(viewer, teamIds))];
     const result = new Map<string, TeamMember[]>();
-    if (visible.length === 0) return result;
-    const members = await this.dataSource.getRepository(TeamMember).find({ where: { teamId: In(visible) }, order: { createdAt: 'ASC', userId: 'ASC' } });
-    for (const member of members) {
-      const list = result.get(member.teamId) ?? [];
-      list.push(member);
-      result.set(member.teamId, list);
+    const ids = [...new Set(teamIds)].filter(isUuid);
+    const visible = this.access.membersVisible(viewer, 't');
+    if (ids.length === 0 || visible.sql === 'FALSE') return result;
+    // The access rule and the members in one statement.
+    const member = projectionOf(this.dataSource, TeamMember, 'tm');
+    const rows = await readRows(
+      this.dataSource,
+      `SELECT ${member.select} FROM team_member tm JOIN team t ON t.id = tm.team_id JOIN challenge c ON c.id = t.challenge_id
+        WHERE tm.team_id = ANY(:ids) AND ${visible.sql} ORDER BY tm.created_at ASC, tm.user_id ASC`,
+      { ids, ...visible.params },
+    );
+    for (const row of rows) {
+      const m = member.read(row)!;
+      const list = result.get(m.teamId) ?? [];
+      list.push(m);
+      result.set(m.teamId, list);
     }
     return result;
   }

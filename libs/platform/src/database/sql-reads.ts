@@ -60,7 +60,21 @@ async function runPrepared<T extends QueryResultRow>(dataSource: DataSource, sql
 }
 
 /** Column types whose pg-parsed value is already what TypeORM would hydrate (no transformer, no conversion). */
-const PLAIN_TYPES = new Set(['uuid', 'text', 'varchar', 'citext', 'enum', 'int', 'integer', 'smallint', 'boolean', 'timestamptz', 'timestamp with time zone', 'jsonb']);
+const PLAIN_TYPES = new Set([
+  'uuid',
+  'text',
+  'varchar',
+  'citext',
+  'enum',
+  'int',
+  'integer',
+  'smallint',
+  'boolean',
+  'timestamptz',
+  'timestamp with time zone',
+  'jsonb',
+  'double precision',
+]);
 
 /**
  * The columns of an entity as a SELECT list (`alias.column AS "prefix.property"`) and the function that turns a

@@ -31,8 +31,9 @@ export class NotificationModel {
 
 @ObjectType('NotificationConnection')
 export class NotificationConnection extends Connection(NotificationModel, 'Notification') {
+  /** A getter in the resolver: the COUNT runs only when the field is selected. */
   @Field(() => Int)
-  unreadCount!: number;
+  unreadCount!: number | Promise<number>;
 }
 
 /** What travels on the notificationAdded channel: the stored row's public fields. */
