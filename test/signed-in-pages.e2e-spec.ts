@@ -115,7 +115,7 @@ describe('signed-in pages in a fixed number of statements', () => {
     const two = await counted(() => page(small!));
     const five = await counted(() => page(large!));
     expect(five.count).toBe(two.count);
-    expect(five.count).toBeLessThanOrEqual(6); // team with school and count, members, people, idea with theme, unread count
+    expect(five.count).toBeLessThanOrEqual(4); // team with school and count, members with their people, idea with theme, unread count
 
     const { team, myNotifications } = five.result;
     expect(myNotifications).toEqual({ unreadCount: 2 });

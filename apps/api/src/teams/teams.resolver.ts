@@ -30,6 +30,7 @@ export class TeamsResolver {
     private readonly organizations: OrganizationsService,
     private readonly ideas: IdeaReads,
     private readonly rateLimits: RateLimits,
+    private readonly people: PeopleService,
   ) {}
 
   @Mutation(() => TeamModel)
@@ -89,7 +90,7 @@ export class TeamsResolver {
 
   @ResolveField(() => [TeamMemberModel], { description: "Visible to the team's members, its tutors and organizers." })
   async members(@Parent() team: TeamModel, @CurrentViewer() viewer: Viewer, @Loaders() loaders: RequestLoaders): Promise<TeamMemberModel[]> {
-    return (await teamMembersLoader(loaders, this.teamsService, viewer).load(team.id)).map(toTeamMemberModel);
+    return (await teamMembersLoader(loaders, this.people, viewer).load(team.id)).map(toTeamMemberModel);
   }
 
   @ResolveField(() => Int, { description: 'How many members the team has: everyone who sees the team sees the count, the names only as `members` allows.' })

@@ -235,29 +235,6 @@ export class TeamsService {
     return valid.length ? this.dataSource.getRepository(Team).findBy({ id: In(valid) }) : [];
   }
 
-  /** Members per team, for the teams whose members the viewer may see (members, tutors, organizers, admins). */
-  async membersVisibleTo(viewer: Viewer, teamIds: readonly string[]): Promise<Map<string, TeamMember[]>> {
-    const result = new Map<string, TeamMember[]>();
-    const ids = [...new Set(teamIds)].filter(isUuid);
-    const visible = this.access.membersVisible(viewer, 't');
-    if (ids.length === 0 || visible.sql === 'FALSE') return result;
-    // The access rule and the members in one statement.
-    const member = projectionOf(this.dataSource, TeamMember, 'tm');
-    const rows = await readRows(
-      this.dataSource,
-      `SELECT ${member.select} FROM team_member tm JOIN team t ON t.id = tm.team_id JOIN challenge c ON c.id = t.challenge_id
-        WHERE tm.team_id = ANY(:ids) AND ${visible.sql} ORDER BY tm.created_at ASC, tm.user_id ASC`,
-      { ids, ...visible.params },
-    );
-    for (const row of rows) {
-      const m = member.read(row)!;
-      const list = result.get(m.teamId) ?? [];
-      list.push(m);
-      result.set(m.teamId, list);
-    }
-    return result;
-  }
-
   /** Members per team, counted (teams without members are absent). */
   async memberCounts(teamIds: readonly string[]): Promise<Map<string, number>> {
     if (teamIds.length === 0) return new Map();
