@@ -1,8 +1,9 @@
 // Fault: a rolling restart of two APIs and two workers sharing one PostgreSQL and one Redis, under steady load.
 // As a load balancer does it, each API is first taken out of rotation, then stopped (SIGTERM: in-flight requests
 // finish) and replaced; each worker is stopped (SIGTERM: running jobs finish or go back to the queue) and
-// replaced while events keep coming. No request may fail except with a retryable answer (connection refused,
-// 503), and every notification is stored and emailed exactly once.
+// replaced while events keep coming; a stopped API left in rotation refuses connections, which the balancer retries
+// on the other. No request may fail except with a retryable answer (connection refused, 503), and every
+// notification is stored and emailed exactly once.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import { openDatabase } from '../helpers/db.js';
@@ -84,13 +85,21 @@ describe('fault: rolling restart of two APIs and two workers under load', () => 
 
     try {
       const drain = async (api: NodeService) => waitFor(() => (inFlight.get(api) ?? 0) === 0, { timeoutMs: 10_000, intervalMs: 5, what: `${api.name}'s requests to finish` });
-      // APIs, one at a time: out of rotation, drained, stopped, replaced, back in rotation.
+      // APIs, one at a time: out of rotation, drained, stopped, replaced, back in rotation. The second one is put
+      // back into rotation once stopped, as a balancer whose health check has not noticed yet: its requests are
+      // refused (ECONNREFUSED) and retried on the other API, until the balancer drops it.
       for (const name of ['api-a', 'api-b']) {
         await sleep(1500);
         const old = inRotation.find((a) => a.name === name)!;
         inRotation.splice(inRotation.indexOf(old), 1);
         await drain(old);
         await old.stop('SIGTERM');
+        if (name === 'api-b') {
+          const before = retried;
+          inRotation.push(old);
+          await waitFor(() => retried > before, { timeoutMs: 10_000, intervalMs: 5, what: 'a request refused by the stopped API and retried' });
+          inRotation.splice(inRotation.indexOf(old), 1);
+        }
         inRotation.push(await (await spawnApi(`${name}-2`, env())).waitReady());
       }
       // Workers, one at a time, while events keep coming.
@@ -108,6 +117,7 @@ describe('fault: rolling restart of two APIs and two workers under load', () => 
     }
 
     expect(failures).toEqual([]);
+    expect(retried).toBeGreaterThan(0); // the refused requests went through the other API
     expect(invited.length).toBeGreaterThan(10);
 
     // Every invitation made one notification and one email, once.
