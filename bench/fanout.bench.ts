@@ -130,8 +130,8 @@ async function baseline(
             ? `INSERT INTO bench_scratch (recipient_id, event_id, kind, title, body)
                SELECT r, $2, 'RESULTS_PUBLISHED', 'Risultati pubblicati', 'I risultati della sfida sono stati pubblicati.' FROM unnest($1::uuid[]) r
                ON CONFLICT DO NOTHING`
-            : `INSERT INTO bench_scratch_notification (recipient_id, event_id, kind, title, body, subject_id, locale)
-               SELECT r, $2, 'RESULTS_PUBLISHED', 'Risultati pubblicati', 'I risultati della sfida sono stati pubblicati.', $3::uuid, 'it' FROM unnest($1::uuid[]) r
+            : `INSERT INTO bench_scratch_notification (recipient_id, event_id, kind, title, body, subject_id, path, locale)
+               SELECT r, $2, 'RESULTS_PUBLISHED', 'Risultati pubblicati', 'I risultati della sfida sono stati pubblicati.', $3::uuid, '/challenges/' || $3::text, 'it' FROM unnest($1::uuid[]) r
                ON CONFLICT DO NOTHING`,
           table === 'bench_scratch' ? [ids, eventId] : [ids, eventId, job.data.challengeId],
         );
