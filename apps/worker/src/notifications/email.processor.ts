@@ -7,6 +7,7 @@ import { Notification } from '#domain/notifications/notification.entity.js';
 import { renderReason } from '#domain/notifications/templates.js';
 import { Clock } from '#platform/clock/clock.js';
 import { AppConfig } from '#platform/config/app-config.js';
+import { projectionOf, readRows } from '#platform/database/sql-reads.js';
 import { JobHandler } from '#platform/queues/job-handler.js';
 import type { JobPayloads } from '#platform/queues/job-registry.js';
 import { renderEmail } from '../mail/email-template.js';
@@ -28,9 +29,17 @@ export class EmailProcessor {
   @JobHandler('email.send')
   async send({ notificationId }: JobPayloads['email.send']): Promise<'sent' | 'skipped' | 'failed'> {
     const notifications = this.dataSource.getRepository(Notification);
-    const notification = await notifications.findOneBy({ id: notificationId });
+    // The notification and its recipient in one prepared statement: 20,000 of these run for one published edition.
+    const notificationColumns = projectionOf(this.dataSource, Notification, 'n', 'n.');
+    const userColumns = projectionOf(this.dataSource, User, 'u', 'u.');
+    const [row] = await readRows(
+      this.dataSource,
+      `SELECT ${notificationColumns.select}, ${userColumns.select} FROM notification n LEFT JOIN app_user u ON u.id = n.recipient_id WHERE n.id = :id`,
+      { id: notificationId },
+    );
+    const notification = row ? notificationColumns.read(row) : null;
     if (!notification || notification.emailSentAt || notification.emailFailedAt) return 'skipped';
-    const user = await this.dataSource.getRepository(User).findOneBy({ id: notification.recipientId });
+    const user = userColumns.read(row);
     // Until the address is verified the account gets in-app notifications only; the email is settled, not retried.
     if (!user?.email || !user.emailVerifiedAt) {
       await notifications.update({ id: notification.id }, { emailFailedAt: this.clock.now(), emailFailure: user?.email ? 'email address not verified' : 'no email address' });
