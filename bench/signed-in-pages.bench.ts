@@ -274,7 +274,7 @@ async function serveBaseline(): Promise<void> {
         status: r.status,
         dueAt: r.due_at.toISOString(),
         idea: { id: r.idea_id, title: r.title, summary: r.summary, theme: { name: r.theme_name } },
-        review: r.submitted_at === null ? null : { total: r.total, submittedAt: r.submitted_at.toISOString() },
+        review: r.submitted_at === null ? null : { total: Math.round(r.total! * 100) / 100, submittedAt: r.submitted_at.toISOString() }, // two decimals, as the API
       }));
       return { data: { myAssignments } };
     }
