@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import { Badge, Loading, NotFound, QueryError, usePageTitle } from '../common/ui';
+import { IdeaText } from './IdeaText';
 
 const IdeaQuery = graphql(`
   query Idea($id: ID!) {
@@ -105,32 +106,7 @@ export default function IdeaPage() {
           <FormattedMessage id="idea.score" values={{ rank: idea.score.rank, score: <FormattedNumber value={idea.score.rawScore ?? 0} maximumFractionDigits={2} /> }} />
         </p>
       )}
-      <h2>
-        <FormattedMessage id="idea.problem" />
-      </h2>
-      <p className="prose">{idea.problem}</p>
-      <h2>
-        <FormattedMessage id="idea.solution" />
-      </h2>
-      <p className="prose">{idea.solution}</p>
-      {idea.impact && (
-        <>
-          <h2>
-            <FormattedMessage id="idea.impact" />
-          </h2>
-          <p className="prose">{idea.impact}</p>
-        </>
-      )}
-      {idea.tags.length > 0 && (
-        <p className="tags">
-          <span className="visually-hidden">
-            <FormattedMessage id="idea.tags" />
-          </span>
-          {idea.tags.map((tag) => (
-            <Badge key={tag}>#{tag}</Badge>
-          ))}
-        </p>
-      )}
+      <IdeaText idea={idea} headingLevel="h2" />
     </article>
   );
 }

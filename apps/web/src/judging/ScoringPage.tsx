@@ -15,6 +15,7 @@ import { AssignmentStatusBadge, JurorChallengeQuery, REVIEW_CONTEXT, useReviewsO
 import { parseScore, reviewTotal, roundScore } from './total';
 import '../organizer/organizer.css';
 import './judging.css';
+import { IdeaText } from '../ideas/IdeaText';
 
 // The idea as its juror reads it: its content and theme; its team only when the API names it (never under blind
 // judging, where Idea.team is null for jurors: nothing else here could name the team or its school).
@@ -391,39 +392,14 @@ function RecusalSection({ assignment, onRecused }: { assignment: Assignment; onR
   );
 }
 
-function IdeaText({ idea }: { idea: Assignment['idea'] }) {
+function AssignedIdea({ idea }: { idea: Assignment['idea'] }) {
   return (
     <article className="idea-text" aria-labelledby="idea-heading">
       <h2 id="idea-heading" className="visually-hidden">
         <FormattedMessage id="judging.review.ideaHeading" />
       </h2>
       <p className="lead">{idea.summary}</p>
-      <h3>
-        <FormattedMessage id="idea.problem" />
-      </h3>
-      <p className="prose">{idea.problem}</p>
-      <h3>
-        <FormattedMessage id="idea.solution" />
-      </h3>
-      <p className="prose">{idea.solution}</p>
-      {idea.impact && (
-        <>
-          <h3>
-            <FormattedMessage id="idea.impact" />
-          </h3>
-          <p className="prose">{idea.impact}</p>
-        </>
-      )}
-      {idea.tags.length > 0 && (
-        <p className="tags">
-          <span className="visually-hidden">
-            <FormattedMessage id="idea.tags" />
-          </span>
-          {idea.tags.map((tag) => (
-            <Badge key={tag}>#{tag}</Badge>
-          ))}
-        </p>
-      )}
+      <IdeaText idea={idea} headingLevel="h3" />
     </article>
   );
 }
@@ -470,7 +446,7 @@ function AssignmentView({ challenge, assignment, assignments }: { challenge: Cha
         )}
       </p>
       <div className="scoring-layout">
-        <IdeaText idea={idea} />
+        <AssignedIdea idea={idea} />
         <div className="scoring-side">
           {assignment.status === 'RECUSED' ? (
             <p className="recused-note" ref={recusedNote} tabIndex={-1} role={recusedNow ? 'status' : undefined}>
