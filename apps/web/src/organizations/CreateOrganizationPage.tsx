@@ -202,7 +202,13 @@ export default function CreateOrganizationPage() {
             isRequired
           />
         )}
-        <LineField name="name" label={intl.formatMessage({ id: 'orgs.field.name' })} description={intl.formatMessage({ id: 'orgs.field.nameHelp' })} autoComplete="organization" isRequired />
+        <LineField
+          name="name"
+          label={intl.formatMessage({ id: 'orgs.field.name' })}
+          description={intl.formatMessage({ id: 'orgs.field.nameHelp' })}
+          autoComplete="organization"
+          isRequired
+        />
         <LineField name="city" label={intl.formatMessage({ id: 'orgs.field.city' })} autoComplete="address-level2" />
         <LineField name="district" label={intl.formatMessage({ id: 'orgs.field.district' })} description={intl.formatMessage({ id: 'orgs.field.districtHelp' })} />
         {!school && <LineField name="sector" label={intl.formatMessage({ id: 'orgs.field.sector' })} />}
