@@ -21,6 +21,9 @@ const TeamPage = lazy(() => withMessages('teams', import('../teams/TeamPage')));
 const MiniCompanyPage = lazy(() => import('../minicompanies/MiniCompanyPage'));
 const ReviewsPage = lazy(() => withMessages('judging', import('../judging/ReviewsPage')));
 const OrganizationPage = lazy(() => import('../organizations/OrganizationPage'));
+// The viewer's organizations (members, invitations) and creating one, e.g. a teacher's school.
+const MyOrganizationsPage = lazy(() => withMessages('organizations', import('../organizations/MyOrganizationsPage')));
+const CreateOrganizationPage = lazy(() => withMessages('organizations', import('../organizations/CreateOrganizationPage')));
 // Organizer, sponsor company and mini-company screens (issue 13): lazy chunks of their own.
 const OrganizerHomePage = lazy(() => withMessages('organizer', import('../organizer/OrganizerHomePage')));
 const ChallengeFormPage = lazy(() => withMessages('organizer', import('../organizer/ChallengeFormPage')));
@@ -85,6 +88,22 @@ export const routes: RouteObject[] = [
         element: (
           <SignedIn>
             <MiniCompanyPage />
+          </SignedIn>
+        ),
+      },
+      {
+        path: 'organizations',
+        element: (
+          <SignedIn>
+            <MyOrganizationsPage />
+          </SignedIn>
+        ),
+      },
+      {
+        path: 'organizations/new',
+        element: (
+          <SignedIn>
+            <CreateOrganizationPage />
           </SignedIn>
         ),
       },

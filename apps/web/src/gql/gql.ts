@@ -22,6 +22,7 @@ type Documents = {
     "\n  mutation SignInWithCode($username: String!, $code: String!) {\n    signInWithCode(username: $username, code: $code) {\n      accessToken\n      refreshToken\n      user {\n        id\n        displayName\n        email\n        username\n        emailVerified\n        locale\n      }\n    }\n  }\n": typeof types.SignInWithCodeDocument,
     "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
     "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      displayName\n      locale\n    }\n  }\n": typeof types.UpdateProfileDocument,
+    "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": typeof types.SignOutEverywhereDocument,
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": typeof types.ChangePasswordDocument,
     "\n  mutation RequestEmailVerification {\n    requestEmailVerification\n  }\n": typeof types.RequestEmailVerificationDocument,
     "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n": typeof types.ResetPasswordDocument,
@@ -42,10 +43,18 @@ type Documents = {
     "\n  subscription NotificationAdded {\n    notificationAdded {\n      id\n      title\n      createdAt\n    }\n  }\n": typeof types.NotificationAddedDocument,
     "\n  query Notifications {\n    myNotifications(first: 50) {\n      totalCount\n      unreadCount\n      edges {\n        node {\n          id\n          kind\n          title\n          body\n          path\n          createdAt\n          readAt\n        }\n      }\n    }\n  }\n": typeof types.NotificationsDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n": typeof types.MarkNotificationsReadDocument,
+    "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      id\n      name\n      kind\n    }\n  }\n": typeof types.CreateOrganizationDocument,
+    "\n  query FindSchools($search: String!) {\n    organizations(kind: SCHOOL, search: $search, first: 20) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          city\n          district\n        }\n      }\n    }\n    myOrganizations(kind: SCHOOL) {\n      id\n    }\n  }\n": typeof types.FindSchoolsDocument,
+    "\n  query MyOrganizationsPage {\n    me {\n      id\n      memberships {\n        role\n        organization {\n          id\n          name\n          kind\n          city\n          district\n          members {\n            role\n            user {\n              id\n              displayName\n            }\n          }\n          invitations {\n            id\n            role\n            createdAt\n            invitee {\n              id\n              displayName\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.MyOrganizationsPageDocument,
+    "\n  mutation InviteOrganizationMember($input: AddOrganizationMemberInput!) {\n    addOrganizationMember(input: $input) {\n      id\n      invitations {\n        id\n        role\n        createdAt\n        invitee {\n          id\n          displayName\n        }\n      }\n    }\n  }\n": typeof types.InviteOrganizationMemberDocument,
+    "\n  mutation WithdrawOrganizationInvitation($organizationId: ID!, $userId: ID!) {\n    withdrawOrganizationInvitation(organizationId: $organizationId, userId: $userId) {\n      id\n      status\n    }\n  }\n": typeof types.WithdrawOrganizationInvitationDocument,
     "\n  query Organization($id: ID!) {\n    organization(id: $id) {\n      id\n      name\n      kind\n      city\n      district\n      sector\n      website\n    }\n  }\n": typeof types.OrganizationDocument,
     "\n  query MyOrganizationInvitations {\n    myInvitations {\n      id\n      role\n      organization {\n        id\n      }\n      invitedBy {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.MyOrganizationInvitationsDocument,
     "\n  mutation AcceptOrganizationInvitation($organizationId: ID!) {\n    acceptOrganizationInvitation(organizationId: $organizationId) {\n      id\n      name\n    }\n  }\n": typeof types.AcceptOrganizationInvitationDocument,
     "\n  mutation DeclineOrganizationInvitation($organizationId: ID!) {\n    declineOrganizationInvitation(organizationId: $organizationId) {\n      id\n      status\n    }\n  }\n": typeof types.DeclineOrganizationInvitationDocument,
+    "\n  query ReceivedInvitations {\n    myInvitations {\n      id\n      role\n      organization {\n        id\n        name\n        kind\n      }\n      invitedBy {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.ReceivedInvitationsDocument,
+    "\n  mutation AcceptInvitationFromList($organizationId: ID!) {\n    acceptOrganizationInvitation(organizationId: $organizationId) {\n      id\n      name\n      kind\n    }\n  }\n": typeof types.AcceptInvitationFromListDocument,
+    "\n  mutation DeclineInvitationFromList($organizationId: ID!) {\n    declineOrganizationInvitation(organizationId: $organizationId) {\n      id\n      status\n    }\n  }\n": typeof types.DeclineInvitationFromListDocument,
     "\n  query OrganizerChallenge($id: ID!) {\n    me {\n      id\n      isAdmin\n    }\n    myOrganizations {\n      id\n    }\n    challenge(id: $id) {\n      id\n      slug\n      title\n      status\n      format\n      blindJudging\n      rankingNormalization\n      reviewsPerIdea\n      maxTeamSize\n      submissionOpensAt\n      submissionClosesAt\n      judgingClosesAt\n      organizer {\n        id\n        name\n      }\n      themes {\n        id\n        name\n      }\n      criteria {\n        id\n        name\n        weight\n        maxScore\n      }\n      teams(first: 1) {\n        totalCount\n      }\n      ideas(first: 1, filter: { status: SUBMITTED }) {\n        totalCount\n      }\n      jurors {\n        id\n        assignedCount\n        submittedCount\n        user {\n          id\n          displayName\n          erased\n          nameHidden\n        }\n        affiliation {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.OrganizerChallengeDocument,
     "\n  query ChallengeSettings($id: ID!) {\n    challenge(id: $id) {\n      id\n      title\n      description\n      format\n      status\n      submissionOpensAt\n      submissionClosesAt\n      judgingClosesAt\n      reviewsPerIdea\n      maxTeamSize\n      blindJudging\n      rankingNormalization\n      organizer {\n        id\n        name\n      }\n      themes {\n        id\n        name\n        description\n      }\n      criteria {\n        id\n        name\n        description\n        weight\n        maxScore\n      }\n    }\n  }\n": typeof types.ChallengeSettingsDocument,
     "\n  query OrganizerChoices {\n    myOrganizations {\n      id\n      name\n      kind\n    }\n  }\n": typeof types.OrganizerChoicesDocument,
@@ -112,6 +121,7 @@ const documents: Documents = {
     "\n  mutation SignInWithCode($username: String!, $code: String!) {\n    signInWithCode(username: $username, code: $code) {\n      accessToken\n      refreshToken\n      user {\n        id\n        displayName\n        email\n        username\n        emailVerified\n        locale\n      }\n    }\n  }\n": types.SignInWithCodeDocument,
     "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
     "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      displayName\n      locale\n    }\n  }\n": types.UpdateProfileDocument,
+    "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": types.SignOutEverywhereDocument,
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": types.ChangePasswordDocument,
     "\n  mutation RequestEmailVerification {\n    requestEmailVerification\n  }\n": types.RequestEmailVerificationDocument,
     "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n": types.ResetPasswordDocument,
@@ -132,10 +142,18 @@ const documents: Documents = {
     "\n  subscription NotificationAdded {\n    notificationAdded {\n      id\n      title\n      createdAt\n    }\n  }\n": types.NotificationAddedDocument,
     "\n  query Notifications {\n    myNotifications(first: 50) {\n      totalCount\n      unreadCount\n      edges {\n        node {\n          id\n          kind\n          title\n          body\n          path\n          createdAt\n          readAt\n        }\n      }\n    }\n  }\n": types.NotificationsDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n": types.MarkNotificationsReadDocument,
+    "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      id\n      name\n      kind\n    }\n  }\n": types.CreateOrganizationDocument,
+    "\n  query FindSchools($search: String!) {\n    organizations(kind: SCHOOL, search: $search, first: 20) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          city\n          district\n        }\n      }\n    }\n    myOrganizations(kind: SCHOOL) {\n      id\n    }\n  }\n": types.FindSchoolsDocument,
+    "\n  query MyOrganizationsPage {\n    me {\n      id\n      memberships {\n        role\n        organization {\n          id\n          name\n          kind\n          city\n          district\n          members {\n            role\n            user {\n              id\n              displayName\n            }\n          }\n          invitations {\n            id\n            role\n            createdAt\n            invitee {\n              id\n              displayName\n            }\n          }\n        }\n      }\n    }\n  }\n": types.MyOrganizationsPageDocument,
+    "\n  mutation InviteOrganizationMember($input: AddOrganizationMemberInput!) {\n    addOrganizationMember(input: $input) {\n      id\n      invitations {\n        id\n        role\n        createdAt\n        invitee {\n          id\n          displayName\n        }\n      }\n    }\n  }\n": types.InviteOrganizationMemberDocument,
+    "\n  mutation WithdrawOrganizationInvitation($organizationId: ID!, $userId: ID!) {\n    withdrawOrganizationInvitation(organizationId: $organizationId, userId: $userId) {\n      id\n      status\n    }\n  }\n": types.WithdrawOrganizationInvitationDocument,
     "\n  query Organization($id: ID!) {\n    organization(id: $id) {\n      id\n      name\n      kind\n      city\n      district\n      sector\n      website\n    }\n  }\n": types.OrganizationDocument,
     "\n  query MyOrganizationInvitations {\n    myInvitations {\n      id\n      role\n      organization {\n        id\n      }\n      invitedBy {\n        id\n        displayName\n      }\n    }\n  }\n": types.MyOrganizationInvitationsDocument,
     "\n  mutation AcceptOrganizationInvitation($organizationId: ID!) {\n    acceptOrganizationInvitation(organizationId: $organizationId) {\n      id\n      name\n    }\n  }\n": types.AcceptOrganizationInvitationDocument,
     "\n  mutation DeclineOrganizationInvitation($organizationId: ID!) {\n    declineOrganizationInvitation(organizationId: $organizationId) {\n      id\n      status\n    }\n  }\n": types.DeclineOrganizationInvitationDocument,
+    "\n  query ReceivedInvitations {\n    myInvitations {\n      id\n      role\n      organization {\n        id\n        name\n        kind\n      }\n      invitedBy {\n        id\n        displayName\n      }\n    }\n  }\n": types.ReceivedInvitationsDocument,
+    "\n  mutation AcceptInvitationFromList($organizationId: ID!) {\n    acceptOrganizationInvitation(organizationId: $organizationId) {\n      id\n      name\n      kind\n    }\n  }\n": types.AcceptInvitationFromListDocument,
+    "\n  mutation DeclineInvitationFromList($organizationId: ID!) {\n    declineOrganizationInvitation(organizationId: $organizationId) {\n      id\n      status\n    }\n  }\n": types.DeclineInvitationFromListDocument,
     "\n  query OrganizerChallenge($id: ID!) {\n    me {\n      id\n      isAdmin\n    }\n    myOrganizations {\n      id\n    }\n    challenge(id: $id) {\n      id\n      slug\n      title\n      status\n      format\n      blindJudging\n      rankingNormalization\n      reviewsPerIdea\n      maxTeamSize\n      submissionOpensAt\n      submissionClosesAt\n      judgingClosesAt\n      organizer {\n        id\n        name\n      }\n      themes {\n        id\n        name\n      }\n      criteria {\n        id\n        name\n        weight\n        maxScore\n      }\n      teams(first: 1) {\n        totalCount\n      }\n      ideas(first: 1, filter: { status: SUBMITTED }) {\n        totalCount\n      }\n      jurors {\n        id\n        assignedCount\n        submittedCount\n        user {\n          id\n          displayName\n          erased\n          nameHidden\n        }\n        affiliation {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.OrganizerChallengeDocument,
     "\n  query ChallengeSettings($id: ID!) {\n    challenge(id: $id) {\n      id\n      title\n      description\n      format\n      status\n      submissionOpensAt\n      submissionClosesAt\n      judgingClosesAt\n      reviewsPerIdea\n      maxTeamSize\n      blindJudging\n      rankingNormalization\n      organizer {\n        id\n        name\n      }\n      themes {\n        id\n        name\n        description\n      }\n      criteria {\n        id\n        name\n        description\n        weight\n        maxScore\n      }\n    }\n  }\n": types.ChallengeSettingsDocument,
     "\n  query OrganizerChoices {\n    myOrganizations {\n      id\n      name\n      kind\n    }\n  }\n": types.OrganizerChoicesDocument,
@@ -243,6 +261,10 @@ export function graphql(source: "\n  mutation UpdateProfile($input: UpdateProfil
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n"): (typeof documents)["\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n"): (typeof documents)["\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -323,6 +345,26 @@ export function graphql(source: "\n  mutation MarkNotificationsRead($ids: [ID!]!
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      id\n      name\n      kind\n    }\n  }\n"): (typeof documents)["\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      id\n      name\n      kind\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FindSchools($search: String!) {\n    organizations(kind: SCHOOL, search: $search, first: 20) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          city\n          district\n        }\n      }\n    }\n    myOrganizations(kind: SCHOOL) {\n      id\n    }\n  }\n"): (typeof documents)["\n  query FindSchools($search: String!) {\n    organizations(kind: SCHOOL, search: $search, first: 20) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          city\n          district\n        }\n      }\n    }\n    myOrganizations(kind: SCHOOL) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyOrganizationsPage {\n    me {\n      id\n      memberships {\n        role\n        organization {\n          id\n          name\n          kind\n          city\n          district\n          members {\n            role\n            user {\n              id\n              displayName\n            }\n          }\n          invitations {\n            id\n            role\n            createdAt\n            invitee {\n              id\n              displayName\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyOrganizationsPage {\n    me {\n      id\n      memberships {\n        role\n        organization {\n          id\n          name\n          kind\n          city\n          district\n          members {\n            role\n            user {\n              id\n              displayName\n            }\n          }\n          invitations {\n            id\n            role\n            createdAt\n            invitee {\n              id\n              displayName\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InviteOrganizationMember($input: AddOrganizationMemberInput!) {\n    addOrganizationMember(input: $input) {\n      id\n      invitations {\n        id\n        role\n        createdAt\n        invitee {\n          id\n          displayName\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation InviteOrganizationMember($input: AddOrganizationMemberInput!) {\n    addOrganizationMember(input: $input) {\n      id\n      invitations {\n        id\n        role\n        createdAt\n        invitee {\n          id\n          displayName\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WithdrawOrganizationInvitation($organizationId: ID!, $userId: ID!) {\n    withdrawOrganizationInvitation(organizationId: $organizationId, userId: $userId) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation WithdrawOrganizationInvitation($organizationId: ID!, $userId: ID!) {\n    withdrawOrganizationInvitation(organizationId: $organizationId, userId: $userId) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Organization($id: ID!) {\n    organization(id: $id) {\n      id\n      name\n      kind\n      city\n      district\n      sector\n      website\n    }\n  }\n"): (typeof documents)["\n  query Organization($id: ID!) {\n    organization(id: $id) {\n      id\n      name\n      kind\n      city\n      district\n      sector\n      website\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -336,6 +378,18 @@ export function graphql(source: "\n  mutation AcceptOrganizationInvitation($orga
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeclineOrganizationInvitation($organizationId: ID!) {\n    declineOrganizationInvitation(organizationId: $organizationId) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation DeclineOrganizationInvitation($organizationId: ID!) {\n    declineOrganizationInvitation(organizationId: $organizationId) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReceivedInvitations {\n    myInvitations {\n      id\n      role\n      organization {\n        id\n        name\n        kind\n      }\n      invitedBy {\n        id\n        displayName\n      }\n    }\n  }\n"): (typeof documents)["\n  query ReceivedInvitations {\n    myInvitations {\n      id\n      role\n      organization {\n        id\n        name\n        kind\n      }\n      invitedBy {\n        id\n        displayName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptInvitationFromList($organizationId: ID!) {\n    acceptOrganizationInvitation(organizationId: $organizationId) {\n      id\n      name\n      kind\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptInvitationFromList($organizationId: ID!) {\n    acceptOrganizationInvitation(organizationId: $organizationId) {\n      id\n      name\n      kind\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeclineInvitationFromList($organizationId: ID!) {\n    declineOrganizationInvitation(organizationId: $organizationId) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation DeclineInvitationFromList($organizationId: ID!) {\n    declineOrganizationInvitation(organizationId: $organizationId) {\n      id\n      status\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

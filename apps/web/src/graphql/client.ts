@@ -1,5 +1,5 @@
 import { cacheExchange, Client, fetchExchange, subscriptionExchange, type SubscriptionForwarder } from 'urql';
-import { getAccessToken, refreshSession } from '../identity/session';
+import { getAccessToken, refreshSession, sessionRevokedElsewhere } from '../identity/session';
 import { currentLocale } from '../i18n/locale-store';
 
 interface GraphQLErrorBody {
@@ -28,6 +28,9 @@ function authHeaders(): Record<string, string> {
   return { 'accept-language': currentLocale(), ...(token ? { authorization: `Bearer ${token}` } : {}) };
 }
 
+/** The close code of the API's sockets whose session was revoked (apps/api/src/graphql/graphql.module.ts). */
+const SESSION_REVOKED_CLOSE = 4401;
+
 export interface GraphQLConnection {
   client: Client;
   dispose(): void;
@@ -54,6 +57,13 @@ export function createGraphQLConnection(): GraphQLConnection {
         lazy: true,
         retryAttempts: Infinity,
         shouldRetry: () => true,
+        // The API closes a revoked session's sockets with 4401 (signed out elsewhere, password changed): find out at
+        // once whether the session is over (the refresh is refused, the tab signs out) instead of at the next request.
+        on: {
+          closed: (event) => {
+            if ((event as { code?: number } | undefined)?.code === SESSION_REVOKED_CLOSE) sessionRevokedElsewhere();
+          },
+        },
       });
       socket = client;
       if (disposed) void client.dispose();

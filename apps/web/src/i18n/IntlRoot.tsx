@@ -9,9 +9,10 @@ type OrganizerMessages = typeof import('./organizer.it.json');
 type JudgingMessages = typeof import('./judging.it.json');
 type TeamsMessages = typeof import('./teams.it.json');
 type AccountsMessages = typeof import('./accounts.it.json');
+type OrganizationsMessages = typeof import('./organizations.it.json');
 
 /** Every message id: the common catalogue's and those of the areas loaded with their screens. */
-export type MessageId = keyof typeof it | keyof OrganizerMessages | keyof JudgingMessages | keyof TeamsMessages | keyof AccountsMessages;
+export type MessageId = keyof typeof it | keyof OrganizerMessages | keyof JudgingMessages | keyof TeamsMessages | keyof AccountsMessages | keyof OrganizationsMessages;
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -37,6 +38,8 @@ const AREAS = {
   teams: area(() => Promise.all([import('./teams.it.json'), import('./teams.en.json')])),
   /** Account pages: email verification, password reset, data export and erasure (accounts.it.json, accounts.en.json). */
   accounts: area(() => Promise.all([import('./accounts.it.json'), import('./accounts.en.json')])),
+  /** The viewer's organizations, their members and invitations, creating one (organizations.it.json, organizations.en.json). */
+  organizations: area(() => Promise.all([import('./organizations.it.json'), import('./organizations.en.json')])),
 };
 export type MessageArea = keyof typeof AREAS;
 const areaMessages: Record<Locale, Record<string, string>> = { it: {}, en: {} };

@@ -1,14 +1,14 @@
 import { useState } from 'react';
-import { Button, Form } from 'react-aria-components';
+import { Button, Dialog, Form, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useMutation } from 'urql';
 import { graphql } from '../gql';
 import { formErrors } from '../common/api-errors';
 import { FormAlert, TextInput, usePageTitle } from '../common/ui';
 import { isLocale, setLocale } from '../i18n/locale-store';
 import { formValues } from './auth-forms';
-import { endSession, updateSessionUser, useSession } from './session';
+import { endEverySession, endSession, updateSessionUser, useSession } from './session';
 import { LanguageChoice } from './SignUpPage';
 import { DataExportSection } from '../people/DataExportSection';
 import { DeleteAccountSection } from '../people/DeleteAccountSection';
@@ -23,6 +23,59 @@ const UpdateProfileMutation = graphql(`
     }
   }
 `);
+
+const SignOutEverywhereMutation = graphql(`
+  mutation SignOutEverywhere {
+    signOutEverywhere
+  }
+`);
+
+/**
+ * Ends every session of the account at the API (other browsers' next request is refused, their sockets close), after a
+ * confirmation; then this browser forgets its own.
+ */
+function SignOutEverywhere() {
+  const intl = useIntl();
+  const navigate = useNavigate();
+  const [confirming, setConfirming] = useState(false);
+  const [state, signOutEverywhere] = useMutation(SignOutEverywhereMutation);
+  const errors = formErrors(state.error, intl);
+  const confirm = () => {
+    setConfirming(false);
+    void endEverySession(() => signOutEverywhere({}).then((result) => !!result.data?.signOutEverywhere)).then((done) => done && navigate('/'));
+  };
+  return (
+    <>
+      <p>
+        <FormattedMessage id="signOutEverywhere.lead" />
+      </p>
+      <FormAlert messages={errors.form} />
+      <Button className="button button-secondary" isDisabled={state.fetching} onPress={() => setConfirming(true)}>
+        <FormattedMessage id="signOutEverywhere.submit" />
+      </Button>
+      <ModalOverlay className="modal-overlay" isDismissable isOpen={confirming} onOpenChange={setConfirming}>
+        <Modal className="modal">
+          <Dialog role="alertdialog" className="dialog">
+            <Heading slot="title">
+              <FormattedMessage id="signOutEverywhere.confirmTitle" />
+            </Heading>
+            <p>
+              <FormattedMessage id="signOutEverywhere.confirmText" />
+            </p>
+            <div className="actions">
+              <Button className="button button-danger" onPress={confirm}>
+                <FormattedMessage id="signOutEverywhere.confirm" />
+              </Button>
+              <Button className="button button-secondary" slot="close">
+                <FormattedMessage id="signOutEverywhere.cancel" />
+              </Button>
+            </div>
+          </Dialog>
+        </Modal>
+      </ModalOverlay>
+    </>
+  );
+}
 
 const ChangePasswordMutation = graphql(`
   mutation ChangePassword($input: ChangePasswordInput!) {
@@ -137,9 +190,22 @@ export default function ProfilePage() {
       <h2>
         <FormattedMessage id="profile.session" />
       </h2>
-      <Button className="button button-secondary" onPress={() => void endSession().then(() => navigate('/'))}>
-        <FormattedMessage id="nav.signOut" />
-      </Button>
+      <p className="actions">
+        <Button className="button button-secondary" onPress={() => void endSession().then(() => navigate('/'))}>
+          <FormattedMessage id="nav.signOut" />
+        </Button>
+      </p>
+      <SignOutEverywhere />
+
+      <h2>
+        <FormattedMessage id="organizations.title" />
+      </h2>
+      <p>
+        <FormattedMessage id="organizations.lead" />{' '}
+        <Link to="/organizations">
+          <FormattedMessage id="organizations.link" />
+        </Link>
+      </p>
 
       <DataExportSection />
       <DeleteAccountSection rosterStudent={!!user.username} />

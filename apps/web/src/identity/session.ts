@@ -169,6 +169,28 @@ export async function endSession(): Promise<void> {
   if (stored) await postGraphQL(`mutation SignOut($token: String!) { signOut(refreshToken: $token) }`, { token: stored }).catch(() => undefined);
 }
 
+let endingEverySession = false;
+
+/**
+ * Sign out everywhere: `revoke` asks the API to end every session of the account (this one included), then this tab
+ * forgets its own. Meanwhile the API closing this tab's socket is expected, not news (see sessionRevokedElsewhere).
+ */
+export async function endEverySession(revoke: () => Promise<boolean>): Promise<boolean> {
+  endingEverySession = true;
+  try {
+    const revoked = await revoke();
+    if (revoked) clear();
+    return revoked;
+  } finally {
+    endingEverySession = false;
+  }
+}
+
+/** The API closed this session's socket as revoked (signed out elsewhere): a refused refresh signs this tab out now. */
+export function sessionRevokedElsewhere(): void {
+  if (!endingEverySession && state.status === 'signedIn') void refreshSession();
+}
+
 /** At start-up: a stored refresh token signs the tab in; sign-out in another tab signs this one out. */
 export function restoreSession(): void {
   if (readRefreshToken()) void refreshSession();

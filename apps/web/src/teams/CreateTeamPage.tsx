@@ -130,6 +130,14 @@ export default function CreateTeamPage() {
               description={intl.formatMessage({ id: school ? (schools.length ? 'teams.field.schoolHelp' : 'teams.field.noSchoolMembership') : 'teams.field.schoolOptional' })}
             />
           )}
+          {chosen && school && (
+            // The create-a-school page comes back here, to this challenge, once the school is created or joined.
+            <p>
+              <Link to={`/organizations/new?kind=SCHOOL&next=${encodeURIComponent(`/teams/new?challenge=${challengeId}`)}`}>
+                <FormattedMessage id={schools.length ? 'teams.create.otherSchool' : 'teams.create.registerSchool'} />
+              </Link>
+            </p>
+          )}
           {chosen && (
             <p className="muted">
               <FormattedMessage id={school ? 'teams.create.asCoach' : 'teams.create.asCaptain'} />
