@@ -344,7 +344,7 @@ test('a company sets its interests, follows a theme and sees suggested ideas wit
       .filter({ has: page.getByRole('link', { name: ours.idea.title, exact: true }) })
       .first();
   const card = cardIn('Idee suggerite per voi');
-  await expect(card).toContainText(`il tema «${themeName}» corrisponde al vostro interesse «${themeName}»`);
+  await expect(card).toContainText(`il tema è «${themeName}», tra quelli che vi interessano`);
   await expect(card).toContainText('la scuola è nel vostro territorio, Pianura Est');
   await expect(card.getByRole('link', { name: /Proponi/ }).or(card.locator('a.button'))).toHaveAttribute('href', `/sponsor/ideas/${ours.idea.id}?company=${companyId}`);
   await expectAccessible(page);

@@ -112,9 +112,9 @@ const Days = ({ value }: { value: number | null | undefined }) =>
   value === null || value === undefined ? '–' : <FormattedMessage id="impact.days" values={{ days: value, shown: <FormattedNumber value={value} maximumFractionDigits={1} /> }} />;
 
 /** The columns of the district and school tables: the figures a comparison needs. */
-function figureColumns<Row extends { figures: Figures }>(): Column<Row>[] {
+function figureColumns<Row extends { figures: Figures }>(bySchool = false): Column<Row>[] {
   return [
-    { header: 'impact.schools', numeric: true, cell: (row) => row.figures.schools },
+    ...(bySchool ? [] : [{ header: 'impact.schools', numeric: true, cell: (row: Row) => row.figures.schools } satisfies Column<Row>]),
     { header: 'impact.classes', numeric: true, cell: (row) => row.figures.classes },
     { header: 'impact.students', numeric: true, cell: (row) => row.figures.students },
     { header: 'impact.teams', numeric: true, cell: (row) => row.figures.teams },
@@ -236,7 +236,7 @@ function Report({ report }: { report: Report }) {
           testId="impact-schools"
           rows={report.bySchool}
           rowKey={(row) => row.school.id}
-          columns={[{ header: 'impact.school', rowHeader: true, cell: (row) => row.school.name }, ...figureColumns<Report['bySchool'][number]>()]}
+          columns={[{ header: 'impact.school', rowHeader: true, cell: (row) => row.school.name }, ...figureColumns<Report['bySchool'][number]>(true)]}
         />
       </section>
     </>

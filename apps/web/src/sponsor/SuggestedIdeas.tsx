@@ -95,7 +95,10 @@ export function SuggestedIdeas({ companyId, openIdeaIds }: { companyId: string; 
             <ul className="reasons">
               {reasons.map((reason) => (
                 <li key={`${reason.kind}:${reason.interest}`}>
-                  <FormattedMessage id={REASON[reason.kind]} values={{ interest: reason.interest, matched: reason.matched ?? reason.interest }} />
+                  <FormattedMessage
+                    id={reason.kind === 'THEME' && reason.matched?.toLowerCase() === reason.interest.toLowerCase() ? 'suggestions.reason.THEME.same' : REASON[reason.kind]}
+                    values={{ interest: reason.interest, matched: reason.matched ?? reason.interest }}
+                  />
                 </li>
               ))}
             </ul>

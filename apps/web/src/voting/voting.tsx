@@ -9,6 +9,7 @@ import type { PublicVotingStatus } from '../gql/graphql';
 import { formErrors } from '../common/api-errors';
 import { FormAlert } from '../common/ui';
 import { useSession } from '../identity/session';
+import './voting.css';
 
 const ChallengeVotingQuery = graphql(`
   query ChallengeVoting($id: ID!) {
