@@ -44,6 +44,9 @@ const VerifyEmailPage = lazy(() => withMessages('accounts', import('../identity/
 const ForgotPasswordPage = lazy(() => withMessages('accounts', import('../identity/ForgotPasswordPage')));
 const ResetPasswordPage = lazy(() => withMessages('accounts', import('../identity/ResetPasswordPage')));
 const AccountDeletedPage = lazy(() => withMessages('accounts', import('../people/AccountDeletedPage')));
+// Reports, exports and public voting (issue 14): the promoter's impact report and the company's profile for suggestions.
+const ImpactReportPage = lazy(() => withMessages('organizer', import('../reports/ImpactReportPage')));
+const SponsorSettingsPage = lazy(() => withMessages('organizer', import('../sponsor/SponsorSettingsPage')));
 
 function SignedIn({ children }: { children: ReactNode }) {
   const { status } = useSession();
@@ -157,7 +160,9 @@ export const routes: RouteObject[] = [
           ['organizer/challenges/new', <ChallengeFormPage />],
           ['organizer/challenges/:id', <ChallengeAdminPage />],
           ['organizer/challenges/:id/edit', <ChallengeFormPage />],
+          ['organizer/impact', <ImpactReportPage />],
           ['sponsor', <SponsorHomePage />],
+          ['sponsor/settings', <SponsorSettingsPage />],
           ['sponsor/ideas/:id', <ProposeAdoptionPage />],
           ['teams/:id/adoption', <TeamAdoptionPage />],
           ['teams/:id/mini-company', <TeamMiniCompanyPage />],

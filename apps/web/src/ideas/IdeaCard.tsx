@@ -1,6 +1,7 @@
 import { FormattedMessage } from 'react-intl';
 import { Link } from 'react-router';
 import { Badge } from '../common/ui';
+import { VoteButton } from '../voting/voting';
 
 export interface IdeaCardData {
   id: string;
@@ -8,7 +9,7 @@ export interface IdeaCardData {
   summary: string;
   tags: string[];
   theme: { name: string };
-  challenge: { title: string };
+  challenge: { id?: string; title: string };
   team?: { name: string; school?: { name: string; district?: string | null } | null } | null;
   adoption?: { company: { name: string } } | null;
 }
@@ -30,6 +31,7 @@ export function IdeaCard({ idea }: { idea: IdeaCardData }) {
           {idea.team.school?.district && ` (${idea.team.school.district})`}
         </p>
       )}
+      {idea.challenge.id && <VoteButton challengeId={idea.challenge.id} idea={idea} compact />}
       {idea.adoption && (
         <p>
           <Badge tone="good">

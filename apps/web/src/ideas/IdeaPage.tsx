@@ -4,6 +4,7 @@ import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import { Badge, Loading, NotFound, QueryError, usePageTitle } from '../common/ui';
 import { IdeaText } from './IdeaText';
+import { IdeaVoting } from '../voting/voting';
 
 const IdeaQuery = graphql(`
   query Idea($id: ID!) {
@@ -53,6 +54,7 @@ const IdeaQuery = graphql(`
         rank
         rawScore
       }
+      publicVotes
     }
   }
 `);
@@ -106,6 +108,7 @@ export default function IdeaPage() {
           <FormattedMessage id="idea.score" values={{ rank: idea.score.rank, score: <FormattedNumber value={idea.score.rawScore ?? 0} maximumFractionDigits={2} /> }} />
         </p>
       )}
+      {idea.status === 'SUBMITTED' && <IdeaVoting challengeId={idea.challenge.id} idea={idea} publicVotes={idea.publicVotes} />}
       <IdeaText idea={idea} headingLevel="h2" />
     </article>
   );

@@ -12,6 +12,9 @@ import { LifecycleSection } from './LifecycleSection';
 import { PublishResultsSection } from './PublishResultsSection';
 import './organizer.css';
 import { ChallengeDateRows } from '../challenges/ChallengeDates';
+import { ExportsSection } from '../reports/ExportsSection';
+import { JuryReportSection } from '../reports/JuryReportSection';
+import { PublicVotingSection } from '../reports/PublicVotingSection';
 
 const OrganizerChallengeQuery = graphql(`
   query OrganizerChallenge($id: ID!) {
@@ -194,6 +197,9 @@ export default function ChallengeAdminPage() {
       {started && <JudgingProgressSection challengeId={challenge.id} />}
       {started && <LeaderboardSection challengeId={challenge.id} live={challenge.status === 'JUDGING'} />}
       {challenge.status === 'JUDGING' && <PublishResultsSection challengeId={challenge.id} />}
+      {started && <JuryReportSection challengeId={challenge.id} />}
+      {started && <ExportsSection challengeId={challenge.id} />}
+      {(challenge.status === 'RESULTS_PUBLISHED' || challenge.status === 'CLOSED') && <PublicVotingSection challengeId={challenge.id} />}
     </article>
   );
 }

@@ -44,9 +44,14 @@ function OrganizationChallenges({ organization }: { organization: { id: string; 
     <section aria-labelledby={`org-${organization.id}`}>
       <div className="section-head">
         <h2 id={`org-${organization.id}`}>{organization.name}</h2>
-        <Link className="button" to={`/organizer/challenges/new?organizer=${organization.id}`}>
-          <FormattedMessage id="organizer.newChallenge" />
-        </Link>
+        <span className="actions">
+          <Link className="button button-secondary" to={`/organizer/impact?organization=${organization.id}`}>
+            <FormattedMessage id="impact.link" />
+          </Link>
+          <Link className="button" to={`/organizer/challenges/new?organizer=${organization.id}`}>
+            <FormattedMessage id="organizer.newChallenge" />
+          </Link>
+        </span>
       </div>
       {fetching && !data && <Loading />}
       {error && <QueryError error={error} />}

@@ -88,9 +88,9 @@ export function DateTimeField({ label, description, ...props }: FieldProps) {
   );
 }
 
-export function CheckboxField({ name, label, defaultSelected }: { name: string; label: ReactNode; defaultSelected?: boolean }) {
+export function CheckboxField({ name, label, defaultSelected, onChange }: { name: string; label: ReactNode; defaultSelected?: boolean; onChange?: (selected: boolean) => void }) {
   return (
-    <Checkbox className="checkbox" name={name} value="on" defaultSelected={defaultSelected}>
+    <Checkbox className="checkbox" name={name} value="on" defaultSelected={defaultSelected} onChange={onChange}>
       <span className="checkbox-box" aria-hidden="true" />
       {label}
     </Checkbox>
@@ -103,15 +103,17 @@ export function RadioField<T extends string>({
   options,
   defaultValue,
   isRequired,
+  onChange,
 }: {
   name: string;
   label: ReactNode;
   options: { value: T; label: ReactNode }[];
   defaultValue?: T;
   isRequired?: boolean;
+  onChange?: (value: T) => void;
 }) {
   return (
-    <RadioGroup className="field radios" name={name} defaultValue={defaultValue} isRequired={isRequired}>
+    <RadioGroup className="field radios" name={name} defaultValue={defaultValue} isRequired={isRequired} onChange={onChange && ((value) => onChange(value as T))}>
       <Label>{label}</Label>
       {options.map((option) => (
         <Radio key={option.value} value={option.value} className="radio">

@@ -10,6 +10,7 @@ import { FormAlert, Loading, QueryError, usePageTitle } from '../common/ui';
 import { ApiForm, formText, LineField } from '../organizer/fields';
 import { useFocusFirstInvalid } from '../organizer/use-focus-invalid';
 import { AdoptionStatusBadge, TutorList } from './labels';
+import { SuggestedIdeas } from './SuggestedIdeas';
 import '../organizer/organizer.css';
 
 const SponsorCompaniesQuery = graphql(`
@@ -342,6 +343,7 @@ function CompanyArea({ companyId }: { companyId: string }) {
           </ul>
         )}
       </section>
+      <SuggestedIdeas companyId={companyId} openIdeaIds={open} />
       <AdoptableIdeas companyId={companyId} openIdeaIds={open} />
     </>
   );
