@@ -146,7 +146,7 @@ describe('unexpected errors', () => {
 
     expect(result.status).toBe(200);
     expect(result.json.errors).toEqual([
-      { message: 'Errore interno del server.', locations: [{ line: 1, column: 3 }], path: ['organizations'], extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      { message: 'Internal server error.', locations: [{ line: 1, column: 3 }], path: ['organizations'], extensions: { code: 'INTERNAL_SERVER_ERROR' } },
     ]);
     for (const leak of ['SELECT', 'secret_column', 's3cr3t', '42703', 'QueryFailedError', 'stacktrace', 'stack', '.ts:', '.js:']) {
       expect(result.text).not.toContain(leak);
