@@ -223,7 +223,7 @@ const wsRefusal = (error: DomainError) => new GraphQLError(error.key, { original
             return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
           },
           // An operation refused before it runs is answered with an `error` message, not `next`.
-          onError: (ctx, _id, _payload, errors) => formatWsErrors(errors, ctx as WsContext),
+          onError: (ctx, _id, _payload, errors) => formatWsErrors(errors, ctx),
         };
         return {
           path: '/graphql',

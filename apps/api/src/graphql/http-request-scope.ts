@@ -25,6 +25,6 @@ export function scopeGraphQLRequests(fastify: FastifyInstance, path = '/graphql'
     const handler = route.handler as RouteHandlerMethod;
     route.handler = function scopedGraphQLHandler(this: unknown, request, reply) {
       return scope.run({ headers: request.headers }, () => handler.call(this as never, request, reply));
-    } as RouteHandlerMethod;
+    };
   });
 }

@@ -20,7 +20,7 @@ export class RefusedOperation extends GraphQLError {
   }
 
   static of<K extends ErrorKey>(key: K, options: GraphQLErrorOptions, ...[params]: ParamsArg<K>): RefusedOperation {
-    return new RefusedOperation(key, (params ?? {}) as ErrorParams, options);
+    return new RefusedOperation(key, params ?? {}, options);
   }
 }
 

@@ -21,45 +21,45 @@ export interface Wording {
 
 const say = <K extends ErrorKey>(key: K, ...[params]: [keyof ErrorMessageParams[K]] extends [never] ? [] : [ErrorMessageParams[K]]): Sentence => ({
   key,
-  params: (params ?? {}) as ErrorParams,
+  params: params ?? {},
 });
 
 type Rule = readonly [RegExp, (match: string[]) => Sentence];
 
 /** What graphql-js says of a value that does not fit its type: in a document (validation) and in a variable (coercion). */
 const VALUE_RULES: readonly Rule[] = [
-  [/^Field "([^"]+)" is not defined by type "([^"]+)"\.$/, ([, field, type]) => say('graphql.unknownInputField', { field: field!, type: type! })],
-  [/^Field "([^"]+)" of required type "([^"]+)" was not provided\.$/, ([, field, type]) => say('graphql.missingInputField', { field: field!, type: type! })],
-  [/^Expected value of type "([^"]+)", found (.+?)\.?$/s, ([, type, value]) => say('graphql.wrongValue', { type: type!, value: value! })],
-  [/^Expected type "([^"]+)" to be an object\.$/, ([, type]) => say('graphql.expectedObject', { type: type! })],
-  [/^Value "?(.*?)"? does not exist in "([^"]+)" enum\.$/s, ([, value, type]) => say('graphql.unknownEnumValue', { value: value!, type: type! })],
+  [/^Field "([^"]+)" is not defined by type "([^"]+)"\.$/, ([, field, type]) => say('graphql.unknownInputField', { field: field, type: type })],
+  [/^Field "([^"]+)" of required type "([^"]+)" was not provided\.$/, ([, field, type]) => say('graphql.missingInputField', { field: field, type: type })],
+  [/^Expected value of type "([^"]+)", found (.+?)\.?$/s, ([, type, value]) => say('graphql.wrongValue', { type: type, value: value })],
+  [/^Expected type "([^"]+)" to be an object\.$/, ([, type]) => say('graphql.expectedObject', { type: type })],
+  [/^Value "?(.*?)"? does not exist in "([^"]+)" enum\.$/s, ([, value, type]) => say('graphql.unknownEnumValue', { value: value, type: type })],
   // `Int cannot represent non-integer value: "abc"`, `Enum "Locale" cannot represent non-enum value: fr.`
-  [/^(?:Enum )?"?(\w+)"? cannot represent [^:]*: (.+?)\.?$/s, ([, type, value]) => say('graphql.invalidValue', { type: type!, value: unquote(value!) })],
+  [/^(?:Enum )?"?(\w+)"? cannot represent [^:]*: (.+?)\.?$/s, ([, type, value]) => say('graphql.invalidValue', { type: type, value: unquote(value) })],
 ];
 
 /** graphql-js's validation rules (specifiedRules), by the words of each. */
 const VALIDATION_RULES: readonly Rule[] = [
-  [/^Cannot query field "([^"]+)" on type "([^"]+)"\.$/, ([, field, type]) => say('graphql.unknownField', { field: field!, type: type! })],
-  [/^Unknown argument "([^"]+)" on field "([^"]+)"\.$/, ([, argument, field]) => say('graphql.unknownArgument', { argument: argument!, field: field! })],
-  [/^Unknown type "([^"]+)"\.$/, ([, type]) => say('graphql.unknownType', { type: type! })],
-  [/^Unknown directive "@([^"]+)"\.$/, ([, directive]) => say('graphql.unknownDirective', { directive: directive! })],
-  [/^Unknown fragment "([^"]+)"\.$/, ([, fragment]) => say('graphql.unknownFragment', { fragment: fragment! })],
-  [/^Field "([^"]+)" of type "([^"]+)" must have a selection of subfields\.$/, ([, field, type]) => say('graphql.selectionRequired', { field: field!, type: type! })],
-  [/^Field "([^"]+)" must not have a selection since type "([^"]+)" has no subfields\.$/, ([, field, type]) => say('graphql.noSelectionAllowed', { field: field!, type: type! })],
+  [/^Cannot query field "([^"]+)" on type "([^"]+)"\.$/, ([, field, type]) => say('graphql.unknownField', { field: field, type: type })],
+  [/^Unknown argument "([^"]+)" on field "([^"]+)"\.$/, ([, argument, field]) => say('graphql.unknownArgument', { argument: argument, field: field })],
+  [/^Unknown type "([^"]+)"\.$/, ([, type]) => say('graphql.unknownType', { type: type })],
+  [/^Unknown directive "@([^"]+)"\.$/, ([, directive]) => say('graphql.unknownDirective', { directive: directive })],
+  [/^Unknown fragment "([^"]+)"\.$/, ([, fragment]) => say('graphql.unknownFragment', { fragment: fragment })],
+  [/^Field "([^"]+)" of type "([^"]+)" must have a selection of subfields\.$/, ([, field, type]) => say('graphql.selectionRequired', { field: field, type: type })],
+  [/^Field "([^"]+)" must not have a selection since type "([^"]+)" has no subfields\.$/, ([, field, type]) => say('graphql.noSelectionAllowed', { field: field, type: type })],
   [
     /^Field "([^"]+)" argument "([^"]+)" of type "([^"]+)" is required, but it was not provided\.$/,
-    ([, field, argument, type]) => say('graphql.missingArgument', { field: field!, argument: argument!, type: type! }),
+    ([, field, argument, type]) => say('graphql.missingArgument', { field: field, argument: argument, type: type }),
   ],
-  [/^Cannot spread fragment "([^"]+)" within itself/, ([, fragment]) => say('graphql.fragmentCycle', { fragment: fragment! })],
-  [/^Fragment "([^"]+)" is never used\.$/, ([, fragment]) => say('graphql.fragmentUnused', { fragment: fragment! })],
-  [/^Variable "(\$[^"]+)" is never used/, ([, variable]) => say('graphql.variableUnused', { variable: variable! })],
-  [/^Variable "(\$[^"]+)" is not defined/, ([, variable]) => say('graphql.variableUndefined', { variable: variable! })],
+  [/^Cannot spread fragment "([^"]+)" within itself/, ([, fragment]) => say('graphql.fragmentCycle', { fragment: fragment })],
+  [/^Fragment "([^"]+)" is never used\.$/, ([, fragment]) => say('graphql.fragmentUnused', { fragment: fragment })],
+  [/^Variable "(\$[^"]+)" is never used/, ([, variable]) => say('graphql.variableUnused', { variable: variable })],
+  [/^Variable "(\$[^"]+)" is not defined/, ([, variable]) => say('graphql.variableUndefined', { variable: variable })],
   [
     /^Variable "(\$[^"]+)" of type "([^"]+)" used in position expecting type "([^"]+)"\.$/,
-    ([, variable, type, expected]) => say('graphql.variableWrongType', { variable: variable!, type: type!, expected: expected! }),
+    ([, variable, type, expected]) => say('graphql.variableWrongType', { variable: variable, type: type, expected: expected }),
   ],
-  [/^There can be only one operation named "([^"]+)"\.$/, ([, operation]) => say('graphql.duplicateOperation', { operation: operation! })],
-  [/^There can be only one argument named "([^"]+)"\.$/, ([, argument]) => say('graphql.duplicateArgument', { argument: argument! })],
+  [/^There can be only one operation named "([^"]+)"\.$/, ([, operation]) => say('graphql.duplicateOperation', { operation: operation })],
+  [/^There can be only one argument named "([^"]+)"\.$/, ([, argument]) => say('graphql.duplicateArgument', { argument: argument })],
   [/^This anonymous operation must be the only defined operation\.$/, () => say('graphql.anonymousNotAlone')],
   [/^(?:Subscription "[^"]+"|Anonymous Subscription) must select only one top level field\.$/, () => say('graphql.subscriptionOneField')],
   ...VALUE_RULES,
@@ -67,14 +67,14 @@ const VALIDATION_RULES: readonly Rule[] = [
 
 /** Variables that do not fit their types (graphql-js's coerceVariableValues), before any resolver runs. */
 const VARIABLE_RULES: readonly Rule[] = [
-  [/^Variable "(\$[^"]+)" of required type "([^"]+)" was not provided\.$/, ([, variable, type]) => say('graphql.variableMissing', { variable: variable!, type: type! })],
-  [/^Variable "(\$[^"]+)" of non-null type "([^"]+)" must not be null\.$/, ([, variable, type]) => say('graphql.variableNull', { variable: variable!, type: type! })],
+  [/^Variable "(\$[^"]+)" of required type "([^"]+)" was not provided\.$/, ([, variable, type]) => say('graphql.variableMissing', { variable: variable, type: type })],
+  [/^Variable "(\$[^"]+)" of non-null type "([^"]+)" must not be null\.$/, ([, variable, type]) => say('graphql.variableNull', { variable: variable, type: type })],
 ];
 
 /** Which operation of a document to run (graphql-js's getOperationAST, as Apollo reports it). */
 const OPERATION_RULES: readonly Rule[] = [
   [/^Must provide operation name if query contains multiple operations\.$/, () => say('graphql.operationNameRequired')],
-  [/^Unknown operation named "([^"]+)"\.$/, ([, operation]) => say('graphql.unknownOperation', { operation: operation! })],
+  [/^Unknown operation named "([^"]+)"\.$/, ([, operation]) => say('graphql.unknownOperation', { operation: operation })],
   [/^Must provide an operation\.$/, () => say('graphql.noOperation')],
 ];
 
@@ -104,7 +104,7 @@ const unquote = (value: string): string => (/^"[^"]*"$/.test(value) ? value.slic
 function splitSuggestions(message: string): { text: string; suggestions: string[] } {
   const match = /^(.*?) Did you mean (?:the enum value )?((?:"[^"]*"(?:,? (?:or )?)?)+)\?$/s.exec(message);
   if (!match) return { text: message, suggestions: [] };
-  return { text: match[1]!, suggestions: [...match[2]!.matchAll(/"([^"]*)"/g)].map((m) => m[1]!) };
+  return { text: match[1], suggestions: [...match[2].matchAll(/"([^"]*)"/g)].map((m) => m[1]) };
 }
 
 function firstMatch(rules: readonly Rule[], text: string): Sentence | undefined {
@@ -127,14 +127,14 @@ export function wordRequestError(message: string, reason: string, locations: rea
       ? { sentences: [say('graphql.syntax', { line: at.line, column: at.column })], suggestions: [], detail }
       : { sentences: [say('graphql.parseFailed')], suggestions: [], detail };
   }
-  if (SELF_EXPLAINED.has(reason)) return { sentences: [say(GIST[reason]!)], suggestions: [] };
+  if (SELF_EXPLAINED.has(reason)) return { sentences: [say(GIST[reason])], suggestions: [] };
 
   // `Variable "$i" got invalid value { nope: 1 } at "i.title"; Field "nope" is not defined by type "UpdateProfileInput".`
   const invalidVariable = /^Variable "(\$[^"]+)" got invalid value (.*?)(?: at "([^"]+)")?; (.*)$/s.exec(message);
   if (invalidVariable) {
     const [, variable, , path, inner] = invalidVariable;
-    const head = path ? say('graphql.invalidVariableAt', { variable: variable!, path: path! }) : say('graphql.invalidVariable', { variable: variable! });
-    const { text, suggestions } = splitSuggestions(inner!);
+    const head = path ? say('graphql.invalidVariableAt', { variable: variable, path: path }) : say('graphql.invalidVariable', { variable: variable });
+    const { text, suggestions } = splitSuggestions(inner);
     const why = firstMatch(VALUE_RULES, text);
     return why ? { sentences: [head, why], suggestions } : { sentences: [head], suggestions: [], detail: message };
   }
@@ -145,6 +145,6 @@ export function wordRequestError(message: string, reason: string, locations: rea
   if (sentence) return { sentences: [sentence], suggestions: sentence.key === 'graphql.selectionRequired' ? [] : suggestions };
   // Overlapping fields say why they conflict at length: the gist, and the English for the why.
   const conflict = /^Fields "([^"]+)" conflict because /.exec(message);
-  if (conflict) return { sentences: [say('graphql.fieldsConflict', { field: conflict[1]! })], suggestions: [], detail: message };
+  if (conflict) return { sentences: [say('graphql.fieldsConflict', { field: conflict[1] })], suggestions: [], detail: message };
   return { sentences: [{ key: GIST[reason] ?? fallback, params: {} }], suggestions: [], detail: message };
 }
