@@ -9,8 +9,9 @@ import { fragmentBomb } from './helpers/documents.js';
 describe('document limits: validation linear in the document', () => {
   let api: RunningApi;
   let base: string;
+  // In English (the messages asserted); error-locale.e2e-spec.ts shows the Italian default.
   const post = async (query: string) => {
-    const response = await fetch(api.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    const response = await fetch(api.url, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': 'en' }, body: JSON.stringify({ query }) });
     return { status: response.status, json: (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] } };
   };
 
@@ -53,7 +54,7 @@ describe('document limits: validation linear in the document', () => {
   it('answers a fragment cycle with a 400 validation error, not a 500', async () => {
     const result = await post('query Cycle { ...A }\nfragment A on Query { ...B }\nfragment B on Query { ...A }');
     expect(result.status).toBe(400);
-    expect(result.json.errors?.some((e) => /Cannot spread fragment "A" within itself/.test(e.message))).toBe(true);
+    expect(result.json.errors?.some((e) => /The fragment «A» includes itself/.test(e.message))).toBe(true);
     expect(result.json.errors?.every((e) => e.extensions?.code !== 'INTERNAL_SERVER_ERROR')).toBe(true);
   });
 
@@ -70,6 +71,6 @@ describe('document limits: validation linear in the document', () => {
     const deep = 'organizations { edges { node { members { user { a { b { c { d { e { f { g } } } } } } } } } } }';
     const result = await post(`query Deep { ...D }\nfragment D on Query { ${deep} }`);
     expect(result.status).toBe(400);
-    expect(result.json.errors?.some((e) => /'Deep' exceeds maximum operation depth of 10/.test(e.message))).toBe(true);
+    expect(result.json.errors?.some((e) => /The operation «Deep» is nested deeper than the limit of 10 levels/.test(e.message))).toBe(true);
   });
 });

@@ -2,12 +2,14 @@
 // Italian) with `extensions.code` and `extensions.field` unchanged; a BAD_USER_INPUT lists every invalid field in
 // `extensions.fields` ([{ field, message }]), the first also in `extensions.field`; scores rounded to two decimals.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createClient } from 'graphql-ws';
 import type { DataSource } from 'typeorm';
+import WebSocket from 'ws';
 import { startApi, type RunningApi } from './helpers/api.js';
 import { challengeInput, CREATE_CHALLENGE, CREATE_TEAM, createChallenge, forceStatus, publishedChallenge, type TestChallenge } from './helpers/challenge-factories.js';
 import { openDatabase } from './helpers/db.js';
 import { createOrganization, signUp, uniqueEmail, type TestUser } from './helpers/factories.js';
-import { gqlOk, type GqlError } from './helpers/graphql.js';
+import { gqlOk, wsOperation, type GqlError } from './helpers/graphql.js';
 import { judgingFixture, LEADERBOARD, myAssignments, startJudging, SUBMIT_REVIEW } from './helpers/judging-factories.js';
 
 const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { accessToken user { id } } }`;
@@ -228,5 +230,160 @@ describe('scores rounded to two decimals', () => {
     const [{ total }] = await db.query(`SELECT total FROM review WHERE id = $1`, [submitted.submitReview.id]);
     expect(total).toBeCloseTo(100 / 3, 10);
     expect(total).not.toBe(33.33);
+  });
+});
+
+// Refused before any resolver runs: no user may be known yet (Accept-Language, else Italian), and the words are
+// graphql-js's or our limits' English, worded from the catalogue; extensions (code, reason, locations) never change.
+describe('errors refused before an operation runs, in the viewer’s language', () => {
+  let api: RunningApi;
+  let italian: TestUser;
+  let english: TestUser;
+
+  const DEEP = `query Deep { organizations(first: 1) { edges { node { ${'members { user { id } organization { '.repeat(6)}id${' } }'.repeat(6)} } } } }`;
+  const COSTLY = `{ ${Array.from({ length: 50 }, (_, i) => `a${i}: challenges(first: 100) { edges { node { id title } } }`).join(' ')} }`;
+  const cases: { what: string; query: string; variables?: Record<string, unknown>; it: string | RegExp; en: string | RegExp; extensions: Record<string, unknown> }[] = [
+    {
+      what: 'a parse error',
+      query: '{ me { id }',
+      it: 'La query non è GraphQL valido: errore di sintassi alla riga 1, colonna 12.',
+      en: 'The query is not valid GraphQL: syntax error at line 1, column 12.',
+      extensions: { code: 'BAD_USER_INPUT', reason: 'GRAPHQL_PARSE_FAILED', detail: 'Expected Name, found <EOF>.' },
+    },
+    {
+      what: 'a validation error (unknown field)',
+      query: '{ me { idd } }',
+      it: 'Il tipo «User» non ha il campo «idd». Forse intendevi «id»?',
+      en: 'The type «User» has no field «idd». Did you mean «id»?',
+      extensions: { code: 'BAD_USER_INPUT', reason: 'GRAPHQL_VALIDATION_FAILED' },
+    },
+    {
+      what: 'a variable coercion error',
+      query: 'query($n: Int!) { challenges(first: $n) { totalCount } }',
+      variables: { n: 'abc' },
+      it: 'Il valore della variabile «$n» non è valido. «abc» non è un valore valido per il tipo «Int».',
+      en: 'The value of the variable «$n» is not valid. «abc» is not a valid value of type «Int».',
+      extensions: { code: 'BAD_USER_INPUT' },
+    },
+    {
+      what: 'a depth refusal',
+      query: DEEP,
+      it: 'L’operazione «Deep» è annidata oltre il limite di 10 livelli.',
+      en: 'The operation «Deep» is nested deeper than the limit of 10 levels.',
+      extensions: { code: 'BAD_USER_INPUT', reason: 'GRAPHQL_VALIDATION_FAILED' },
+    },
+    {
+      what: 'a cost refusal',
+      query: COSTLY,
+      it: /^La query costa \d+ punti, oltre il limite di 5000: chiedi meno elementi per pagina o meno campi\.$/,
+      en: /^The query costs \d+ points, above the limit of 5000: ask for fewer items per page or fewer fields\.$/,
+      extensions: { code: 'BAD_USER_INPUT', reason: 'QUERY_TOO_COSTLY', maxCost: 5000 },
+    },
+  ];
+
+  beforeAll(async () => {
+    api = await startApi();
+    italian = await signUp(api.url, { label: 'giulia-pre', locale: 'it' });
+    english = await signUp(api.url, { label: 'jane-pre', locale: 'en' });
+  });
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it.each(cases.map((c) => [c.what, c] as const))(
+    'words %s in Italian by default and for an Italian user, in English for Accept-Language en and an English user',
+    async (_what, c) => {
+      const answers = {
+        byDefault: await firstError(api.url, c.query, c.variables ?? {}),
+        italianUser: await firstError(api.url, c.query, c.variables ?? {}, { token: italian.token, acceptLanguage: 'en' }),
+        askingEnglish: await firstError(api.url, c.query, c.variables ?? {}, { acceptLanguage: 'en-GB,en;q=0.9' }),
+        englishUser: await firstError(api.url, c.query, c.variables ?? {}, { token: english.token }),
+      };
+      for (const answer of [answers.byDefault, answers.italianUser]) expect(answer.message).toEqual(typeof c.it === 'string' ? c.it : expect.stringMatching(c.it));
+      for (const answer of [answers.askingEnglish, answers.englishUser]) expect(answer.message).toEqual(typeof c.en === 'string' ? c.en : expect.stringMatching(c.en));
+      // The code (and every other extension) is the same in both languages.
+      expect(answers.byDefault.extensions).toMatchObject(c.extensions);
+      for (const answer of Object.values(answers)) expect(answer.extensions).toEqual(answers.byDefault.extensions);
+      expect(answers.byDefault.message).not.toBe(answers.askingEnglish.message);
+    },
+  );
+
+  it('words a request Apollo refuses before its pipeline (a batch, a body without a query) from the request’s headers', async () => {
+    const post = async (body: unknown, headers: Record<string, string> = {}) => {
+      const response = await fetch(api.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+      return { status: response.status, error: ((await response.json()) as { errors: GqlError[] }).errors[0]! };
+    };
+    const batch = [{ query: '{ __typename }' }, { query: '{ __typename }' }];
+    const inItalian = await post(batch);
+    const inEnglish = await post(batch, { 'accept-language': 'en' });
+    const ofTheUser = await post(batch, { 'accept-language': 'it', authorization: `Bearer ${english.token}` });
+    expect(inItalian).toEqual({ status: 400, error: { message: 'Invia una sola operazione per richiesta.', extensions: { code: 'BAD_USER_INPUT', reason: 'BAD_REQUEST' } } });
+    expect(inEnglish).toEqual({ status: 400, error: { message: 'Send one operation per request.', extensions: inItalian.error.extensions } });
+    expect(ofTheUser.error.message).toBe(inEnglish.error.message);
+    const noQuery = await post({ variables: {} }, { 'accept-language': 'en' });
+    expect(noQuery).toEqual({
+      status: 400,
+      error: { message: 'The request holds no query: send its text in «query».', extensions: { code: 'BAD_USER_INPUT', reason: 'BAD_REQUEST' } },
+    });
+  });
+
+  describe('over WebSocket', () => {
+    /** A socket whose upgrade request and connection_init payload carry what a client chose to send. */
+    const socket = (options: { token?: string; upgradeLanguage?: string; paramsLanguage?: string }) =>
+      createClient({
+        url: api.wsUrl,
+        webSocketImpl: class extends WebSocket {
+          constructor(url: string, protocols?: string | string[]) {
+            super(url, protocols, { headers: options.upgradeLanguage ? { 'accept-language': options.upgradeLanguage } : {} });
+          }
+        },
+        connectionParams: {
+          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+          ...(options.paramsLanguage ? { 'accept-language': options.paramsLanguage } : {}),
+        },
+        retryAttempts: 0,
+        lazy: true,
+      });
+    const refusal = async (options: Parameters<typeof socket>[0], query: string, variables: Record<string, unknown> = {}) => {
+      const client = socket(options);
+      try {
+        const outcome = await wsOperation(client, query, variables);
+        if (!outcome.refused) throw new Error(`Expected a refusal, got ${JSON.stringify(outcome)}`);
+        return outcome.refused[0]!;
+      } finally {
+        await client.dispose();
+      }
+    };
+
+    it('words a parse error, a depth refusal and a variable error in the user’s locale, whatever the socket asks, code unchanged', async () => {
+      for (const c of [cases[0]!, cases[3]!]) {
+        const inItalian = await refusal({ token: italian.token, upgradeLanguage: 'en', paramsLanguage: 'en' }, c.query);
+        const inEnglish = await refusal({ token: english.token }, c.query);
+        expect([inItalian.message, inEnglish.message]).toEqual([c.it, c.en]);
+        expect(inItalian.extensions).toMatchObject(c.extensions);
+        expect(inEnglish.extensions).toEqual(inItalian.extensions);
+        // The very error HTTP answers the same viewer.
+        expect(inEnglish).toEqual(await firstError(api.url, c.query, {}, { token: english.token }));
+      }
+      // A variable that does not fit its type is refused as the operation starts (a `next` with errors).
+      const client = socket({ token: italian.token });
+      try {
+        const { result } = await wsOperation(client, cases[2]!.query, cases[2]!.variables);
+        expect(result?.errors?.[0]).toMatchObject({ message: cases[2]!.it, extensions: { code: 'BAD_USER_INPUT' } });
+      } finally {
+        await client.dispose();
+      }
+    });
+
+    it('words the refusal of an anonymous socket by its connection_init language, else its upgrade request’s, else Italian', async () => {
+      const query = '{ me { id }';
+      const byDefault = await refusal({}, query);
+      const byUpgrade = await refusal({ upgradeLanguage: 'en-US,en;q=0.9' }, query);
+      const byParams = await refusal({ upgradeLanguage: 'it', paramsLanguage: 'en' }, query);
+      expect(byDefault).toEqual({ message: 'Accedi per usare il WebSocket.', extensions: { code: 'UNAUTHENTICATED' } });
+      expect(byUpgrade).toEqual({ message: 'Sign in to use the WebSocket.', extensions: { code: 'UNAUTHENTICATED' } });
+      expect(byParams).toEqual(byUpgrade);
+    });
   });
 });

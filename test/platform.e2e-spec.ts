@@ -21,8 +21,9 @@ afterEach(() => {
 });
 
 /** POSTs a raw body and returns the status with the parsed JSON (or the text when it is not JSON). */
+/** POSTs a raw body, asking for English (the messages asserted); error-locale.e2e-spec.ts shows the Italian default. */
 async function post(body: string): Promise<{ status: number; json: any; text: string }> {
-  const response = await fetch(api.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const response = await fetch(api.url, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': 'en' }, body });
   const text = await response.text();
   let json: any;
   try {
@@ -78,7 +79,7 @@ describe('query limits', () => {
     const result = await post(JSON.stringify({ query }));
     expect(result.status).toBe(400);
     expect(result.json).not.toHaveProperty('data');
-    const depthError = (result.json.errors as any[]).find((e) => /exceeds maximum operation depth of 10/.test(e.message));
+    const depthError = (result.json.errors as any[]).find((e) => /The operation «Deep» is nested deeper than the limit of 10 levels/.test(e.message));
     expect(depthError).toBeDefined();
     expect(depthError.extensions.code).toBe('BAD_USER_INPUT');
   });
@@ -86,7 +87,7 @@ describe('query limits', () => {
   it('counts depth like graphql-depth-limit: depth 10 is not refused for its depth', async () => {
     const query = 'query Deep { organizations { edges { node { members { user { a { b { c { d { e { f } } } } } } } } } } }';
     const result = await post(JSON.stringify({ query }));
-    expect((result.json.errors as any[]).filter((e) => /maximum operation depth/.test(e.message))).toEqual([]);
+    expect((result.json.errors as any[]).filter((e) => /nested deeper than the limit/.test(e.message))).toEqual([]);
   });
 
   it('refuses a query whose cost exceeds the limit before execution (BAD_USER_INPUT)', async () => {
@@ -145,7 +146,7 @@ describe('unexpected errors', () => {
 
     expect(result.status).toBe(200);
     expect(result.json.errors).toEqual([
-      { message: 'Errore interno del server.', locations: [{ line: 1, column: 3 }], path: ['organizations'], extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      { message: 'Internal server error.', locations: [{ line: 1, column: 3 }], path: ['organizations'], extensions: { code: 'INTERNAL_SERVER_ERROR' } },
     ]);
     for (const leak of ['SELECT', 'secret_column', 's3cr3t', '42703', 'QueryFailedError', 'stacktrace', 'stack', '.ts:', '.js:']) {
       expect(result.text).not.toContain(leak);
@@ -164,13 +165,14 @@ describe('batching', () => {
 describe('the NUL character', () => {
   it('is refused as BAD_USER_INPUT in variables, before any resolver runs', async () => {
     const error = await gqlError(api.url, `query($s: String) { organizations(first: 5, search: $s) { totalCount } }`, { s: 'Liceo\u0000' });
-    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringContaining('NUL') });
+    // Italian by default: no Accept-Language.
+    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', message: 'Il testo non può contenere il carattere nullo (U+0000).' });
     const signIn = await gqlError(api.url, `mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }`, { i: { email: 'a\u0000@example.test', password: 'whatever-123' } });
     expect(signIn.code).toBe('BAD_USER_INPUT');
   });
 
   it('is refused in a string literal of the document', async () => {
     const error = await gqlError(api.url, `{ organizations(first: 5, search: "a\\u0000b") { totalCount } }`);
-    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringContaining('NUL') });
+    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringContaining('(U+0000)') });
   });
 });

@@ -23,7 +23,8 @@ describe('WebSocket limits', () => {
 
   beforeAll(async () => {
     api = await startApi();
-    user = await signUp(api.url, { label: 'ws-limits', displayName: 'Giulia Rossi' });
+    // An English user: the messages asserted are English (error-locale.e2e-spec.ts shows the Italian ones).
+    user = await signUp(api.url, { label: 'ws-limits', displayName: 'Giulia Rossi', locale: 'en' });
   });
   afterAll(async () => {
     await api?.close();
@@ -31,15 +32,15 @@ describe('WebSocket limits', () => {
 
   it('refuses what HTTP refuses, with the same error, for that one operation: the socket stays open and usable', async () => {
     const hostile: { what: string; query: string; variables?: Record<string, unknown>; message: RegExp }[] = [
-      { what: 'depth', query: DEEP, message: /'Deep' exceeds maximum operation depth of 10/ },
-      { what: 'cost', query: COSTLY, message: /Query cost \d+ exceeds the limit of 5000/ },
+      { what: 'depth', query: DEEP, message: /The operation «Deep» is nested deeper than the limit of 10 levels/ },
+      { what: 'cost', query: COSTLY, message: /The query costs \d+ points, above the limit of 5000/ },
       { what: 'fragment bomb', query: fragmentBomb(25), message: /more than 50000 fields/ },
       { what: 'fragment bomb of 40', query: fragmentBomb(40), message: /more than 50000 fields/ },
-      { what: 'fragment cycle', query: CYCLE, message: /Cannot spread fragment "A" within itself/ },
-      { what: 'NUL in a variable', query: CURSOR, variables: { after: 'abc\u0000' }, message: /NUL character/ },
-      { what: 'NUL in a mutation input', query: UPDATE_PROFILE, variables: { input: { displayName: 'Giulia\u0000' } }, message: /NUL character/ },
-      { what: 'NUL in a literal', query: '{ organizations(first: 5, after: "x\\u0000") { totalCount } }', message: /NUL character/ },
-      { what: 'syntax error', query: '{ me { id }', message: /Syntax Error/ },
+      { what: 'fragment cycle', query: CYCLE, message: /The fragment «A» includes itself/ },
+      { what: 'NUL in a variable', query: CURSOR, variables: { after: 'abc\u0000' }, message: /null character \(U\+0000\)/ },
+      { what: 'NUL in a mutation input', query: UPDATE_PROFILE, variables: { input: { displayName: 'Giulia\u0000' } }, message: /null character \(U\+0000\)/ },
+      { what: 'NUL in a literal', query: '{ organizations(first: 5, after: "x\\u0000") { totalCount } }', message: /null character \(U\+0000\)/ },
+      { what: 'syntax error', query: '{ me { id }', message: /syntax error at line 1, column 12/ },
     ];
     const socket = trackedWsClient(api.wsUrl, user.token);
     try {
@@ -107,7 +108,7 @@ describe('WebSocket limits', () => {
       // Messages are handled in order, so the 101st meets the 100 subscriptions before it.
       const refused = await wsOperation(socket.client, ME);
       expect(refused.refused?.[0]?.extensions?.code).toBe('RATE_LIMITED');
-      expect(refused.refused?.[0]?.message).toBe('Al massimo 100 operazioni alla volta su un WebSocket.');
+      expect(refused.refused?.[0]?.message).toBe('At most 100 operations at once on one WebSocket.');
       const again = await wsOperation(socket.client, 'subscription { notificationAdded { id } }');
       expect(again.refused?.[0]?.extensions?.code).toBe('RATE_LIMITED');
       // Ending one subscription makes room for one operation.

@@ -7,6 +7,7 @@ import { AppConfig, loadConfig } from '#platform/config/app-config.js';
 import { checkEvictionPolicy, createRedis } from '#platform/redis/redis.js';
 import { AppModule } from './app.module.js';
 import { requestLocale } from './common/viewer-locale.js';
+import { scopeGraphQLRequests } from './graphql/http-request-scope.js';
 import { answerRequestBodyErrorsAsGraphQL } from './graphql/request-body-errors.js';
 import { registerDevExplorer } from './ops/dev-explorer.js';
 import { registerWebClient } from './ops/web-client.js';
@@ -18,6 +19,7 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 export async function configureHttpRoutes(app: NestFastifyApplication): Promise<void> {
   const identity = app.get(IdentityService);
   answerRequestBodyErrorsAsGraphQL(app.getHttpAdapter().getInstance(), '/graphql', (request) => requestLocale(identity, request.headers));
+  scopeGraphQLRequests(app.getHttpAdapter().getInstance(), '/graphql');
   await registerDevExplorer(app, app.get(AppConfig).NODE_ENV);
   await registerWebClient(app);
 }

@@ -1,4 +1,5 @@
-import { GraphQLError, Kind, type ASTVisitor, type FragmentDefinitionNode, type SelectionSetNode, type ValidationContext, type ValidationRule } from 'graphql';
+import { Kind, type ASTVisitor, type FragmentDefinitionNode, type SelectionSetNode, type ValidationContext, type ValidationRule } from 'graphql';
+import { RefusedOperation } from './refused-operation.js';
 
 /** Fragments and spreads one document may hold: far above any real client's (GraphiQL's introspection has 4 and 20). */
 export const MAX_FRAGMENTS = 100;
@@ -13,7 +14,7 @@ interface Shape {
   fields: number;
 }
 
-const refused = (message: string, reason: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', reason, http: { status: 400 } } });
+const refusal = (reason: string) => ({ extensions: { code: 'BAD_USER_INPUT', reason, http: { status: 400 } } });
 
 /**
  * Depth, fragment counts and expanded size in time linear in the document: each fragment's shape is computed once
@@ -37,7 +38,7 @@ export function documentLimitsRule(maxDepth: number): ValidationRule {
     };
     for (const definition of definitions) if ('selectionSet' in definition && definition.selectionSet) countSpreads(definition.selectionSet);
     if (fragments.size > MAX_FRAGMENTS || spreads > MAX_SPREADS) {
-      context.reportError(refused(`A document may hold at most ${MAX_FRAGMENTS} fragments and ${MAX_SPREADS} fragment spreads`, 'TOO_MANY_FRAGMENTS'));
+      context.reportError(RefusedOperation.of('request.tooManyFragments', refusal('TOO_MANY_FRAGMENTS'), { maxFragments: MAX_FRAGMENTS, maxSpreads: MAX_SPREADS }));
       return {};
     }
 
@@ -81,13 +82,20 @@ export function documentLimitsRule(maxDepth: number): ValidationRule {
       if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
       const shape = shapeOf(definition.selectionSet);
       if (cyclic) return {}; // NoFragmentCycles reports it
-      const name = definition.name?.value ?? '';
-      if (shape.height > maxDepth)
+      const operation = definition.name?.value;
+      if (shape.height > maxDepth) {
+        const options = { nodes: [definition], extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } };
         context.reportError(
-          new GraphQLError(`'${name}' exceeds maximum operation depth of ${maxDepth}`, { nodes: [definition], extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } }),
+          operation ? RefusedOperation.of('request.operationTooDeep', options, { operation, max: maxDepth }) : RefusedOperation.of('request.tooDeep', options, { max: maxDepth }),
         );
+      }
       if (shape.fields > MAX_EXPANDED_FIELDS) {
-        context.reportError(refused(`'${name}' selects more than ${MAX_EXPANDED_FIELDS} fields once its fragments are expanded`, 'DOCUMENT_TOO_LARGE'));
+        const options = refusal('DOCUMENT_TOO_LARGE');
+        context.reportError(
+          operation
+            ? RefusedOperation.of('request.operationTooLarge', options, { operation, max: MAX_EXPANDED_FIELDS })
+            : RefusedOperation.of('request.documentTooLarge', options, { max: MAX_EXPANDED_FIELDS }),
+        );
       }
     }
     return {};

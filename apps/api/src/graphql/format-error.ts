@@ -1,7 +1,9 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Locale } from '#domain/identity/user.entity.js';
-import { renderError, renderErrorMessage } from '#domain/i18n/errors.js';
+import { FALLBACK, renderError, renderErrorMessage } from '#domain/i18n/errors.js';
 import { DomainError, ErrorCode } from '#platform/errors/domain-error.js';
+import { findRefusal } from './refused-operation.js';
+import { wordRequestError, type Wording } from './request-error-wording.js';
 
 const CLIENT_CODES = new Set<string>(Object.values(ErrorCode));
 
@@ -49,6 +51,29 @@ export function isUnexpectedError(error: unknown): boolean {
   return !(original instanceof GraphQLError);
 }
 
+const LIST_LOCALE: Record<Locale, string> = { it: 'it-IT', en: 'en-GB' };
+
+/**
+ * The message of an error refused before it ran (our limits, graphql-js, Apollo) in `lang`, and the English it
+ * replaces as `detail` when the words do not carry all of it. Any message that cannot be worded gets the code's own.
+ */
+function wordRefusal(error: unknown, formatted: GraphQLFormattedError, reason: string, code: ErrorCode, lang: Locale): { message: string; detail?: string } {
+  const refusal = findRefusal(error);
+  const wording: Wording = refusal
+    ? { sentences: [{ key: refusal.key, params: refusal.params }], suggestions: [] }
+    : wordRequestError(formatted.message, reason, formatted.locations, FALLBACK[code]);
+  try {
+    const sentences = wording.sentences.map(({ key, params }) => renderErrorMessage(key, params, lang));
+    if (wording.suggestions.length > 0) {
+      const names = new Intl.ListFormat(LIST_LOCALE[lang], { type: 'disjunction' }).format(wording.suggestions.map((name) => `«${name}»`));
+      sentences.push(renderErrorMessage('graphql.didYouMean', { suggestions: names }, lang));
+    }
+    return { message: sentences.join(' '), detail: wording.detail };
+  } catch {
+    return { message: renderErrorMessage(FALLBACK[code], {}, lang), detail: formatted.message };
+  }
+}
+
 /**
  * The one place where errors become what clients see: the codes of docs/rules.md, the message in the viewer's language
  * (`locale`, else the one `tellErrorsIn` gave, else Italian), for validation `extensions.field` and every invalid field
@@ -73,10 +98,13 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   if (CLIENT_CODES.has(code)) {
     // `http` is Apollo's own (it strips it before this on HTTP; graphql-ws would pass it on).
     const { stacktrace: _stacktrace, exception: _exception, originalError: _originalError, http: _http, ...rest } = formatted.extensions ?? {};
-    return { ...base, extensions: { ...rest, code } };
+    const reason = typeof rest.reason === 'string' ? rest.reason : '';
+    const { message, detail } = wordRefusal(error, formatted, reason, code as ErrorCode, lang);
+    return { ...base, message, extensions: { ...rest, code, ...(detail ? { detail } : {}) } };
   }
   if (REQUEST_ERROR_CODES.has(code) || code === '') {
-    return { ...base, extensions: { code: ErrorCode.BAD_USER_INPUT, reason: code || 'INVALID_REQUEST' } };
+    const { message, detail } = wordRefusal(error, formatted, code, ErrorCode.BAD_USER_INPUT, lang);
+    return { ...base, message, extensions: { code: ErrorCode.BAD_USER_INPUT, reason: code || 'INVALID_REQUEST', ...(detail ? { detail } : {}) } };
   }
   return internal();
 }

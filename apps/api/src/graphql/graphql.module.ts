@@ -13,9 +13,10 @@ import { SessionRevocation } from '#domain/identity/session-revocation.js';
 import { ANONYMOUS, type Viewer } from '#domain/viewer.js';
 import { AppConfig } from '#platform/config/app-config.js';
 import { DomainError } from '#platform/errors/domain-error.js';
-import { viewerLocale } from '../common/viewer-locale.js';
+import { requestLocale, viewerLocale, type AcceptLanguage } from '../common/viewer-locale.js';
 import type { GqlContext } from './gql-context.js';
 import { formatError, isUnexpectedError, tellErrorsIn } from './format-error.js';
+import { currentHttpRequest } from './http-request-scope.js';
 import { LimitedApolloDriver, type LimitedGraphQLWsOptions } from './graphql-ws-driver.js';
 import { checkOperation, limitRules, parseOperation } from './operation-limits.js';
 import { complexityLimitPlugin, rejectNulCharactersPlugin } from './query-limits.js';
@@ -78,6 +79,17 @@ interface WsContext {
   extra?: WsExtra;
 }
 
+/**
+ * The Accept-Language of a socket: the one its `connection_init` payload names (a browser cannot set headers on the
+ * upgrade request, so the web client sends its language there), else the upgrade request's header.
+ */
+function socketAcceptLanguage(ws: WsContext | undefined): AcceptLanguage {
+  const params = ws?.connectionParams ?? {};
+  const named = params['accept-language'] ?? params['Accept-Language'];
+  if (typeof named === 'string' && named.length > 0) return named;
+  return ws?.extra?.request?.headers['accept-language'];
+}
+
 function logUnexpectedErrors(logger: PinoLogger): ApolloServerPlugin<GqlContext> {
   return {
     async requestDidStart() {
@@ -96,13 +108,18 @@ function logUnexpectedErrors(logger: PinoLogger): ApolloServerPlugin<GqlContext>
 
 /**
  * Errors in the viewer's language (docs/rules.md): once a request has errors, and before Apollo formats them, find the
- * viewer's locale (`viewerLocale`) and tell the formatter. A request without errors reads nothing.
+ * viewer's locale (`viewerLocale`) and tell the formatter. A request without errors reads nothing. A request Apollo
+ * refuses before its pipeline (BAD_REQUEST: no query, a batch, a GET mutation) is worded from its headers.
  */
 function localizeErrorsPlugin(identity: IdentityService): ApolloServerPlugin<GqlContext> {
   const tell = async (errors: readonly unknown[], context: GqlContext | undefined) => {
     if (errors.length > 0) tellErrorsIn(errors, await viewerLocale(identity, context?.viewer, context?.acceptLanguage));
   };
   return {
+    async invalidRequestWasReceived({ error }) {
+      const request = currentHttpRequest();
+      if (request) tellErrorsIn([error], await requestLocale(identity, request.headers));
+    },
     async requestDidStart() {
       return {
         didEncounterErrors: async ({ errors, contextValue }) => tell(errors, contextValue),
@@ -129,8 +146,8 @@ const wsRefusal = (error: DomainError) => new GraphQLError(error.key, { original
         const socketsPerAddress = new SocketCounter(config.WS_MAX_SOCKETS_PER_ADDRESS);
         const socketsPerUser = new SocketCounter(config.WS_MAX_SOCKETS_PER_USER);
         const limits = { maxDepth: config.GRAPHQL_MAX_DEPTH, maxCost: config.GRAPHQL_MAX_COST };
-        const formatWsErrors = async (errors: readonly GraphQLError[], extra: WsExtra | undefined) => {
-          const locale = await viewerLocale(identity, extra?.viewer, extra?.request?.headers['accept-language']);
+        const formatWsErrors = async (errors: readonly GraphQLError[], ws: WsContext) => {
+          const locale = await viewerLocale(identity, ws.extra?.viewer, socketAcceptLanguage(ws));
           return errors.map((error) => {
             if (isUnexpectedError(error)) logger.error({ err: error.originalError ?? error, path: error.path }, 'Unexpected error in GraphQL operation over WebSocket');
             return formatError(error.toJSON(), error, locale);
@@ -178,8 +195,7 @@ const wsRefusal = (error: DomainError) => new GraphQLError(error.key, { original
           },
           // graphql-ws bypasses Apollo's formatError: map subscription errors to the rules' codes here too
           // (otherwise FORBIDDEN / NOT_FOUND / UNAUTHENTICATED arrive without extensions.code, and unexpected errors unmasked).
-          onNext: async (ctx, _id, _payload, _args, result) =>
-            result.errors?.length ? { ...result, errors: await formatWsErrors(result.errors, ctx.extra as WsExtra) } : undefined,
+          onNext: async (ctx, _id, _payload, _args, result) => (result.errors?.length ? { ...result, errors: await formatWsErrors(result.errors, ctx as WsContext) } : undefined),
           // Every operation passes what HTTP checks (operation-limits.ts) before it runs; a refusal is an `error`
           // message for that one operation, and the socket stays open.
           onSubscribe: async (ctx, _id, payload) => {
@@ -207,7 +223,7 @@ const wsRefusal = (error: DomainError) => new GraphQLError(error.key, { original
             return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
           },
           // An operation refused before it runs is answered with an `error` message, not `next`.
-          onError: (ctx, _id, _payload, errors) => formatWsErrors(errors, ctx.extra),
+          onError: (ctx, _id, _payload, errors) => formatWsErrors(errors, ctx),
         };
         return {
           path: '/graphql',
@@ -239,7 +255,7 @@ const wsRefusal = (error: DomainError) => new GraphQLError(error.key, { original
                 loaders: new RequestLoaders(),
                 requestId: randomUUID(),
                 clientAddress,
-                acceptLanguage: ws.extra?.request?.headers['accept-language'],
+                acceptLanguage: socketAcceptLanguage(ws),
               };
             }
             const request = requestOrWs as FastifyRequest;

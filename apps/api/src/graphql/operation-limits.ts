@@ -1,6 +1,7 @@
 import { GraphQLError, parse, specifiedRules, validate, visit, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { documentLimitsRule } from './document-limits.js';
+import { RefusedOperation } from './refused-operation.js';
 
 /**
  * The checks every operation passes before any resolver runs, as plain functions: the Apollo plugins (HTTP) and the
@@ -75,9 +76,11 @@ export function costError(schema: GraphQLSchema, request: OperationRequest, maxC
     throw error;
   }
   if (cost <= maxCost) return undefined;
-  return new GraphQLError(`Query cost ${cost} exceeds the limit of ${maxCost}`, {
-    extensions: { code: 'BAD_USER_INPUT', reason: 'QUERY_TOO_COSTLY', cost, maxCost, http: { status: 400 } },
-  });
+  return RefusedOperation.of(
+    'request.tooCostly',
+    { extensions: { code: 'BAD_USER_INPUT', reason: 'QUERY_TOO_COSTLY', cost, maxCost, http: { status: 400 } } },
+    { cost, max: maxCost },
+  );
 }
 
 function containsNul(value: unknown, depth = 0): boolean {
@@ -94,9 +97,7 @@ export function nulCharacterError(request: OperationRequest): GraphQLError | und
   let literal = false;
   visit(request.document, { StringValue: (node) => void (literal ||= node.value.includes('\u0000')) });
   if (!literal && !containsNul(request.variables)) return undefined;
-  return new GraphQLError('Text must not contain the NUL character (U+0000)', {
-    extensions: { code: 'BAD_USER_INPUT', reason: 'NUL_CHARACTER', http: { status: 400 } },
-  });
+  return RefusedOperation.of('request.nulCharacter', { extensions: { code: 'BAD_USER_INPUT', reason: 'NUL_CHARACTER', http: { status: 400 } } });
 }
 
 /**

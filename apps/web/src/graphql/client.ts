@@ -49,10 +49,11 @@ export function createGraphQLConnection(): GraphQLConnection {
     (socketPromise ??= import('graphql-ws').then(({ createClient }) => {
       const client = createClient({
         url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`,
-        // Read at each (re)connection, so a refreshed token is used after a reconnect.
+        // Read at each (re)connection, so a refreshed token is used after a reconnect. A browser sets no headers on the
+        // upgrade request, so the language errors are worded in travels here, as Accept-Language does on HTTP.
         connectionParams: () => {
           const token = getAccessToken();
-          return token ? { authorization: `Bearer ${token}` } : {};
+          return { 'accept-language': currentLocale(), ...(token ? { authorization: `Bearer ${token}` } : {}) };
         },
         lazy: true,
         retryAttempts: Infinity,

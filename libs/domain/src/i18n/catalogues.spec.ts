@@ -69,6 +69,18 @@ describe('the API error catalogue', () => {
     );
   });
 
+  it('words what is refused before an operation runs (our limits, graphql-js, Apollo) in both languages', () => {
+    const refusals = keys.filter((key) => key.startsWith('graphql.') || /^request\.(?:too|operationToo|nul|document)/.test(key));
+    // The limits, the syntax, validation and variable errors, operation resolution, request and persisted-query refusals.
+    expect(refusals.length).toBeGreaterThanOrEqual(45);
+    expect(renderErrorMessage('request.tooManyFragments', { maxFragments: 100, maxSpreads: 500 }, 'it')).toBe(
+      'Un documento può contenere al massimo 100 frammenti e 500 espansioni di frammenti.',
+    );
+    expect(renderErrorMessage('request.operationTooDeep', { operation: 'Deep', max: 10 }, 'en')).toBe('The operation «Deep» is nested deeper than the limit of 10 levels.');
+    expect(renderErrorMessage('graphql.unknownField', { field: 'nope', type: 'Query' }, 'it')).toBe('Il tipo «Query» non ha il campo «nope».');
+    for (const key of refusals) expect(ERROR_MESSAGES[key].it).not.toBe(ERROR_MESSAGES[key].en);
+  });
+
   it('falls back to the words of the code, not a broken text, when a value is missing', () => {
     const missing = new DomainError(ErrorCode.FAILED_PRECONDITION, 'teams.full', {});
     expect(() => renderErrorMessage(missing.key, missing.params, 'it')).toThrow();

@@ -9,7 +9,7 @@ import { label, type LabelGroup } from './labels.js';
 export const ERROR_MESSAGES: Readonly<Record<ErrorKey, ErrorMessage<ErrorParams>>> = { ...PLATFORM_ERROR_MESSAGES, ...DOMAIN_ERROR_MESSAGES };
 
 /** What a client is told when a message cannot be worded (an unknown key, a value missing): the code's own words. */
-const FALLBACK: Record<ErrorCode, ErrorKey> = {
+export const FALLBACK: Record<ErrorCode, ErrorKey> = {
   UNAUTHENTICATED: 'unauthenticated.default',
   FORBIDDEN: 'forbidden.default',
   NOT_FOUND: 'generic.notFound',

@@ -11,7 +11,7 @@ import { LABELS, type LabelGroup } from './labels.js';
 /** An enum value as it is spelled in code: MEMBER, RESULTS_PUBLISHED. No text may show one. */
 export const ENUM_TOKEN = /\b[A-Z]{2,}(_[A-Z]+)*\b/g;
 /** Abbreviations that are words of the texts, not enum values. */
-const ABBREVIATIONS = new Set(['JSON', 'ISO', 'URL', 'CSV', 'HTTP', 'HTTPS', 'API', 'PDF', 'PIN']);
+const ABBREVIATIONS = new Set(['JSON', 'ISO', 'URL', 'CSV', 'HTTP', 'HTTPS', 'API', 'PDF', 'PIN', 'GET', 'POST']);
 
 /**
  * Italian words that agree with a person's gender, which the service does not know ("è entrato", "sei stato
