@@ -89,14 +89,25 @@ function containsNul(value: unknown, depth = 0): boolean {
   return Object.values(value).some((v) => containsNul(v, depth + 1));
 }
 
+/** Whether a document's string literals hold NUL, per document: Apollo hands every request of one query text the same parsed document. */
+const nulLiterals = new WeakMap<DocumentNode, boolean>();
+
+function hasNulLiteral(document: DocumentNode): boolean {
+  let literal = nulLiterals.get(document);
+  if (literal === undefined) {
+    literal = false;
+    visit(document, { StringValue: (node) => void (literal ||= node.value.includes('\u0000')) });
+    nulLiterals.set(document, literal);
+  }
+  return literal;
+}
+
 /**
  * PostgreSQL cannot store the NUL character in text; refusing it before execution gives every operation the same
  * clear BAD_USER_INPUT instead of a database error deep inside a transaction.
  */
 export function nulCharacterError(request: OperationRequest): GraphQLError | undefined {
-  let literal = false;
-  visit(request.document, { StringValue: (node) => void (literal ||= node.value.includes('\u0000')) });
-  if (!literal && !containsNul(request.variables)) return undefined;
+  if (!hasNulLiteral(request.document) && !containsNul(request.variables)) return undefined;
   return RefusedOperation.of('request.nulCharacter', { extensions: { code: 'BAD_USER_INPUT', reason: 'NUL_CHARACTER', http: { status: 400 } } });
 }
 

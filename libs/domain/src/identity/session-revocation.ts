@@ -30,8 +30,9 @@ export class SessionRevocation implements OnApplicationShutdown {
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {
-    // Lazy: the worker loads this module too but never checks a session.
-    this.redis = createRedis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+    // Lazy: the worker loads this module too but never checks a session. Auto-pipelining: the checks of requests
+    // that arrive in the same turn of the event loop go to Redis in one write (one wake-up of Redis) instead of one each.
+    this.redis = createRedis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1, enableAutoPipelining: true });
     this.redis.on('error', () => undefined);
   }
 
