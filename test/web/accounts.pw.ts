@@ -69,8 +69,10 @@ test("the API's field error is shown in Italian next to the field it names", asy
 test('a roster student signs in with the username and code of the sheet', async ({ page }, info) => {
   await page.goto('/sign-in');
   await page.getByRole('link', { name: /Accedi con il codice/ }).click();
-  await page.getByLabel('Nome utente').fill(fixture.student.username);
-  await page.getByLabel('Codice di accesso').fill(fixture.student.code);
+  // The sign-in page's "Email o nome utente" also contains "Nome utente": fill only once the code page is there.
+  await expect(page.getByRole('heading', { name: 'Accedi con il codice' })).toBeVisible();
+  await page.getByLabel('Nome utente', { exact: true }).fill(fixture.student.username);
+  await page.getByLabel('Codice di accesso', { exact: true }).fill(fixture.student.code);
   await screenshot(page, 'code-sign-in', info.project.name);
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Accedi' }).click();
