@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Button, Dialog, Form, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { Button, Form } from 'react-aria-components';
+import { ConfirmDialog } from '../common/ConfirmDialog';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useNavigate } from 'react-router';
 import { useMutation } from 'urql';
@@ -53,26 +54,12 @@ function SignOutEverywhere() {
       <Button className="button button-secondary" isDisabled={state.fetching} onPress={() => setConfirming(true)}>
         <FormattedMessage id="signOutEverywhere.submit" />
       </Button>
-      <ModalOverlay className="modal-overlay" isDismissable isOpen={confirming} onOpenChange={setConfirming}>
-        <Modal className="modal">
-          <Dialog role="alertdialog" className="dialog">
-            <Heading slot="title">
-              <FormattedMessage id="signOutEverywhere.confirmTitle" />
-            </Heading>
-            <p>
-              <FormattedMessage id="signOutEverywhere.confirmText" />
-            </p>
-            <div className="actions">
-              <Button className="button button-danger" onPress={confirm}>
-                <FormattedMessage id="signOutEverywhere.confirm" />
-              </Button>
-              <Button className="button button-secondary" slot="close">
-                <FormattedMessage id="signOutEverywhere.cancel" />
-              </Button>
-            </div>
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
+      <ConfirmDialog
+        isOpen={confirming}
+        onOpenChange={setConfirming}
+        onConfirm={confirm}
+        messages={{ title: 'signOutEverywhere.confirmTitle', text: 'signOutEverywhere.confirmText', confirm: 'signOutEverywhere.confirm', cancel: 'signOutEverywhere.cancel' }}
+      />
     </>
   );
 }

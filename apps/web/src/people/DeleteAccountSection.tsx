@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
-import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { Button } from 'react-aria-components';
+import { ConfirmDialog } from '../common/ConfirmDialog';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useNavigate } from 'react-router';
 import { useMutation } from 'urql';
@@ -67,26 +68,12 @@ export function DeleteAccountSection({ rosterStudent }: { rosterStudent: boolean
           <FormattedMessage id="erase.submit" />
         </Button>
       </ApiForm>
-      <ModalOverlay className="modal-overlay" isDismissable isOpen={password !== null} onOpenChange={(open) => !open && setPassword(null)}>
-        <Modal className="modal">
-          <Dialog role="alertdialog" className="dialog">
-            <Heading slot="title">
-              <FormattedMessage id="erase.confirmTitle" />
-            </Heading>
-            <p>
-              <FormattedMessage id="erase.confirmText" />
-            </p>
-            <div className="actions">
-              <Button className="button button-danger" onPress={confirm}>
-                <FormattedMessage id="erase.confirm" />
-              </Button>
-              <Button className="button button-secondary" slot="close">
-                <FormattedMessage id="erase.cancel" />
-              </Button>
-            </div>
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
+      <ConfirmDialog
+        isOpen={password !== null}
+        onOpenChange={(open) => !open && setPassword(null)}
+        onConfirm={confirm}
+        messages={{ title: 'erase.confirmTitle', text: 'erase.confirmText', confirm: 'erase.confirm', cancel: 'erase.cancel' }}
+      />
     </section>
   );
 }
