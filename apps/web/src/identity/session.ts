@@ -112,6 +112,7 @@ export function updateSessionUser(user: Partial<SessionUser>): void {
 
 function clear(): void {
   clearTimeout(refreshTimer);
+  revocationExpected = false;
   accessToken = null;
   writeRefreshToken(null);
   if (state.status !== 'signedOut') setState({ status: 'signedOut', user: null, generation: state.generation + 1 });
@@ -169,26 +170,29 @@ export async function endSession(): Promise<void> {
   if (stored) await postGraphQL(`mutation SignOut($token: String!) { signOut(refreshToken: $token) }`, { token: stored }).catch(() => undefined);
 }
 
-let endingEverySession = false;
+let revocationExpected = false;
 
 /**
- * Sign out everywhere: `revoke` asks the API to end every session of the account (this one included), then this tab
- * forgets its own. Meanwhile the API closing this tab's socket is expected, not news (see sessionRevokedElsewhere).
+ * Runs a step that ends every session of the account at the API (sign out everywhere, erasure). From then until this tab
+ * forgets its session, the API closing this tab's socket is expected, not news (see sessionRevokedElsewhere).
  */
+export async function expectingRevocation(step: () => Promise<boolean>): Promise<boolean> {
+  revocationExpected = true;
+  const revoked = await step().catch(() => false);
+  if (!revoked) revocationExpected = false;
+  return revoked;
+}
+
+/** Sign out everywhere: `revoke` asks the API to end every session of the account (this one included), then this tab forgets its own. */
 export async function endEverySession(revoke: () => Promise<boolean>): Promise<boolean> {
-  endingEverySession = true;
-  try {
-    const revoked = await revoke();
-    if (revoked) clear();
-    return revoked;
-  } finally {
-    endingEverySession = false;
-  }
+  const revoked = await expectingRevocation(revoke);
+  if (revoked) clear();
+  return revoked;
 }
 
 /** The API closed this session's socket as revoked (signed out elsewhere): a refused refresh signs this tab out now. */
 export function sessionRevokedElsewhere(): void {
-  if (!endingEverySession && state.status === 'signedIn') void refreshSession();
+  if (!revocationExpected && state.status === 'signedIn') void refreshSession();
 }
 
 /** At start-up: a stored refresh token signs the tab in; sign-out in another tab signs this one out. */

@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import { useMutation } from 'urql';
 import { graphql } from '../gql';
 import { formErrors } from '../common/api-errors';
+import { expectingRevocation } from '../identity/session';
 import { FormAlert } from '../common/ui';
 import { ApiForm, formText, LineField } from '../organizer/fields';
 import { useFocusFirstInvalid } from '../organizer/use-focus-invalid';
@@ -33,9 +34,13 @@ export function DeleteAccountSection({ rosterStudent }: { rosterStudent: boolean
   const confirm = () => {
     const proof = password ?? '';
     setPassword(null);
-    void erase({ password: proof }).then((result) => {
-      // The page ends the session once shown (ending it here would first send the profile to the sign-in page).
-      if (result.data?.deleteMyAccount) void navigate('/account-deleted', { replace: true, state: { erased: true } });
+    // Erasure ends every session of the account; the farewell page forgets this tab's (forgetting it here would first
+    // send the profile to the sign-in page, while the farewell page's code loads).
+    void expectingRevocation(async () => {
+      const result = await erase({ password: proof });
+      if (!result.data?.deleteMyAccount) return false;
+      void navigate('/account-deleted', { replace: true, state: { erased: true } });
+      return true;
     });
   };
   return (
