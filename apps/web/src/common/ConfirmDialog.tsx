@@ -1,35 +1,43 @@
+import type { ReactNode } from 'react';
 import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
-import { FormattedMessage } from 'react-intl';
-import type { MessageId } from '../i18n/IntlRoot';
 
-/** A dismissable alert dialog asking to confirm a step that cannot be undone: its title, its text, confirm and cancel. */
+/**
+ * A dismissable alert dialog asking to confirm a step before it is taken: its title, its text (the children), confirm
+ * and cancel. `danger` marks a step that cannot be undone (erasing an account, signing out everywhere).
+ */
 export function ConfirmDialog({
   isOpen,
   onOpenChange,
   onConfirm,
-  messages,
+  title,
+  confirmLabel,
+  cancelLabel,
+  children,
+  danger = false,
+  isConfirmDisabled = false,
 }: {
   isOpen: boolean;
   onOpenChange: (open: boolean) => void;
   onConfirm: () => void;
-  messages: { title: MessageId; text: MessageId; confirm: MessageId; cancel: MessageId };
+  title: ReactNode;
+  confirmLabel: ReactNode;
+  cancelLabel: ReactNode;
+  children: ReactNode;
+  danger?: boolean;
+  isConfirmDisabled?: boolean;
 }) {
   return (
     <ModalOverlay className="modal-overlay" isDismissable isOpen={isOpen} onOpenChange={onOpenChange}>
       <Modal className="modal">
         <Dialog role="alertdialog" className="dialog">
-          <Heading slot="title">
-            <FormattedMessage id={messages.title} />
-          </Heading>
-          <p>
-            <FormattedMessage id={messages.text} />
-          </p>
+          <Heading slot="title">{title}</Heading>
+          {children}
           <div className="actions">
-            <Button className="button button-danger" onPress={onConfirm}>
-              <FormattedMessage id={messages.confirm} />
+            <Button className={danger ? 'button button-danger' : 'button'} isDisabled={isConfirmDisabled} onPress={onConfirm}>
+              {confirmLabel}
             </Button>
             <Button className="button button-secondary" slot="close">
-              <FormattedMessage id={messages.cancel} />
+              {cancelLabel}
             </Button>
           </div>
         </Dialog>

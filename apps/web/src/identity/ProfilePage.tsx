@@ -58,8 +58,15 @@ function SignOutEverywhere() {
         isOpen={confirming}
         onOpenChange={setConfirming}
         onConfirm={confirm}
-        messages={{ title: 'signOutEverywhere.confirmTitle', text: 'signOutEverywhere.confirmText', confirm: 'signOutEverywhere.confirm', cancel: 'signOutEverywhere.cancel' }}
-      />
+        danger
+        title={<FormattedMessage id="signOutEverywhere.confirmTitle" />}
+        confirmLabel={<FormattedMessage id="signOutEverywhere.confirm" />}
+        cancelLabel={<FormattedMessage id="signOutEverywhere.cancel" />}
+      >
+        <p>
+          <FormattedMessage id="signOutEverywhere.confirmText" />
+        </p>
+      </ConfirmDialog>
     </>
   );
 }

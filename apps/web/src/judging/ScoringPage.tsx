@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { Button } from 'react-aria-components';
+import { ConfirmDialog } from '../common/ConfirmDialog';
 import { FormattedDate, FormattedMessage, FormattedNumber, useIntl } from 'react-intl';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -359,35 +360,24 @@ function RecusalSection({ assignment, onRecused }: { assignment: Assignment; onR
           <FormattedMessage id="judging.recuse.submit" />
         </Button>
       </ApiForm>
-      <ModalOverlay className="modal-overlay" isDismissable isOpen={confirming} onOpenChange={setConfirming}>
-        <Modal className="modal">
-          <Dialog role="alertdialog" className="dialog">
-            <Heading slot="title">
-              <FormattedMessage id="judging.recuse.confirmTitle" />
-            </Heading>
-            <p>
-              <FormattedMessage id="judging.recuse.confirmBody" />
-            </p>
-            <div className="actions">
-              <Button
-                className="button"
-                isDisabled={state.fetching}
-                onPress={() => {
-                  setConfirming(false);
-                  void recuse({ assignmentId: assignment.id, reason }, REVIEW_CONTEXT).then((result) => {
-                    if (result.data) onRecused();
-                  });
-                }}
-              >
-                <FormattedMessage id="judging.recuse.confirmYes" />
-              </Button>
-              <Button className="button button-secondary" onPress={() => setConfirming(false)}>
-                <FormattedMessage id="judging.recuse.cancel" />
-              </Button>
-            </div>
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
+      <ConfirmDialog
+        isOpen={confirming}
+        onOpenChange={setConfirming}
+        isConfirmDisabled={state.fetching}
+        onConfirm={() => {
+          setConfirming(false);
+          void recuse({ assignmentId: assignment.id, reason }, REVIEW_CONTEXT).then((result) => {
+            if (result.data) onRecused();
+          });
+        }}
+        title={<FormattedMessage id="judging.recuse.confirmTitle" />}
+        confirmLabel={<FormattedMessage id="judging.recuse.confirmYes" />}
+        cancelLabel={<FormattedMessage id="judging.recuse.cancel" />}
+      >
+        <p>
+          <FormattedMessage id="judging.recuse.confirmBody" />
+        </p>
+      </ConfirmDialog>
     </section>
   );
 }

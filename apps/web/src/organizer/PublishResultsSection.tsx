@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
-import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { Button } from 'react-aria-components';
+import { ConfirmDialog } from '../common/ConfirmDialog';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
@@ -118,41 +119,26 @@ export function PublishResultsSection({ challengeId }: { challengeId: string }) 
         </Button>
       </ApiForm>
 
-      <ModalOverlay className="modal-overlay" isDismissable isOpen={confirming !== null} onOpenChange={(open) => !open && setConfirming(null)}>
-        <Modal className="modal">
-          <Dialog role="alertdialog" className="dialog">
-            <Heading slot="title">
-              <FormattedMessage id="organizer.confirmPublish" />
-            </Heading>
-            <p>
-              {pendingCount > 0 ? (
-                <FormattedMessage id="organizer.confirmPublishPending" values={{ count: pendingCount }} />
-              ) : (
-                <FormattedMessage id="organizer.confirmPublishNone" />
-              )}
-            </p>
-            <p>
-              <FormattedMessage id="organizer.confirmPublishAwards" values={{ count: confirming?.length ?? 0 }} />
-            </p>
-            <div className="actions">
-              <Button
-                className="button"
-                isDisabled={pending.fetching || state.fetching}
-                onPress={() => {
-                  const awards = confirming ?? [];
-                  setConfirming(null);
-                  void publish({ input: { challengeId, awards } });
-                }}
-              >
-                <FormattedMessage id="organizer.confirmPublishYes" />
-              </Button>
-              <Button className="button button-secondary" slot="close" onPress={() => setConfirming(null)}>
-                <FormattedMessage id="organizer.cancel" />
-              </Button>
-            </div>
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
+      <ConfirmDialog
+        isOpen={confirming !== null}
+        onOpenChange={(open) => !open && setConfirming(null)}
+        isConfirmDisabled={pending.fetching || state.fetching}
+        onConfirm={() => {
+          const awards = confirming ?? [];
+          setConfirming(null);
+          void publish({ input: { challengeId, awards } });
+        }}
+        title={<FormattedMessage id="organizer.confirmPublish" />}
+        confirmLabel={<FormattedMessage id="organizer.confirmPublishYes" />}
+        cancelLabel={<FormattedMessage id="organizer.cancel" />}
+      >
+        <p>
+          {pendingCount > 0 ? <FormattedMessage id="organizer.confirmPublishPending" values={{ count: pendingCount }} /> : <FormattedMessage id="organizer.confirmPublishNone" />}
+        </p>
+        <p>
+          <FormattedMessage id="organizer.confirmPublishAwards" values={{ count: confirming?.length ?? 0 }} />
+        </p>
+      </ConfirmDialog>
     </section>
   );
 }

@@ -77,8 +77,15 @@ export function DeleteAccountSection({ rosterStudent }: { rosterStudent: boolean
         isOpen={password !== null}
         onOpenChange={(open) => !open && setPassword(null)}
         onConfirm={confirm}
-        messages={{ title: 'erase.confirmTitle', text: 'erase.confirmText', confirm: 'erase.confirm', cancel: 'erase.cancel' }}
-      />
+        danger
+        title={<FormattedMessage id="erase.confirmTitle" />}
+        confirmLabel={<FormattedMessage id="erase.confirm" />}
+        cancelLabel={<FormattedMessage id="erase.cancel" />}
+      >
+        <p>
+          <FormattedMessage id="erase.confirmText" />
+        </p>
+      </ConfirmDialog>
     </section>
   );
 }

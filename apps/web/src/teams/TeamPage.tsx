@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { Button } from 'react-aria-components';
+import { ConfirmDialog } from '../common/ConfirmDialog';
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -101,33 +102,22 @@ function ResetCode({ student, onIssued }: { student: Person; onIssued: (credenti
         <FormattedMessage id="roster.reset" values={{ name: student.displayName }} />
       </Button>
       {errors.form.length > 0 && <FormAlert messages={errors.form} />}
-      <ModalOverlay className="modal-overlay" isDismissable isOpen={confirming} onOpenChange={setConfirming}>
-        <Modal className="modal">
-          <Dialog role="alertdialog" className="dialog">
-            <Heading slot="title">
-              <FormattedMessage id="roster.reset.confirmTitle" values={{ name: student.displayName }} />
-            </Heading>
-            <p>
-              <FormattedMessage id="roster.reset.confirmText" />
-            </p>
-            <div className="actions">
-              <Button
-                className="button"
-                isDisabled={state.fetching}
-                onPress={() => {
-                  setConfirming(false);
-                  void reset({ userId: student.id }).then((result) => result.data && onIssued(result.data.resetStudentCode));
-                }}
-              >
-                <FormattedMessage id="roster.reset.confirm" />
-              </Button>
-              <Button className="button button-secondary" slot="close">
-                <FormattedMessage id="teams.cancel" />
-              </Button>
-            </div>
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
+      <ConfirmDialog
+        isOpen={confirming}
+        onOpenChange={setConfirming}
+        isConfirmDisabled={state.fetching}
+        onConfirm={() => {
+          setConfirming(false);
+          void reset({ userId: student.id }).then((result) => result.data && onIssued(result.data.resetStudentCode));
+        }}
+        title={<FormattedMessage id="roster.reset.confirmTitle" values={{ name: student.displayName }} />}
+        confirmLabel={<FormattedMessage id="roster.reset.confirm" />}
+        cancelLabel={<FormattedMessage id="teams.cancel" />}
+      >
+        <p>
+          <FormattedMessage id="roster.reset.confirmText" />
+        </p>
+      </ConfirmDialog>
     </>
   );
 }
