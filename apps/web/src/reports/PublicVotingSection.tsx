@@ -9,23 +9,30 @@ import { ApiForm, DateTimeField, formText, fromLocalInput, Saved, toLocalInput }
 import { useFocusFirstInvalid } from '../organizer/use-focus-invalid';
 import { PeoplesChoiceList, PublicVotingStatusText } from '../voting/voting';
 
+// The vote's window and, once closed, its outcome: what the query and both mutations read back.
+graphql(`
+  fragment OrganizerVotingFields on Challenge {
+    id
+    publicVoting {
+      opensAt
+      closesAt
+      status
+    }
+    peoplesChoice(first: 10) {
+      rank
+      votes
+      idea {
+        id
+        title
+      }
+    }
+  }
+`);
+
 const OrganizerVotingQuery = graphql(`
   query OrganizerVoting($id: ID!) {
     challenge(id: $id) {
-      id
-      publicVoting {
-        opensAt
-        closesAt
-        status
-      }
-      peoplesChoice(first: 10) {
-        rank
-        votes
-        idea {
-          id
-          title
-        }
-      }
+      ...OrganizerVotingFields
     }
   }
 `);
@@ -33,12 +40,7 @@ const OrganizerVotingQuery = graphql(`
 const OpenPublicVotingMutation = graphql(`
   mutation OpenPublicVoting($input: OpenPublicVotingInput!) {
     openPublicVoting(input: $input) {
-      id
-      publicVoting {
-        opensAt
-        closesAt
-        status
-      }
+      ...OrganizerVotingFields
     }
   }
 `);
@@ -46,20 +48,7 @@ const OpenPublicVotingMutation = graphql(`
 const ClosePublicVotingMutation = graphql(`
   mutation ClosePublicVoting($id: ID!) {
     closePublicVoting(challengeId: $id) {
-      id
-      publicVoting {
-        opensAt
-        closesAt
-        status
-      }
-      peoplesChoice(first: 10) {
-        rank
-        votes
-        idea {
-          id
-          title
-        }
-      }
+      ...OrganizerVotingFields
     }
   }
 `);
