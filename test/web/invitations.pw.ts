@@ -38,4 +38,7 @@ test("an invitee accepts an invitation on the organization's page (where the not
   await page.goto(`/organizations/${schoolId}`);
   await expect(page.getByRole('heading', { level: 1, name: `Liceo Invitante ${tag}` })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Invito' })).toHaveCount(0);
+  // From the organization back to the viewer's own list, where the school now is.
+  await page.getByRole('link', { name: 'Le tue organizzazioni' }).click();
+  await expect(page.getByRole('region', { name: `Liceo Invitante ${tag}` })).toContainText('Il tuo ruolo: responsabile');
 });

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { formErrors } from '../common/api-errors';
@@ -135,6 +135,13 @@ export default function OrganizationPage() {
           <a href={organization.website} rel="noopener noreferrer nofollow">
             <FormattedMessage id="organization.website" />
           </a>
+        </p>
+      )}
+      {status === 'signedIn' && (
+        <p>
+          <Link to="/organizations">
+            <FormattedMessage id="organization.myOrganizations" />
+          </Link>
         </p>
       )}
     </article>
