@@ -279,9 +279,17 @@ test('a promoter reads the impact report of a period and downloads it as CSV', a
   expect(rows.filter((row) => row.scope === 'school').map((row) => row.school)).toEqual(api.bySchool.map((row: { school: { name: string } }) => row.school.name));
 
   await rename(fx.organizer, 'Ilaria Impatto', 'en');
+  // The period is in the address: a reload shows the same report, now in English, without asking again.
+  expect(new URL(page.url()).searchParams.get('to')).toBe(`${year + 1}-01-01`);
   await page.reload();
-  await page.getByRole('button', { name: 'Show the report' }).click();
   await expect(page.getByRole('heading', { name: 'By district' })).toBeVisible();
+  await expect(page.getByLabel('To (excluded)')).toHaveValue(`${year + 1}-01-01`);
+  await expect(
+    page
+      .getByTestId('impact-overall')
+      .locator('div', { has: page.getByText('Ideas submitted', { exact: true }) })
+      .locator('dd'),
+  ).toHaveText(String(api.overall.ideasSubmitted));
   await shots(page, 'impact-report', 'en');
 });
 

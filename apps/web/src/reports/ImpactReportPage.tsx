@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { Button } from 'react-aria-components';
 import { FormattedDate, FormattedMessage, FormattedNumber, useIntl } from 'react-intl';
 import { Link, useSearchParams } from 'react-router';
@@ -247,9 +247,12 @@ function Report({ report }: { report: Report }) {
 export default function ImpactReportPage() {
   const intl = useIntl();
   usePageTitle(intl.formatMessage({ id: 'impact.title' }));
-  const [params] = useSearchParams();
+  // The period shown is kept in the address (?from=yyyy-mm-dd&to=yyyy-mm-dd), so a report can be bookmarked, shared or reloaded.
+  const [params, setParams] = useSearchParams();
   const year = new Date().getFullYear();
-  const [period, setPeriod] = useState<{ from: string; to: string } | null>(null);
+  const shownFrom = params.get('from');
+  const shownTo = params.get('to');
+  const period = shownFrom !== null && shownTo !== null ? { from: dayStart(shownFrom) ?? '', to: dayStart(shownTo) ?? '' } : null;
   const [organizations] = useQuery({ query: ImpactOrganizationsQuery });
   const organizing = (organizations.data?.myOrganizations ?? []).filter((organization) => ORGANIZING_KINDS.includes(organization.kind));
   const organizer = organizing.find((organization) => organization.id === params.get('organization')) ?? organizing[0];
@@ -279,6 +282,7 @@ export default function ImpactReportPage() {
         <FormattedMessage id="impact.lead" />
       </p>
       <ApiForm
+        key={`${shownFrom}/${shownTo}`}
         ref={formRef}
         error={error}
         className="form inline-form"
@@ -286,11 +290,16 @@ export default function ImpactReportPage() {
         onSubmit={(event) => {
           event.preventDefault();
           const form = event.currentTarget;
-          setPeriod({ from: dayStart(formText(form, 'from')) ?? '', to: dayStart(formText(form, 'to')) ?? '' });
+          setParams((current) => {
+            const next = new URLSearchParams(current);
+            next.set('from', formText(form, 'from'));
+            next.set('to', formText(form, 'to'));
+            return next;
+          });
         }}
       >
-        <DateField name="from" label="impact.from" defaultValue={dateInput(new Date(year, 0, 1))} error={errors.fields.from} />
-        <DateField name="to" label="impact.to" defaultValue={dateInput(new Date(year + 1, 0, 1))} error={errors.fields.to} />
+        <DateField name="from" label="impact.from" defaultValue={shownFrom ?? dateInput(new Date(year, 0, 1))} error={errors.fields.from} />
+        <DateField name="to" label="impact.to" defaultValue={shownTo ?? dateInput(new Date(year + 1, 0, 1))} error={errors.fields.to} />
         <Button type="submit" className="button" isDisabled={fetching}>
           <FormattedMessage id="impact.show" />
         </Button>
