@@ -197,6 +197,19 @@ describe("people's choice", () => {
       expect((await view(run.challenge.id)).myPublicVote).toBeNull();
     });
 
+    it('keeps the vote where it was when a move is refused (own team, draft, unknown idea)', async () => {
+      const [a, b, draft] = run.teams;
+      const voter = a!.student;
+      await gqlOk(api.url, CAST_VOTE, { ideaId: b!.ideaId }, voter.token);
+      const before = (await db.query(`SELECT idea_id, updated_at FROM public_vote WHERE voter_id = $1`, [voter.id])) as { idea_id: string; updated_at: Date }[];
+      expect(before.map((v) => v.idea_id)).toEqual([b!.ideaId]);
+      clock.advance(MINUTE);
+      expect((await gqlError(api.url, CAST_VOTE, { ideaId: a!.ideaId }, voter.token)).code).toBe('FORBIDDEN');
+      expect((await gqlError(api.url, CAST_VOTE, { ideaId: draft!.ideaId }, voter.token)).code).toBe('NOT_FOUND');
+      expect((await gqlError(api.url, CAST_VOTE, { ideaId: UNKNOWN }, voter.token)).code).toBe('NOT_FOUND');
+      expect(await db.query(`SELECT idea_id, updated_at FROM public_vote WHERE voter_id = $1`, [voter.id])).toEqual(before);
+    });
+
     it('keeps one vote when one user casts 50 votes at once', async () => {
       const [a, b] = run.teams;
       const voter = await signUp(api.url, { label: 'racer' });

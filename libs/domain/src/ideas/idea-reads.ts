@@ -56,12 +56,13 @@ export class IdeaReads {
     if (viewer.isAdmin) return { sql: 'TRUE', params: {} };
     const published = `(${idea}.status = 'SUBMITTED' AND ${challenge}.status IN (${RESULTS_VISIBLE_STATUSES.map((s) => `'${s}'`).join(', ')}))`;
     if (!viewer.userId) return { sql: published, params: {} };
+    // The published ground first: it needs no subquery, and PostgreSQL tries an OR's arms in order.
     const grounds = [
+      published,
       memberOfTeam(`${idea}.team_id`, ':viewerId'),
       memberOfOrganization(`${challenge}.organizer_id`, ':viewerId'),
       jurorAssignedToIdea(`${idea}.id`, ':viewerId'),
       tutorOfTeam(`${idea}.team_id`, ':viewerId'),
-      published,
     ];
     return { sql: `(${grounds.join(' OR ')})`, params: { viewerId: viewer.userId } };
   }

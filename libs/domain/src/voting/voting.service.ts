@@ -38,28 +38,29 @@ export const VOTING_LIMITS = { maxWindowDays: 366 } as const;
 
 /**
  * VotingService.cast in one statement: the idea if the viewer may see it (`$visibility`, IdeaReads.visibility over
- * idea i and challenge c), the voter's standing, the challenge's window read FOR SHARE, and the upsert, done only when
- * every rule holds. No row: the idea is not visible (or does not exist). A vote written: voted_at is set.
+ * idea i and challenge c) with its challenge's window read FOR SHARE OF c in the same step, the voter's standing as two
+ * subqueries, and the upsert, done only when every rule holds. No row: the idea is not visible (or does not exist). A
+ * vote written: voted_at is set. Under the share lock a vote that waited for a closing reads the closed window.
  */
 const CAST_VOTE_SQL = `
 WITH target AS (
-  SELECT i.id, i.team_id, i.challenge_id, i.status FROM idea i JOIN challenge c ON c.id = i.challenge_id WHERE i.id = CAST(:ideaId AS uuid) AND $visibility
-), voter AS (
-  SELECT (u.email IS NULL OR u.email_verified_at IS NOT NULL) AS verified,
-         EXISTS (SELECT 1 FROM team_member tm JOIN target ON tm.team_id = target.team_id WHERE tm.user_id = u.id) AS own_team
-    FROM app_user u WHERE u.id = CAST(:voterId AS uuid)
-), win AS (
-  SELECT c.public_voting_opens_at AS opens_at, c.public_voting_closes_at AS closes_at FROM challenge c JOIN target ON c.id = target.challenge_id FOR SHARE OF c
+  SELECT i.id, i.challenge_id, i.status, c.public_voting_opens_at AS opens_at, c.public_voting_closes_at AS closes_at,
+         coalesce((SELECT u.email IS NULL OR u.email_verified_at IS NOT NULL FROM app_user u WHERE u.id = CAST(:voterId AS uuid)), FALSE) AS verified,
+         EXISTS (SELECT 1 FROM team_member tm WHERE tm.team_id = i.team_id AND tm.user_id = CAST(:voterId AS uuid)) AS own_team
+    FROM idea i JOIN challenge c ON c.id = i.challenge_id
+   WHERE i.id = CAST(:ideaId AS uuid) AND $visibility
+     FOR SHARE OF c
 ), vote AS (
   INSERT INTO public_vote (challenge_id, voter_id, idea_id, updated_at)
-  SELECT target.challenge_id, CAST(:voterId AS uuid), target.id, CAST(:now AS timestamptz) FROM target, voter, win
-   WHERE voter.verified AND NOT voter.own_team AND win.opens_at <= CAST(:now AS timestamptz) AND CAST(:now AS timestamptz) < win.closes_at AND target.status = 'SUBMITTED'
+  SELECT target.challenge_id, CAST(:voterId AS uuid), target.id, CAST(:now AS timestamptz) FROM target
+   WHERE target.verified AND NOT target.own_team AND target.opens_at <= CAST(:now AS timestamptz) AND CAST(:now AS timestamptz) < target.closes_at
+     AND target.status = 'SUBMITTED'
   ON CONFLICT ON CONSTRAINT pk_public_vote_challenge_voter DO UPDATE SET idea_id = EXCLUDED.idea_id, updated_at = EXCLUDED.updated_at
   RETURNING created_at, updated_at
 )
-SELECT target.id AS idea_id, target.challenge_id, target.status, coalesce(voter.verified, FALSE) AS verified, coalesce(voter.own_team, FALSE) AS own_team,
-       win.opens_at, win.closes_at, vote.created_at, vote.updated_at AS voted_at
-  FROM target CROSS JOIN win LEFT JOIN voter ON TRUE LEFT JOIN vote ON TRUE`;
+SELECT target.id AS idea_id, target.challenge_id, target.status, target.verified, target.own_team, target.opens_at, target.closes_at,
+       vote.created_at, vote.updated_at AS voted_at
+  FROM target LEFT JOIN vote ON TRUE`;
 
 interface CastVoteRow {
   idea_id: string;
