@@ -225,6 +225,24 @@ test('a signed-in user votes in the people’s choice, moves the vote, and sees 
   await shots(page, 'voting-results-closed', 'en');
 });
 
+test('a signed-in user votes from a gallery card while the vote is open, and the cards have no vote once it closes', async ({ page }) => {
+  test.setTimeout(180_000);
+  const fx = await judgedEdition(unique());
+  await gqlOk(url, OPEN_VOTING, { input: { challengeId: fx.challenge.id, closesAt: new Date(Date.now() + 2 * DAY).toISOString() } }, fx.organizer.token);
+  const [first] = fx.ideas;
+  const voter = await signUp(url, { label: 'gallery-voter', displayName: 'Gino Galleria' });
+  await signIn(page, voter, 'Gino Galleria');
+  await page.goto(`/ideas?challenge=${fx.challenge.id}`);
+  const card = page.locator('.card').filter({ has: page.getByRole('link', { name: first!.title }) });
+  await card.getByRole('button', { name: `Vota «${first!.title}»` }).click();
+  await expect(card.getByText('Hai votato questa idea.')).toBeVisible();
+  expect((await gqlOk(url, VOTING_VIEW, { id: fx.challenge.id }, voter.token)).challenge.myPublicVote.idea.id).toBe(first!.id);
+  await gqlOk(url, CLOSE_VOTING, { id: fx.challenge.id }, fx.organizer.token);
+  await page.reload();
+  await expect(page.getByRole('link', { name: first!.title })).toBeVisible();
+  await expect(page.getByRole('button', { name: /Vota|Sposta/ })).toHaveCount(0);
+});
+
 test('a promoter reads the impact report of a period and downloads it as CSV', async ({ page }) => {
   test.setTimeout(180_000);
   const tag = unique();

@@ -7,6 +7,7 @@ import { graphql } from '../gql';
 import type { IdeaFilter } from '../gql/graphql';
 import { FilterSelect } from '../common/FilterSelect';
 import { Loading, QueryError, usePageTitle } from '../common/ui';
+import { LazyVoteButton } from '../voting/lazy';
 import { IdeaCard } from './IdeaCard';
 
 const PAGE = 24;
@@ -21,6 +22,9 @@ const GalleryOptionsQuery = graphql(`
           themes {
             id
             name
+          }
+          publicVoting {
+            status
           }
         }
       }
@@ -106,6 +110,8 @@ export default function GalleryPage() {
   const [{ data: options }] = useQuery({ query: GalleryOptionsQuery });
   const challenges = options?.challenges.edges.map((edge) => edge.node) ?? [];
   const schools = options?.organizations.edges.map((edge) => edge.node) ?? [];
+  // Vote buttons (and their chunk) only for cards of challenges whose people's-choice vote is open.
+  const votingOpen = new Set(challenges.filter((challenge) => challenge.publicVoting?.status === 'OPEN').map((challenge) => challenge.id));
   const themes = challenges.find((challenge) => challenge.id === challengeId)?.themes ?? [];
   const districts = [...new Set(schools.map((school) => school.district).filter((value): value is string => !!value))].sort((a, b) => a.localeCompare(b));
 
@@ -173,7 +179,7 @@ export default function GalleryPage() {
       {fetching && !data && <Loading />}
       <ul className="cards">
         {ideas.map((idea) => (
-          <IdeaCard key={idea.id} idea={idea} />
+          <IdeaCard key={idea.id} idea={idea} vote={votingOpen.has(idea.challenge.id) && <LazyVoteButton challengeId={idea.challenge.id} idea={idea} compact />} />
         ))}
       </ul>
       {data?.ideas.pageInfo.hasNextPage && shown < 100 && (

@@ -1,7 +1,7 @@
+import type { ReactNode } from 'react';
 import { FormattedMessage } from 'react-intl';
 import { Link } from 'react-router';
 import { Badge } from '../common/ui';
-import { VoteButton } from '../voting/voting';
 
 export interface IdeaCardData {
   id: string;
@@ -14,7 +14,8 @@ export interface IdeaCardData {
   adoption?: { company: { name: string } } | null;
 }
 
-export function IdeaCard({ idea }: { idea: IdeaCardData }) {
+/** `vote`: the card's people's-choice button, given only while its challenge's vote is open. */
+export function IdeaCard({ idea, vote }: { idea: IdeaCardData; vote?: ReactNode }) {
   return (
     <li className="card">
       <h2>
@@ -31,7 +32,7 @@ export function IdeaCard({ idea }: { idea: IdeaCardData }) {
           {idea.team.school?.district && ` (${idea.team.school.district})`}
         </p>
       )}
-      {idea.challenge.id && <VoteButton challengeId={idea.challenge.id} idea={idea} compact />}
+      {vote}
       {idea.adoption && (
         <p>
           <Badge tone="good">

@@ -4,7 +4,7 @@ import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import { Badge, Loading, NotFound, QueryError, usePageTitle } from '../common/ui';
 import { IdeaText } from './IdeaText';
-import { IdeaVoting } from '../voting/voting';
+import { LazyIdeaVoting } from '../voting/lazy';
 
 const IdeaQuery = graphql(`
   query Idea($id: ID!) {
@@ -108,7 +108,7 @@ export default function IdeaPage() {
           <FormattedMessage id="idea.score" values={{ rank: idea.score.rank, score: <FormattedNumber value={idea.score.rawScore ?? 0} maximumFractionDigits={2} /> }} />
         </p>
       )}
-      {idea.status === 'SUBMITTED' && <IdeaVoting challengeId={idea.challenge.id} idea={idea} publicVotes={idea.publicVotes} />}
+      {idea.status === 'SUBMITTED' && <LazyIdeaVoting challengeId={idea.challenge.id} idea={idea} publicVotes={idea.publicVotes} />}
       <IdeaText idea={idea} headingLevel="h2" />
     </article>
   );

@@ -6,7 +6,7 @@ import { resultsArePublic } from '../challenges/labels';
 import { challengeKey } from '../common/ids';
 import { Loading, NotFound, QueryError, usePageTitle } from '../common/ui';
 import { RankingTable } from './RankingTable';
-import { ResultsVotingSection } from '../voting/voting';
+import { LazyResultsVotingSection } from '../voting/lazy';
 
 const ResultsQuery = graphql(`
   query Results($id: ID, $slug: String) {
@@ -96,7 +96,7 @@ export default function ResultsPage() {
           </ul>
         </>
       )}
-      {published && ranking.data?.challenge && <ResultsVotingSection challengeId={challenge.id} ideas={ranking.data.challenge.leaderboard.map((entry) => entry.idea)} />}
+      {published && ranking.data?.challenge && <LazyResultsVotingSection challengeId={challenge.id} ideas={ranking.data.challenge.leaderboard.map((entry) => entry.idea)} />}
       {ranking.data?.challenge && (
         <>
           <h2>

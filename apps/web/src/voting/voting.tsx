@@ -1,60 +1,13 @@
 // The people's-choice vote on the public pages (docs/rules.md "People's choice"): while it is open a signed-in user votes
 // for one idea per challenge and may move the vote; the counts stay hidden until it closes.
-import { Button } from 'react-aria-components';
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
-import { Link, useLocation } from 'react-router';
-import { useMutation, useQuery, type CombinedError } from 'urql';
+import { Link } from 'react-router';
+import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { PublicVotingStatus } from '../gql/graphql';
-import { formErrors } from '../common/api-errors';
-import { FormAlert } from '../common/ui';
-import { useSession } from '../identity/session';
+import { useChallengeVoting } from './challenge-voting';
+import { VoteButton } from './VoteButton';
 import './voting.css';
-
-const ChallengeVotingQuery = graphql(`
-  query ChallengeVoting($id: ID!) {
-    challenge(id: $id) {
-      id
-      publicVoting {
-        opensAt
-        closesAt
-        status
-      }
-      myPublicVote {
-        updatedAt
-        idea {
-          id
-          title
-        }
-      }
-    }
-  }
-`);
-
-const CastPublicVoteMutation = graphql(`
-  mutation CastPublicVote($ideaId: ID!) {
-    castPublicVote(ideaId: $ideaId) {
-      updatedAt
-      idea {
-        id
-        title
-      }
-      challenge {
-        id
-        myPublicVote {
-          updatedAt
-          idea {
-            id
-            title
-          }
-        }
-      }
-    }
-  }
-`);
-
-// A first vote changes an answer that held no PublicVote (myPublicVote was null).
-const VOTING_CONTEXT = { additionalTypenames: ['PublicVote'] };
 
 export interface VotingWindow {
   opensAt: string;
@@ -68,65 +21,6 @@ export function PublicVotingStatusText({ voting }: { voting: VotingWindow }) {
   if (voting.status === 'SCHEDULED') return <FormattedMessage id="voting.scheduled" values={{ opens: date(voting.opensAt), closes: date(voting.closesAt) }} />;
   if (voting.status === 'OPEN') return <FormattedMessage id="voting.open" values={{ closes: date(voting.closesAt) }} />;
   return <FormattedMessage id="voting.closed" values={{ closes: date(voting.closesAt) }} />;
-}
-
-/** The challenge's vote and the viewer's own vote in it (one query per challenge, shared by every button on a page). */
-export function useChallengeVoting(challengeId: string | undefined) {
-  const { status } = useSession();
-  const [{ data }] = useQuery({ query: ChallengeVotingQuery, variables: { id: challengeId ?? '' }, pause: !challengeId || status === 'unknown', context: VOTING_CONTEXT });
-  return { voting: data?.challenge?.publicVoting ?? null, myVote: data?.challenge?.myPublicVote ?? null };
-}
-
-/** A refused vote in the user's language: without a verified email, for their own team's idea, outside the window. */
-function voteErrors(error: CombinedError | undefined, intl: ReturnType<typeof useIntl>, unverified: boolean): string[] {
-  return formErrors(error, intl, {
-    messageOfCode: { FORBIDDEN: unverified ? 'voting.error.verify' : 'voting.error.ownTeam', FAILED_PRECONDITION: 'voting.error.closed', NOT_FOUND: 'voting.error.notFound' },
-  }).form;
-}
-
-/** The vote for one idea: cast, or moved here from another idea, or shown as the viewer's. */
-export function VoteButton({ challengeId, idea, compact = false }: { challengeId: string; idea: { id: string; title: string }; compact?: boolean }) {
-  const intl = useIntl();
-  const location = useLocation();
-  const { status, user } = useSession();
-  const { voting, myVote } = useChallengeVoting(challengeId);
-  const [cast, castVote] = useMutation(CastPublicVoteMutation);
-  if (voting?.status !== 'OPEN') return null;
-  if (status !== 'signedIn') {
-    return (
-      <p className="vote">
-        <Link to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`}>
-          <FormattedMessage id="voting.signInToVote" />
-        </Link>
-      </p>
-    );
-  }
-  const mine = myVote?.idea.id === idea.id;
-  const unverified = !!user?.email && !user.emailVerified;
-  return (
-    <div className="vote">
-      {mine ? (
-        <p className="success" role="status">
-          <FormattedMessage id="voting.yourVote" />
-        </p>
-      ) : (
-        <Button
-          className={compact ? 'button button-secondary' : 'button'}
-          isDisabled={cast.fetching}
-          aria-label={intl.formatMessage({ id: myVote ? 'voting.moveFor' : 'voting.voteFor' }, { title: idea.title })}
-          onPress={() => void castVote({ ideaId: idea.id }, VOTING_CONTEXT)}
-        >
-          <FormattedMessage id={myVote ? 'voting.move' : 'voting.vote'} />
-        </Button>
-      )}
-      {!compact && myVote && !mine && (
-        <p className="muted">
-          <FormattedMessage id="voting.votedOther" values={{ title: <Link to={`/ideas/${myVote.idea.id}`}>{myVote.idea.title}</Link> }} />
-        </p>
-      )}
-      <FormAlert messages={voteErrors(cast.error, intl, unverified)} />
-    </div>
-  );
 }
 
 /** The challenge's vote, the viewer's vote in it, for the results page and the idea page. */
